@@ -1,0 +1,279 @@
+/* store.h - the SQLite record store.
+ *
+ * One database file in WAL mode. Documents are stored with a rowid derived
+ * from their date (the "key"), so rowid order is date order: keyset pages,
+ * the first page of any full-text search and "next in time" are all cheap.
+ * Nothing here loads the whole collection; every list is read a page at a
+ * time, and counts come from summary tables where they can.
+ *
+ * Functions return 0 on success and -1 with e set on failure, unless said
+ * otherwise. Strings handed out are owned by the structure they are in and
+ * freed by its _free function.
+ */
+#ifndef FONDS_STORE_H
+#define FONDS_STORE_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "fonds/query.h"
+#include "fonds/record.h"
+#include "fonds/text.h"
+#include "fonds/util.h"
+
+struct store;
+
+/* Kinds of names linked to documents; lines up with enum qfield. */
+enum facet {
+	FACET_PERSON,
+	FACET_PLACE,
+	FACET_SUBJECT,
+	FACET_COLLECTION,
+	FACET_LANGUAGE,
+	FACET_NKINDS
+};
+
+/* Human name of a facet kind, plural ("people", "places", ...). */
+const char *store_facet_name(enum facet f);
+
+enum store_open_flags {
+	STORE_READONLY = 1 << 0, /* never write; fail if the file is missing */
+	STORE_NOCREATE = 1 << 1  /* do not create a missing file */
+};
+
+/* The database path to use when none is given: $FONDS_DB, else
+ * $XDG_DATA_HOME/fonds/fonds.db, else ~/.local/share/fonds/fonds.db.
+ * Caller frees. */
+char *store_default_path(void);
+
+/* Open (creating the file and its directory unless flags forbid) and
+ * migrate the schema forward. A file that is read-only for us is opened
+ * read-only, never migrated; a schema newer than this program is an
+ * error. *out is owned by the caller (store_close). */
+int store_open(struct store **out, const char *path, int flags, struct err *e);
+
+void store_close(struct store *s);
+
+/* 1 when the store was opened (or fell back to) read-only. */
+int store_is_readonly(const struct store *s);
+
+/* 1 when the store holds no documents. */
+int store_is_empty(struct store *s);
+
+/* The file name it was opened with (owned by s). */
+const char *store_path(const struct store *s);
+
+/* Ask a running query on s to stop soon (safe from a signal handler or
+ * another thread). The query then fails with "interrupted". */
+void store_interrupt(struct store *s);
+
+/* Call cb(arg) every few thousand SQLite steps while a query runs; when it
+ * returns non-zero the query is interrupted. NULL removes it. */
+void store_set_progress(struct store *s, int (*cb)(void *), void *arg);
+
+/* Stop queries that run longer than usec microseconds (0: no limit).
+ * A query stopped this way fails; its callers report partial results. */
+void store_set_time_limit(struct store *s, int64_t usec);
+
+/* 1 when the last failure was an interruption (key, signal, time limit). */
+int store_was_interrupted(const struct store *s);
+
+/* --- import ---------------------------------------------------------- */
+
+enum store_put_result { STORE_NEW, STORE_MERGED, STORE_SAME };
+
+/* Start one import transaction (one per input file). */
+int store_import_begin(struct store *s, struct err *e);
+
+/* Add or merge one record. The id is the record's own or a stable one
+ * derived from its date and title; a record whose id is already present,
+ * or that has the same date and title as a stored one, is merged: fields
+ * it has fill those that are missing. *result says which happened. The
+ * record is not modified. */
+int store_put(struct store *s, const struct record *r, int *result,
+              struct err *e);
+
+/* Finish the import: resolve explicit links, recompute the relations of
+ * the documents it touched, commit. */
+int store_import_commit(struct store *s, struct err *e);
+
+/* Abandon the import transaction; the store is as before it began. */
+void store_import_rollback(struct store *s);
+
+/* Derive the id the store gives a record that has none (caller frees). */
+char *store_derive_id(const struct record *r);
+
+/* --- reading documents ----------------------------------------------- */
+
+/* One line of a list. */
+struct row {
+	int64_t key;        /* rowid, in date order */
+	double rank;        /* bm25 rank (lower is better) when sorted by rank */
+	char *id;
+	struct date date;
+	char *title;
+	char *snippet;      /* with a text query: matching words in context */
+	unsigned flags;     /* ROW_* */
+};
+
+enum row_flags {
+	ROW_RELATED = 1 << 0,  /* has related documents */
+	ROW_READ = 1 << 1,     /* marked read */
+	ROW_BOOKMARK = 1 << 2, /* bookmarked */
+	ROW_NOTE = 1 << 3      /* has a note */
+};
+
+struct rows {
+	struct row *v;
+	size_t n, cap;
+};
+
+void rows_free(struct rows *r);
+void row_clear(struct row *r);
+/* Copy src into dst (deep). */
+void row_copy(struct row *dst, const struct row *src);
+
+/* A whole document. */
+struct doc {
+	int64_t key;
+	char *id;
+	char *date_text;
+	struct date date;
+	char *title, *summary, *body, *source, *language, *url, *type;
+	struct strlist names[FACET_NKINDS];
+	unsigned flags; /* ROW_* */
+	char *note;     /* the user's note, or NULL */
+};
+
+void doc_free(struct doc *d);
+
+/* Look a document up by id (or, with key != 0, by key). Returns 1 and a
+ * new doc in *out (caller frees), 0 when there is none, -1 on error. */
+int store_get(struct store *s, const char *id, struct doc **out, struct err *e);
+int store_get_key(struct store *s, int64_t key, struct doc **out, struct err *e);
+
+enum store_sort { SORT_DATE, SORT_RANK };
+
+/* A place in a sorted list (keyset pagination). */
+struct page_pos {
+	int64_t key;
+	double rank;
+};
+
+/* Read up to n rows of the documents matching q in sort order, appended
+ * to out. With dir > 0, the rows after pos (from the start when pos is
+ * NULL); with dir < 0, the rows before pos (from the end when NULL),
+ * still appended in ascending display order. With inclusive, the row at
+ * pos itself is included. Rank order needs a text term in q (else date
+ * order is used). Costs O(n) in date order. */
+int store_page(struct store *s, const struct query *q, enum store_sort sort,
+               const struct page_pos *pos, int dir, int inclusive, size_t n,
+               struct rows *out, struct err *e);
+
+/* Count the documents matching q into *n. Returns 1 when exact, 0 when
+ * the time limit or an interruption stopped it (then *n is a lower bound),
+ * -1 on error. Instant for the empty query and plain date ranges. */
+int store_count(struct store *s, const struct query *q, long long *n,
+                struct err *e);
+
+/* Count the documents of q that sort before pos, into *n (same return
+ * convention as store_count). */
+int store_count_before(struct store *s, const struct query *q,
+                       enum store_sort sort, const struct page_pos *pos,
+                       long long *n, struct err *e);
+
+/* The key of the first document at or after day ymd in date order among
+ * those matching q (dir > 0), or at or before (dir < 0). Returns 1 found,
+ * 0 none, -1 error. */
+int store_seek_date(struct store *s, const struct query *q, int32_t ymd,
+                    int dir, int64_t *key, struct err *e);
+
+/* The next (dir > 0) or previous document in time, ignoring filters.
+ * Returns 1 found, 0 none, -1 error. */
+int store_neighbor(struct store *s, int64_t key, int dir, struct row *out,
+                   struct err *e);
+
+/* --- counts ---------------------------------------------------------- */
+
+struct bucket {
+	int32_t period; /* yyyy0000, yyyymm00 or yyyymmdd */
+	long long count;
+};
+
+/* Counts per period at the given precision between days from and to
+ * (inclusive; 0 = the data's span) for the documents of q, one bucket for
+ * every period in the span, empty ones included, in *out (caller frees).
+ * Documents are counted in the period of their sort key; those of a
+ * coarser precision than level are not counted at finer levels but are in
+ * *coarse if not NULL. Returns 1 exact, 0 partial, -1 error. */
+int store_timeline(struct store *s, const struct query *q,
+                   enum date_prec level, int32_t from, int32_t to,
+                   struct bucket **out, size_t *n, long long *coarse,
+                   struct err *e);
+
+struct facet_value {
+	char *name;
+	long long count;
+};
+
+/* The most frequent values of facet f among the documents of q, most
+ * frequent first, at most limit, in *out (caller frees with
+ * facet_values_free). Returns 1 exact, 0 partial, -1 error. */
+int store_facet(struct store *s, const struct query *q, enum facet f,
+                size_t limit, struct facet_value **out, size_t *n,
+                struct err *e);
+
+void facet_values_free(struct facet_value *v, size_t n);
+
+struct store_stats {
+	long long documents, undated, relations;
+	long long names[FACET_NKINDS];
+	int32_t first, last; /* first and last day, 0 when none */
+};
+
+int store_stats(struct store *s, struct store_stats *st, struct err *e);
+
+/* --- relations ------------------------------------------------------- */
+
+enum rel_kind {
+	REL_LINK,   /* an explicit link in the data */
+	REL_REPLY,  /* a reply, a follow-up, a relayed letter */
+	REL_SERIES, /* the same series (journal entries, numbered notes) */
+	REL_PEOPLE, /* the same people within a short span of time */
+	REL_TEXT    /* similar text */
+};
+
+const char *store_rel_name(enum rel_kind k);
+
+struct relation {
+	enum rel_kind kind;
+	double strength;  /* higher first */
+	char *reason;     /* "reply to", "same people: Shtykov; 2 days apart" */
+	struct row row;   /* the other document */
+};
+
+/* The documents related to key, strongest first, in *out (caller frees
+ * with relations_free). */
+int store_related(struct store *s, int64_t key, struct relation **out,
+                  size_t *n, struct err *e);
+
+void relations_free(struct relation *v, size_t n);
+
+/* Recompute the computed relations of every document (fonds relate). */
+int store_relate_all(struct store *s, struct err *e);
+
+/* --- user data ------------------------------------------------------- */
+
+int store_set_read(struct store *s, const char *id, int on, struct err *e);
+int store_set_bookmark(struct store *s, const char *id, int on, struct err *e);
+/* Set (or, with NULL or "", delete) the note on a document. */
+int store_set_note(struct store *s, const char *id, const char *text,
+                   struct err *e);
+
+/* Small key/value state (last position, ...). store_state_get returns a
+ * new string or NULL (caller frees). */
+int store_state_set(struct store *s, const char *key, const char *value,
+                    struct err *e);
+char *store_state_get(struct store *s, const char *key);
+
+#endif

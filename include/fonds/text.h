@@ -1,0 +1,107 @@
+/* text.h - Unicode text handling on top of libunistring.
+ *
+ * All strings are UTF-8. Strings that come from data are untrusted: they may
+ * be invalid UTF-8, hold control characters, escape sequences, bidi
+ * overrides or huge lengths. text_repair() makes them valid at import;
+ * text_sanitize() makes them inert at the point they reach a terminal.
+ * This module depends on libunistring and libc only.
+ */
+#ifndef FONDS_TEXT_H
+#define FONDS_TEXT_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+/* Return a valid UTF-8 copy of s[0..n): every invalid or over-long
+ * sequence and every NUL byte becomes U+FFFD. Caller frees. */
+char *text_repair(const char *s, size_t n);
+
+/* Return 1 when s[0..n) is valid UTF-8 without NUL bytes, else 0. */
+int text_is_valid(const char *s, size_t n);
+
+/* Return the case- and accent-folded form of s for matching: NFKD,
+ * combining marks dropped, case folded ("Pásztor" -> "pasztor",
+ * "ШТЫКОВ" -> "штыков"), runs of white space and punctuation collapsed
+ * to one space, trimmed. Invalid UTF-8 is repaired first. Caller frees. */
+char *text_fold(const char *s);
+
+/* Flags for text_sanitize(). */
+enum {
+	TEXT_SAN_NEWLINES = 1 << 0, /* keep '\n' (for paragraphs); else a stand-in */
+	TEXT_SAN_ASCII = 1 << 1     /* non-UTF-8 terminal: non-ASCII becomes '?' */
+};
+
+/* Return a copy of s[0..n) that is safe to print on a terminal and whose
+ * every character has a known display width: C0 controls and DEL become
+ * caret notation ("^[", "^?"), C1 controls and invalid UTF-8 become U+FFFD,
+ * a tab becomes a space, bidi overrides/isolates and zero-width or other
+ * invisible format characters become U+FFFD, and no base character keeps
+ * more than a few combining marks. With TEXT_SAN_NEWLINES a '\n' is kept
+ * ("\r\n" and lone '\r' become '\n'). Caller frees. */
+char *text_sanitize(const char *s, size_t n, int flags);
+
+/* Display width in terminal columns of a sanitized UTF-8 string (Hangul
+ * and CJK count two, combining marks zero). */
+int text_width(const char *s);
+
+/* Display width of the first n bytes of a sanitized string. */
+int text_width_n(const char *s, size_t n);
+
+/* How many bytes of the sanitized string s fit in cols columns without
+ * splitting a character (or a base from its combining marks); *used, if
+ * not NULL, receives the columns they take. */
+size_t text_clip(const char *s, int cols, int *used);
+
+/* One line of wrapped text: a byte range of the source string. */
+struct text_line {
+	size_t off;  /* start offset in the source */
+	size_t len;  /* bytes, without the trailing space or newline */
+	int width;   /* display columns */
+};
+
+/* Wrap the sanitized string s to lines of at most width columns, breaking
+ * at the line-break opportunities of UAX #14 (libunistring), at '\n', and
+ * inside a word only when the word alone is wider than the line. Stores a
+ * malloc'd array in *lines (caller frees) and returns its length. An empty
+ * string gives one empty line. width < 1 is treated as 1. */
+size_t text_wrap(const char *s, int width, struct text_line **lines);
+
+/* Date precision, ordered from none to finest. */
+enum date_prec { DATE_UNDATED = 0, DATE_YEAR = 1, DATE_MONTH = 2, DATE_DAY = 3 };
+
+/* A normalized date. Days are written as integers yyyymmdd. */
+struct date {
+	enum date_prec prec;
+	int32_t key;   /* sort key: yyyymmdd with unknown parts 0 (19500900); 0 if undated */
+	int32_t first; /* first day covered (19500901); 0 if undated */
+	int32_t last;  /* last day covered, inclusive (19500930); 0 if undated */
+	int range;     /* 1 when the source gave a range ("1950-1953") */
+};
+
+/* Parse a date as written in a source: "September 30, 1950",
+ * "Sept. 30, 1950", "30 September 1950", "1950-09-30", "19500930",
+ * "September 1950", "1950-09", "1950", ranges "1950-1953" or
+ * "1950-06-01..1950-12" (earliest day kept as key, range kept),
+ * "undated"/"n.d."/empty (undated). Returns 0 when understood (possibly as
+ * undated), -1 when not (then *d is undated). */
+int text_parse_date(const char *s, struct date *d);
+
+/* Parse a query bound: "1950", "1950-06", "1950-06-30" (also the forms
+ * above). With is_end, the bound is the last day of the period, else the
+ * first. Returns the day as yyyymmdd, or -1 if not understood. */
+int32_t text_parse_bound(const char *s, int is_end);
+
+/* Write d at its precision into buf: "1950-09-30", "1950-09", "1950",
+ * "1950-1953" for a year range, "undated". Returns buf. */
+char *text_format_date(const struct date *d, char *buf, size_t n);
+
+/* Days since 1970-01-01 of the day yyyymmdd (month/day 0 read as 1). */
+long text_day_number(int32_t ymd);
+
+/* The day yyyymmdd for a day number (inverse of text_day_number). */
+int32_t text_day_from_number(long days);
+
+/* Number of days in month m (1-12) of year y. */
+int text_month_days(int y, int m);
+
+#endif

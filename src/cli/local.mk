@@ -1,0 +1,1 @@
+# cli module: files are added as they land

@@ -1,0 +1,1 @@
+# store module: files are added as they land

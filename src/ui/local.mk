@@ -1,0 +1,1 @@
+# ui module: files are added as they land

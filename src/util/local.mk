@@ -1,0 +1,1 @@
+libfonds_a_SOURCES += src/util/util.c
