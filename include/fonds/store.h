@@ -228,7 +228,9 @@ void facet_values_free(struct facet_value *v, size_t n);
 struct store_stats {
 	long long documents, undated, relations;
 	long long names[FACET_NKINDS];
-	int32_t first, last; /* first and last day, 0 when none */
+	/* date keys (yyyymmdd, unknown parts 0) of the first and last dated
+	 * documents in date order; 0 when none */
+	int32_t first, last;
 };
 
 int store_stats(struct store *s, struct store_stats *st, struct err *e);

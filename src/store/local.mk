@@ -1,1 +1,14 @@
-# store module: files are added as they land
+libfonds_a_SOURCES += \
+	src/store/internal.h \
+	src/store/schema.c \
+	src/store/store.c \
+	src/store/put.c \
+	src/store/query.c \
+	src/store/search.c \
+	src/store/facet.c \
+	src/store/relate.c
+
+check_PROGRAMS += tests/unit/test_store tests/unit/test_query
+TESTS += tests/unit/test_store tests/unit/test_query
+tests_unit_test_store_LDADD = $(FONDS_LIBS)
+tests_unit_test_query_LDADD = $(FONDS_LIBS)

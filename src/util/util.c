@@ -25,16 +25,22 @@ int err_set(struct err *e, const char *fmt, ...)
 
 int err_prefix(struct err *e, const char *fmt, ...)
 {
-	char pre[512], old[sizeof e->msg];
+	char buf[2 * sizeof e->msg];
+	size_t n;
 	va_list ap;
 
 	if (!e)
 		return -1;
 	va_start(ap, fmt);
-	vsnprintf(pre, sizeof pre, fmt, ap);
+	n = (size_t)vsnprintf(buf, sizeof e->msg, fmt, ap);
 	va_end(ap);
-	memcpy(old, e->msg, sizeof old);
-	snprintf(e->msg, sizeof e->msg, "%s: %s", pre, old);
+	if (n >= sizeof e->msg)
+		n = sizeof e->msg - 1;
+	memcpy(buf + n, ": ", 2);
+	memcpy(buf + n + 2, e->msg, sizeof e->msg);
+	buf[sizeof buf - 1] = '\0';
+	memcpy(e->msg, buf, sizeof e->msg);
+	e->msg[sizeof e->msg - 1] = '\0';
 	return -1;
 }
 

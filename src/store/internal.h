@@ -1,0 +1,126 @@
+/* internal.h - what the store's own files share; nothing outside src/store
+ * includes this. */
+#ifndef FONDS_STORE_INTERNAL_H
+#define FONDS_STORE_INTERNAL_H
+
+#include <sqlite3.h>
+
+#include "fonds/store.h"
+
+/* Bits of the key below the date: documents of one date key share the
+ * high part and are told apart by an insertion sequence number. */
+#define KEY_SEQ_BITS 32
+#define KEY_UNDATED 99999999LL
+#define KEY_OF_DATE(dk) ((int64_t)(dk) << KEY_SEQ_BITS)
+#define DATE_OF_KEY(k) ((int32_t)((k) >> KEY_SEQ_BITS))
+
+/* Prepared statements used on every path, prepared once at open. The
+ * X-macro gives each an enum name and its SQL. */
+#define STORE_STATEMENTS(X)                                                   \
+	X(ST_BEGIN, "BEGIN IMMEDIATE")                                        \
+	X(ST_COMMIT, "COMMIT")                                                \
+	X(ST_ROLLBACK, "ROLLBACK")                                            \
+	X(ST_DOC_BY_ID, "SELECT key, derived FROM doc WHERE id = ?1")         \
+	X(ST_DOC_BY_MATCH, "SELECT key, derived FROM doc WHERE match = ?1 LIMIT 1") \
+	X(ST_DOC_MAXKEY, "SELECT max(key) FROM doc WHERE key BETWEEN ?1 AND ?2") \
+	X(ST_DOC_INSERT, "INSERT INTO doc(key, id, derived, match, date_text, prec, dkey, "\
+	  "first, last, range, title, summary, body, source, language, url, type, names) "\
+	  "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18)") \
+	X(ST_DOC_GET, "SELECT key, id, date_text, prec, dkey, first, last, range, title, "\
+	  "summary, body, source, language, url, type, "                       \
+	  "EXISTS (SELECT 1 FROM relation WHERE src = key) "                  \
+	  " OR EXISTS (SELECT 1 FROM relation WHERE dst = key), "             \
+	  "EXISTS (SELECT 1 FROM read_mark r WHERE r.id = doc.id), "          \
+	  "EXISTS (SELECT 1 FROM bookmark b WHERE b.id = doc.id), "           \
+	  "(SELECT text FROM note n WHERE n.id = doc.id), derived, names "      \
+	  "FROM doc WHERE key = ?1")                                          \
+	X(ST_LINK_INSERT, "INSERT OR IGNORE INTO link(src, target) VALUES (?1, ?2)") \
+	X(ST_TOUCH, "INSERT OR IGNORE INTO temp.touched(key) VALUES (?1)")     \
+	X(ST_STATE_GET, "SELECT value FROM state WHERE key = ?1")             \
+	X(ST_STATE_SET, "INSERT INTO state(key, value) VALUES (?1, ?2) "      \
+	  "ON CONFLICT(key) DO UPDATE SET value = excluded.value")            \
+	X(ST_NEXT, "SELECT key FROM doc WHERE key > ?1 ORDER BY key LIMIT 1") \
+	X(ST_PREV, "SELECT key FROM doc WHERE key < ?1 ORDER BY key DESC LIMIT 1") \
+	X(ST_COUNT_ALL, "SELECT n FROM period_count WHERE period = -1")
+
+#define X_ENUM(name, sql) name,
+enum store_stmt { STORE_STATEMENTS(X_ENUM) ST_COUNT };
+#undef X_ENUM
+
+/* Per facet kind: the entity table and the statements to link names. */
+struct facet_stmts {
+	sqlite3_stmt *find;   /* SELECT id FROM person WHERE fold = ?1 */
+	sqlite3_stmt *insert; /* INSERT INTO person(name, fold) ... RETURNING id */
+	sqlite3_stmt *link;   /* INSERT OR IGNORE INTO doc_person(person, doc) */
+	sqlite3_stmt *names;  /* SELECT name FROM doc_person JOIN person ... */
+};
+
+struct store {
+	sqlite3 *db;
+	char *path;
+	int readonly;
+	int in_import;
+	sqlite3_stmt *st[ST_COUNT];
+	struct facet_stmts fs[FACET_NKINDS];
+	int (*progress)(void *);
+	void *progress_arg;
+	int64_t time_limit;   /* microseconds, 0: none */
+	int64_t deadline;     /* clock_usec() at which to stop, 0: none */
+	int interrupted;      /* the last query was stopped */
+	int32_t max_span;     /* largest last-first of any document, in days */
+};
+
+/* Table names of the facet kinds ("person", "place", ...). */
+extern const char *const store_facet_table[FACET_NKINDS];
+
+/* Fill e from the connection's last error, prefixed with what failed. */
+int store_sqlerr(struct store *s, struct err *e, const char *what);
+
+/* Reset and clear bindings of a cached statement and return it. */
+sqlite3_stmt *store_stmt(struct store *s, enum store_stmt which);
+
+/* Prepare a one-off statement; NULL with e set on failure. */
+sqlite3_stmt *store_prepare(struct store *s, const char *sql, struct err *e);
+
+/* Begin and end a bounded query: arms the time limit, clears the
+ * interrupted flag. */
+void store_query_start(struct store *s);
+void store_query_end(struct store *s);
+
+/* Bind a string that may be NULL (bound as NULL). */
+void store_bind_text(sqlite3_stmt *st, int i, const char *s);
+
+/* A copy of column i as a string, or NULL. */
+char *store_col_dup(sqlite3_stmt *st, int i);
+
+/* Fill a struct date from the columns prec, dkey, first, last, range
+ * starting at column i. */
+void store_col_date(sqlite3_stmt *st, int i, struct date *d);
+
+/* A query compiled to SQL: "FROM ... WHERE ..." with its bindings. */
+struct sqlq {
+	struct sbuf from;
+	struct sbuf where;
+	struct sqlq_bind {
+		int is_text;
+		int64_t i;
+		char *s;
+	} *binds;
+	size_t nbinds, capbinds;
+	int fts;        /* the FROM clause joins doc_fts as f */
+	int only_dates; /* only date clauses: counts can come from summaries */
+};
+
+/* Compile q. Returns 0, or -1 with e set. */
+int store_compile(struct store *s, const struct query *q, struct sqlq *c,
+                  struct err *e);
+void sqlq_free(struct sqlq *c);
+void sqlq_add_int(struct sqlq *c, int64_t v);
+void sqlq_add_text(struct sqlq *c, const char *v);
+/* Bind c's values to st starting at parameter 1; returns the next index. */
+int sqlq_bind(const struct sqlq *c, sqlite3_stmt *st);
+
+/* Compute and store the relations of the documents in temp.touched. */
+int store_relate_touched(struct store *s, struct err *e);
+
+#endif

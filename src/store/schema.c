@@ -1,0 +1,188 @@
+/* schema.c - the database schema and its forward migrations.
+ *
+ * Migrations are an append-only list keyed on PRAGMA user_version: step i
+ * takes a database from version i to i + 1, each in one transaction. A
+ * fresh database runs them all. Never edit a step that has shipped; add
+ * one.
+ */
+#include "config.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "internal.h"
+
+const char *const store_facet_table[FACET_NKINDS] = {
+	"person", "place", "subject", "collection", "language"
+};
+
+/* Version 1: documents, names, relations, counts, user data. */
+static const char schema_v1[] =
+	"CREATE TABLE meta(key TEXT PRIMARY KEY, value) WITHOUT ROWID;\n"
+	/* key: (date key << 32) | sequence, so rowid order is date order.
+	 * dkey: yyyymmdd with unknown parts 0; 0 when undated. first/last:
+	 * the days the date covers. derived: the id was made by fonds.
+	 * match: folded date and title, to merge a record from another
+	 * source. names: every linked name, for the full-text index. */
+	"CREATE TABLE doc(\n"
+	"  key INTEGER PRIMARY KEY,\n"
+	"  id TEXT NOT NULL UNIQUE,\n"
+	"  derived INTEGER NOT NULL DEFAULT 0,\n"
+	"  match TEXT,\n"
+	"  date_text TEXT,\n"
+	"  prec INTEGER NOT NULL DEFAULT 0,\n"
+	"  dkey INTEGER NOT NULL DEFAULT 0,\n"
+	"  first INTEGER NOT NULL DEFAULT 0,\n"
+	"  last INTEGER NOT NULL DEFAULT 0,\n"
+	"  range INTEGER NOT NULL DEFAULT 0,\n"
+	"  title TEXT NOT NULL DEFAULT '',\n"
+	"  summary TEXT, body TEXT, source TEXT, language TEXT, url TEXT,\n"
+	"  type TEXT, names TEXT);\n"
+	"CREATE INDEX doc_match ON doc(match);\n"
+	/* The full-text index reads its content from doc (external content);
+	 * rowid order is date order, so the first page of a search by date
+	 * streams out of the index without sorting. */
+	"CREATE VIRTUAL TABLE doc_fts USING fts5(title, summary, body, names,\n"
+	"  content='doc', content_rowid='key',\n"
+	"  tokenize='unicode61 remove_diacritics 2', prefix='2 3');\n"
+	"INSERT INTO doc_fts(doc_fts, rank) VALUES('rank', 'bm25(10.0, 4.0, 1.0, 6.0)');\n"
+	"CREATE TRIGGER doc_fts_ai AFTER INSERT ON doc BEGIN\n"
+	"  INSERT INTO doc_fts(rowid, title, summary, body, names)\n"
+	"  VALUES (new.key, new.title, new.summary, new.body, new.names);\n"
+	"END;\n"
+	"CREATE TRIGGER doc_fts_ad AFTER DELETE ON doc BEGIN\n"
+	"  INSERT INTO doc_fts(doc_fts, rowid, title, summary, body, names)\n"
+	"  VALUES ('delete', old.key, old.title, old.summary, old.body, old.names);\n"
+	"END;\n"
+	"CREATE TRIGGER doc_fts_au AFTER UPDATE OF key, title, summary, body, names ON doc BEGIN\n"
+	"  INSERT INTO doc_fts(doc_fts, rowid, title, summary, body, names)\n"
+	"  VALUES ('delete', old.key, old.title, old.summary, old.body, old.names);\n"
+	"  INSERT INTO doc_fts(rowid, title, summary, body, names)\n"
+	"  VALUES (new.key, new.title, new.summary, new.body, new.names);\n"
+	"END;\n"
+	/* Counts per period, kept by triggers: -1 all documents, 0 undated,
+	 * yyyy0000 a year, yyyymm00 a month, yyyymmdd a day. A document
+	 * counts in its year, and in its month and day when it has them. */
+	"CREATE TABLE period_count(period INTEGER PRIMARY KEY, n INTEGER NOT NULL);\n"
+	"CREATE TRIGGER doc_count_ai AFTER INSERT ON doc BEGIN\n"
+	"  INSERT INTO period_count VALUES (-1, 1) ON CONFLICT DO UPDATE SET n = n + 1;\n"
+	"  INSERT INTO period_count VALUES (new.dkey / 10000 * 10000, 1)\n"
+	"    ON CONFLICT DO UPDATE SET n = n + 1;\n"
+	"  INSERT INTO period_count SELECT new.dkey / 100 * 100, 1 WHERE new.prec >= 2\n"
+	"    ON CONFLICT DO UPDATE SET n = n + 1;\n"
+	"  INSERT INTO period_count SELECT new.dkey, 1 WHERE new.prec >= 3\n"
+	"    ON CONFLICT DO UPDATE SET n = n + 1;\n"
+	"END;\n"
+	"CREATE TRIGGER doc_count_ad AFTER DELETE ON doc BEGIN\n"
+	"  UPDATE period_count SET n = n - 1 WHERE period = -1\n"
+	"    OR period = old.dkey / 10000 * 10000\n"
+	"    OR (old.prec >= 2 AND period = old.dkey / 100 * 100)\n"
+	"    OR (old.prec >= 3 AND period = old.dkey);\n"
+	"END;\n"
+	"CREATE TRIGGER doc_count_au AFTER UPDATE OF dkey, prec ON doc BEGIN\n"
+	"  UPDATE period_count SET n = n - 1 WHERE period = old.dkey / 10000 * 10000\n"
+	"    OR (old.prec >= 2 AND period = old.dkey / 100 * 100)\n"
+	"    OR (old.prec >= 3 AND period = old.dkey);\n"
+	"  INSERT INTO period_count VALUES (new.dkey / 10000 * 10000, 1)\n"
+	"    ON CONFLICT DO UPDATE SET n = n + 1;\n"
+	"  INSERT INTO period_count SELECT new.dkey / 100 * 100, 1 WHERE new.prec >= 2\n"
+	"    ON CONFLICT DO UPDATE SET n = n + 1;\n"
+	"  INSERT INTO period_count SELECT new.dkey, 1 WHERE new.prec >= 3\n"
+	"    ON CONFLICT DO UPDATE SET n = n + 1;\n"
+	"END;\n"
+	/* Explicit links as the data wrote them (target ids may arrive in a
+	 * later import), and relations between stored documents. reason is
+	 * seen from src, rreason from dst. */
+	"CREATE TABLE link(\n"
+	"  src INTEGER NOT NULL REFERENCES doc(key) ON DELETE CASCADE ON UPDATE CASCADE,\n"
+	"  target TEXT NOT NULL, PRIMARY KEY (src, target)) WITHOUT ROWID;\n"
+	"CREATE INDEX link_target ON link(target);\n"
+	"CREATE TABLE relation(\n"
+	"  src INTEGER NOT NULL REFERENCES doc(key) ON DELETE CASCADE ON UPDATE CASCADE,\n"
+	"  dst INTEGER NOT NULL REFERENCES doc(key) ON DELETE CASCADE ON UPDATE CASCADE,\n"
+	"  kind INTEGER NOT NULL, strength REAL NOT NULL,\n"
+	"  reason TEXT, rreason TEXT,\n"
+	"  PRIMARY KEY (src, dst, kind)) WITHOUT ROWID;\n"
+	"CREATE INDEX relation_dst ON relation(dst);\n"
+	/* User data is keyed by document id, so that it survives a
+	 * re-import that moves a document to another key. */
+	"CREATE TABLE read_mark(id TEXT PRIMARY KEY, at INTEGER) WITHOUT ROWID;\n"
+	"CREATE TABLE bookmark(id TEXT PRIMARY KEY, at INTEGER) WITHOUT ROWID;\n"
+	"CREATE TABLE note(id TEXT PRIMARY KEY, text TEXT NOT NULL, at INTEGER) WITHOUT ROWID;\n"
+	"CREATE TABLE state(key TEXT PRIMARY KEY, value TEXT) WITHOUT ROWID;\n"
+	/* People carry what the name authority knows of them. */
+	"CREATE TABLE person_alias(fold TEXT NOT NULL, person INTEGER NOT NULL,\n"
+	"  kind INTEGER NOT NULL DEFAULT 0, name TEXT NOT NULL,\n"
+	"  PRIMARY KEY (fold, person)) WITHOUT ROWID;\n";
+
+/* The name tables, one per facet kind, made from one template. */
+static void schema_facets(struct sbuf *b)
+{
+	for (int f = 0; f < FACET_NKINDS; f++) {
+		const char *t = store_facet_table[f];
+
+		sbuf_printf(b,
+			"CREATE TABLE %s(id INTEGER PRIMARY KEY, name TEXT NOT NULL,\n"
+			"  fold TEXT NOT NULL UNIQUE, ndocs INTEGER NOT NULL DEFAULT 0%s);\n"
+			"CREATE INDEX %s_ndocs ON %s(ndocs);\n"
+			"CREATE TABLE doc_%s(\n"
+			"  %s INTEGER NOT NULL REFERENCES %s(id),\n"
+			"  doc INTEGER NOT NULL REFERENCES doc(key) ON DELETE CASCADE ON UPDATE CASCADE,\n"
+			"  PRIMARY KEY (%s, doc)) WITHOUT ROWID;\n"
+			"CREATE INDEX doc_%s_doc ON doc_%s(doc, %s);\n"
+			"CREATE TRIGGER doc_%s_ai AFTER INSERT ON doc_%s BEGIN\n"
+			"  UPDATE %s SET ndocs = ndocs + 1 WHERE id = new.%s; END;\n"
+			"CREATE TRIGGER doc_%s_ad AFTER DELETE ON doc_%s BEGIN\n"
+			"  UPDATE %s SET ndocs = ndocs - 1 WHERE id = old.%s; END;\n",
+			t, f == FACET_PERSON ? ",\n  born TEXT, died TEXT, role TEXT, uncertain INTEGER NOT NULL DEFAULT 0" : "",
+			t, t, t, t, t, t, t, t, t, t, t, t, t, t, t, t, t);
+	}
+}
+
+/* Run every migration step from the database's version up. */
+int store_migrate(struct store *s, struct err *e);
+
+int store_migrate(struct store *s, struct err *e)
+{
+	sqlite3_stmt *st;
+	int version, target = 1;
+	char *msg = NULL;
+	struct sbuf sql = {0};
+	int rc;
+
+	if (sqlite3_prepare_v2(s->db, "PRAGMA user_version", -1, &st, NULL) != SQLITE_OK)
+		return store_sqlerr(s, e, "reading the schema version");
+	rc = sqlite3_step(st);
+	version = rc == SQLITE_ROW ? sqlite3_column_int(st, 0) : 0;
+	sqlite3_finalize(st);
+	if (rc != SQLITE_ROW)
+		return store_sqlerr(s, e, "reading the schema version");
+
+	if (version > target)
+		return err_set(e, "%s: the database was written by a newer fonds "
+		               "(schema %d; this fonds knows %d): upgrade fonds to open it",
+		               s->path, version, target);
+	if (version == target)
+		return 0;
+	if (s->readonly)
+		return err_set(e, "%s: the database needs an upgrade (schema %d to %d) "
+		               "but is read-only: open it once with write access",
+		               s->path, version, target);
+
+	sbuf_add(&sql, "BEGIN IMMEDIATE;\n");
+	if (version < 1) {
+		sbuf_add(&sql, schema_v1);
+		schema_facets(&sql);
+	}
+	sbuf_printf(&sql, "PRAGMA user_version = %d;\nCOMMIT;\n", target);
+	rc = sqlite3_exec(s->db, sbuf_str(&sql), NULL, NULL, &msg);
+	sbuf_free(&sql);
+	if (rc != SQLITE_OK) {
+		err_set(e, "%s: cannot create or upgrade the schema: %s", s->path,
+		        msg ? msg : sqlite3_errstr(rc));
+		sqlite3_free(msg);
+		sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+		return -1;
+	}
+	return 0;
+}

@@ -1,0 +1,508 @@
+/* search.c - compiling queries to SQL; keyset pages, counts, seeking. */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "internal.h"
+
+/* --- compiled queries ------------------------------------------------ */
+
+void sqlq_add_int(struct sqlq *c, int64_t v)
+{
+	if (c->nbinds == c->capbinds) {
+		c->capbinds = c->capbinds ? c->capbinds * 2 : 8;
+		c->binds = xrealloc(c->binds, c->capbinds * sizeof *c->binds);
+	}
+	c->binds[c->nbinds++] = (struct sqlq_bind){ .i = v };
+}
+
+void sqlq_add_text(struct sqlq *c, const char *v)
+{
+	sqlq_add_int(c, 0);
+	c->binds[c->nbinds - 1].is_text = 1;
+	c->binds[c->nbinds - 1].s = xstrdup(v);
+}
+
+void sqlq_free(struct sqlq *c)
+{
+	for (size_t i = 0; i < c->nbinds; i++)
+		free(c->binds[i].s);
+	free(c->binds);
+	sbuf_free(&c->from);
+	sbuf_free(&c->where);
+	memset(c, 0, sizeof *c);
+}
+
+int sqlq_bind(const struct sqlq *c, sqlite3_stmt *st)
+{
+	int i;
+
+	for (i = 0; i < (int)c->nbinds; i++) {
+		if (c->binds[i].is_text)
+			sqlite3_bind_text(st, i + 1, c->binds[i].s, -1, SQLITE_STATIC);
+		else
+			sqlite3_bind_int64(st, i + 1, c->binds[i].i);
+	}
+	return i + 1;
+}
+
+static int is_text_atom(const struct qatom *a)
+{
+	return a->kind == Q_WORD || a->kind == Q_PHRASE || a->kind == Q_PREFIX;
+}
+
+/* An FTS5 string for one text atom: every term quoted, so that nothing a
+ * user types can be read as FTS5 syntax. */
+static void fts_atom(struct sbuf *b, const struct qatom *a)
+{
+	sbuf_addc(b, '"');
+	for (const char *p = a->text; *p; p++) {
+		if (*p == '"')
+			sbuf_addc(b, '"');
+		sbuf_addc(b, *p);
+	}
+	sbuf_addc(b, '"');
+	if (a->kind == Q_PREFIX)
+		sbuf_add(b, " *");
+}
+
+/* Escape LIKE wildcards in v. Caller frees. */
+static char *like_escape(const char *v)
+{
+	struct sbuf b = {0};
+
+	for (const char *p = v; *p; p++) {
+		if (*p == '%' || *p == '_' || *p == '\\')
+			sbuf_addc(&b, '\\');
+		sbuf_addc(&b, *p);
+	}
+	return sbuf_take(&b);
+}
+
+/* SQL condition for one field or date atom, on the document alias d and
+ * key expression k. */
+static void sql_atom(struct store *s, struct sqlq *c, const struct qatom *a, const char *k)
+{
+	if (a->kind == Q_DATE) {
+		int32_t from = a->from, to = a->to;
+
+		sbuf_printf(&c->where, "%s(d.prec > 0", a->neg ? "NOT " : "");
+		if (to) {
+			sbuf_printf(&c->where, " AND %s < ? AND d.first <= ?", k);
+			sqlq_add_int(c, KEY_OF_DATE(to + 1));
+			sqlq_add_int(c, to);
+		}
+		if (from) {
+			/* no document starts more than max_span years before it ends */
+			sbuf_printf(&c->where, " AND %s >= ? AND d.last >= ?", k);
+			sqlq_add_int(c, KEY_OF_DATE((from / 10000 - s->max_span) * 10000));
+			sqlq_add_int(c, from);
+		}
+		sbuf_addc(&c->where, ')');
+		return;
+	}
+	if (a->kind == Q_FIELD && a->field == QF_ID) {
+		sbuf_printf(&c->where, "d.id %s ?", a->neg ? "<>" : "=");
+		sqlq_add_text(c, a->text);
+		return;
+	}
+	if (a->kind == Q_FIELD) {
+		const char *t = store_facet_table[a->field];
+		char *fold = text_fold(a->text);
+		char *esc = like_escape(fold);
+		struct sbuf pat = {0};
+
+		sbuf_printf(&c->where,
+		            "%s %s IN (SELECT doc FROM doc_%s WHERE %s IN (SELECT id FROM %s "
+		            "WHERE fold = ? OR fold LIKE ? ESCAPE '\\' OR fold LIKE ? ESCAPE '\\' "
+		            "OR fold LIKE ? ESCAPE '\\'",
+		            a->neg ? "NOT" : "", k, t, t, t);
+		sqlq_add_text(c, fold);
+		sbuf_printf(&pat, "%s %%", esc);
+		sqlq_add_text(c, sbuf_str(&pat));
+		sbuf_reset(&pat);
+		sbuf_printf(&pat, "%% %s", esc);
+		sqlq_add_text(c, sbuf_str(&pat));
+		sbuf_reset(&pat);
+		sbuf_printf(&pat, "%% %s %%", esc);
+		sqlq_add_text(c, sbuf_str(&pat));
+		if (a->field == QF_PERSON) {
+			sbuf_add(&c->where, " OR id IN (SELECT person FROM person_alias WHERE fold = ?)");
+			sqlq_add_text(c, fold);
+		}
+		sbuf_add(&c->where, "))");
+		sbuf_free(&pat);
+		free(esc);
+		free(fold);
+		return;
+	}
+	/* a text atom inside an OR with fields */
+	{
+		struct sbuf m = {0};
+
+		fts_atom(&m, a);
+		sbuf_printf(&c->where, "%s %s IN (SELECT rowid FROM doc_fts WHERE doc_fts MATCH ?)",
+		            a->neg ? "NOT" : "", k);
+		sqlq_add_text(c, sbuf_str(&m));
+		sbuf_free(&m);
+	}
+}
+
+int store_compile(struct store *s, const struct query *q, struct sqlq *c, struct err *e)
+{
+	struct sbuf pos = {0}, neg = {0};
+	size_t npos = 0, nneg = 0;
+	const char *k;
+
+	(void)e;
+	memset(c, 0, sizeof *c);
+	c->only_dates = 1;
+	/* Pass 1: clauses made only of text terms go to the full-text index. */
+	for (size_t i = 0; q && i < q->n; i++) {
+		const struct qclause *cl = &q->v[i];
+		int all_text = 1;
+
+		for (size_t j = 0; j < cl->n; j++)
+			all_text &= is_text_atom(&cl->atoms[j]);
+		if (!all_text)
+			continue;
+		if (cl->n == 1 && cl->atoms[0].neg) {
+			sbuf_add(&neg, nneg++ ? " OR " : "");
+			fts_atom(&neg, &cl->atoms[0]);
+			continue;
+		}
+		sbuf_add(&pos, npos++ ? " AND (" : "(");
+		for (size_t j = 0; j < cl->n; j++) {
+			if (j)
+				sbuf_add(&pos, " OR ");
+			fts_atom(&pos, &cl->atoms[j]);
+		}
+		sbuf_addc(&pos, ')');
+	}
+	if (npos) {
+		c->fts = 1;
+		sbuf_add(&c->from, "doc_fts f JOIN doc d ON d.key = f.rowid");
+		sbuf_add(&c->where, "doc_fts MATCH ?");
+		if (nneg)
+			sbuf_printf(&pos, " NOT (%s)", sbuf_str(&neg));
+		sqlq_add_text(c, sbuf_str(&pos));
+		c->only_dates = 0;
+	} else {
+		sbuf_add(&c->from, "doc d");
+		sbuf_add(&c->where, "1");
+		if (nneg) {
+			sbuf_add(&c->where, " AND d.key NOT IN (SELECT rowid FROM doc_fts WHERE doc_fts MATCH ?)");
+			sqlq_add_text(c, sbuf_str(&neg));
+			c->only_dates = 0;
+		}
+	}
+	sbuf_free(&pos);
+	sbuf_free(&neg);
+	k = c->fts ? "f.rowid" : "d.key";
+
+	/* Pass 2: everything else is a condition on the document. */
+	for (size_t i = 0; q && i < q->n; i++) {
+		const struct qclause *cl = &q->v[i];
+		int all_text = 1;
+
+		for (size_t j = 0; j < cl->n; j++)
+			all_text &= is_text_atom(&cl->atoms[j]);
+		if (all_text)
+			continue;
+		sbuf_add(&c->where, " AND (");
+		for (size_t j = 0; j < cl->n; j++) {
+			if (j)
+				sbuf_add(&c->where, " OR ");
+			if (cl->atoms[j].kind != Q_DATE)
+				c->only_dates = 0;
+			sql_atom(s, c, &cl->atoms[j], k);
+		}
+		sbuf_addc(&c->where, ')');
+	}
+	return 0;
+}
+
+/* --- rows ------------------------------------------------------------ */
+
+void row_clear(struct row *r)
+{
+	free(r->id);
+	free(r->title);
+	free(r->snippet);
+	memset(r, 0, sizeof *r);
+}
+
+void row_copy(struct row *dst, const struct row *src)
+{
+	*dst = *src;
+	dst->id = src->id ? xstrdup(src->id) : NULL;
+	dst->title = src->title ? xstrdup(src->title) : NULL;
+	dst->snippet = src->snippet ? xstrdup(src->snippet) : NULL;
+}
+
+void rows_free(struct rows *r)
+{
+	for (size_t i = 0; i < r->n; i++)
+		row_clear(&r->v[i]);
+	free(r->v);
+	memset(r, 0, sizeof *r);
+}
+
+static struct row *rows_push(struct rows *r)
+{
+	if (r->n == r->cap) {
+		r->cap = r->cap ? r->cap * 2 : 32;
+		r->v = xrealloc(r->v, r->cap * sizeof *r->v);
+	}
+	memset(&r->v[r->n], 0, sizeof r->v[r->n]);
+	return &r->v[r->n++];
+}
+
+/* The columns of a list row, in the order row_read() expects; %s is the
+ * rank expression, then the snippet expression. */
+#define ROW_COLUMNS                                                           \
+	"d.key, %s, d.id, d.prec, d.dkey, d.first, d.last, d.range, d.title, %s, " \
+	"EXISTS (SELECT 1 FROM relation r WHERE r.src = d.key) "              \
+	" OR EXISTS (SELECT 1 FROM relation r WHERE r.dst = d.key), "         \
+	"EXISTS (SELECT 1 FROM read_mark m WHERE m.id = d.id), "              \
+	"EXISTS (SELECT 1 FROM bookmark b WHERE b.id = d.id), "               \
+	"EXISTS (SELECT 1 FROM note n WHERE n.id = d.id)"
+
+static void row_read(sqlite3_stmt *st, struct row *r)
+{
+	r->key = sqlite3_column_int64(st, 0);
+	r->rank = sqlite3_column_double(st, 1);
+	r->id = store_col_dup(st, 2);
+	store_col_date(st, 3, &r->date);
+	r->title = store_col_dup(st, 8);
+	r->snippet = store_col_dup(st, 9);
+	r->flags = (sqlite3_column_int(st, 10) ? ROW_RELATED : 0) |
+	           (sqlite3_column_int(st, 11) ? ROW_READ : 0) |
+	           (sqlite3_column_int(st, 12) ? ROW_BOOKMARK : 0) |
+	           (sqlite3_column_int(st, 13) ? ROW_NOTE : 0);
+}
+
+/* Step st to the end, appending rows; reverse them when read backwards. */
+static int read_rows(struct store *s, sqlite3_stmt *st, int backwards,
+                     struct rows *out, struct err *e)
+{
+	size_t first = out->n;
+	int rc;
+
+	store_query_start(s);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		row_read(st, rows_push(out));
+	store_query_end(s);
+	if (rc != SQLITE_DONE)
+		return store_sqlerr(s, e, "reading the list");
+	if (backwards)
+		for (size_t i = first, j = out->n; i + 1 < j; i++, j--) {
+			struct row t = out->v[i];
+
+			out->v[i] = out->v[j - 1];
+			out->v[j - 1] = t;
+		}
+	return 0;
+}
+
+/* Append the keyset condition for pos to sql and c's bindings. */
+static void keyset(struct sbuf *sql, struct sqlq *c, int rank, const struct page_pos *pos,
+                   int dir, int inclusive)
+{
+	const char *op = dir > 0 ? (inclusive ? ">=" : ">") : (inclusive ? "<=" : "<");
+	const char *strict = dir > 0 ? ">" : "<";
+
+	if (!pos)
+		return;
+	if (rank) {
+		sbuf_printf(sql, " AND (f.rank %s ? OR (f.rank = ? AND f.rowid %s ?))",
+		            strict, op);
+		sqlq_add_int(c, 0);
+		c->binds[c->nbinds - 1].is_text = 2; /* a double, below */
+		sqlq_add_int(c, 0);
+		c->binds[c->nbinds - 1].is_text = 2;
+		sqlq_add_int(c, pos->key);
+	} else {
+		sbuf_printf(sql, " AND %s %s ?", c->fts ? "f.rowid" : "d.key", op);
+		sqlq_add_int(c, pos->key);
+	}
+}
+
+/* Bind c's values, doubles included (is_text 2 carries pos->rank). */
+static void bind_all(const struct sqlq *c, sqlite3_stmt *st, double rank)
+{
+	for (size_t i = 0; i < c->nbinds; i++) {
+		int at = (int)i + 1;
+
+		if (c->binds[i].is_text == 1)
+			sqlite3_bind_text(st, at, c->binds[i].s, -1, SQLITE_STATIC);
+		else if (c->binds[i].is_text == 2)
+			sqlite3_bind_double(st, at, rank);
+		else
+			sqlite3_bind_int64(st, at, c->binds[i].i);
+	}
+}
+
+int store_page(struct store *s, const struct query *q, enum store_sort sort,
+               const struct page_pos *pos, int dir, int inclusive, size_t n,
+               struct rows *out, struct err *e)
+{
+	struct sqlq c;
+	struct sbuf sql = {0};
+	sqlite3_stmt *st;
+	int rank, rc;
+	const char *k;
+
+	if (store_compile(s, q, &c, e) < 0)
+		return -1;
+	rank = sort == SORT_RANK && c.fts;
+	k = c.fts ? "f.rowid" : "d.key";
+	sbuf_add(&sql, "SELECT ");
+	sbuf_printf(&sql, ROW_COLUMNS, rank ? "f.rank" : "0",
+	            c.fts ? "snippet(doc_fts, -1, char(2), char(3), '…', 12)" : "NULL");
+	sbuf_printf(&sql, " FROM %s WHERE %s", sbuf_str(&c.from), sbuf_str(&c.where));
+	keyset(&sql, &c, rank, pos, dir, inclusive);
+	if (rank)
+		sbuf_printf(&sql, " ORDER BY f.rank %s, f.rowid %s", dir > 0 ? "ASC" : "DESC",
+		            dir > 0 ? "ASC" : "DESC");
+	else
+		sbuf_printf(&sql, " ORDER BY %s %s", k, dir > 0 ? "ASC" : "DESC");
+	sbuf_add(&sql, " LIMIT ?");
+	sqlq_add_int(&c, (int64_t)n);
+	st = store_prepare(s, sbuf_str(&sql), e);
+	sbuf_free(&sql);
+	if (!st) {
+		sqlq_free(&c);
+		return -1;
+	}
+	bind_all(&c, st, pos ? pos->rank : 0);
+	rc = read_rows(s, st, dir < 0, out, e);
+	sqlite3_finalize(st);
+	sqlq_free(&c);
+	return rc;
+}
+
+/* Count the rows of "SELECT 1 FROM ... WHERE ..." plus extra, stepping so
+ * that an interrupted count still gives a lower bound. */
+static int count_rows(struct store *s, struct sqlq *c, const char *extra, double rank,
+                      long long *n, struct err *e)
+{
+	struct sbuf sql = {0};
+	sqlite3_stmt *st;
+	int rc;
+
+	*n = 0;
+	sbuf_printf(&sql, "SELECT 1 FROM %s WHERE %s%s", sbuf_str(&c->from),
+	            sbuf_str(&c->where), extra ? extra : "");
+	st = store_prepare(s, sbuf_str(&sql), e);
+	sbuf_free(&sql);
+	if (!st)
+		return -1;
+	bind_all(c, st, rank);
+	store_query_start(s);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		(*n)++;
+	store_query_end(s);
+	sqlite3_finalize(st);
+	if (rc == SQLITE_DONE)
+		return 1;
+	if (s->interrupted)
+		return 0;
+	return store_sqlerr(s, e, "counting");
+}
+
+int store_count(struct store *s, const struct query *q, long long *n, struct err *e)
+{
+	struct sqlq c;
+	int rc;
+
+	if (query_is_empty(q)) {
+		sqlite3_stmt *st = store_stmt(s, ST_COUNT_ALL);
+
+		*n = 0;
+		rc = sqlite3_step(st);
+		if (rc == SQLITE_ROW)
+			*n = sqlite3_column_int64(st, 0);
+		sqlite3_reset(st);
+		return rc == SQLITE_ROW || rc == SQLITE_DONE ? 1 : store_sqlerr(s, e, "counting");
+	}
+	if (store_compile(s, q, &c, e) < 0)
+		return -1;
+	rc = count_rows(s, &c, NULL, 0, n, e);
+	sqlq_free(&c);
+	return rc;
+}
+
+int store_count_before(struct store *s, const struct query *q, enum store_sort sort,
+                       const struct page_pos *pos, long long *n, struct err *e)
+{
+	struct sqlq c;
+	struct sbuf extra = {0};
+	int rc;
+
+	if (store_compile(s, q, &c, e) < 0)
+		return -1;
+	keyset(&extra, &c, sort == SORT_RANK && c.fts, pos, -1, 0);
+	rc = count_rows(s, &c, sbuf_str(&extra), pos ? pos->rank : 0, n, e);
+	sbuf_free(&extra);
+	sqlq_free(&c);
+	return rc;
+}
+
+int store_seek_date(struct store *s, const struct query *q, int32_t ymd, int dir,
+                    int64_t *key, struct err *e)
+{
+	struct sqlq c;
+	struct sbuf sql = {0};
+	sqlite3_stmt *st;
+	const char *k;
+	int rc;
+
+	if (store_compile(s, q, &c, e) < 0)
+		return -1;
+	k = c.fts ? "f.rowid" : "d.key";
+	sbuf_printf(&sql, "SELECT %s FROM %s WHERE %s AND %s %s ? ORDER BY %s %s LIMIT 1",
+	            k, sbuf_str(&c.from), sbuf_str(&c.where), k, dir > 0 ? ">=" : "<", k,
+	            dir > 0 ? "ASC" : "DESC");
+	sqlq_add_int(&c, dir > 0 ? KEY_OF_DATE(ymd) : KEY_OF_DATE(ymd + 1));
+	st = store_prepare(s, sbuf_str(&sql), e);
+	sbuf_free(&sql);
+	if (!st) {
+		sqlq_free(&c);
+		return -1;
+	}
+	bind_all(&c, st, 0);
+	store_query_start(s);
+	rc = sqlite3_step(st);
+	store_query_end(s);
+	if (rc == SQLITE_ROW)
+		*key = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	sqlq_free(&c);
+	if (rc == SQLITE_ROW)
+		return 1;
+	if (rc == SQLITE_DONE)
+		return 0;
+	return store_sqlerr(s, e, "seeking a date");
+}
+
+int store_neighbor(struct store *s, int64_t key, int dir, struct row *out, struct err *e)
+{
+	struct page_pos pos = { .key = key };
+	struct rows rows = {0};
+	int rc;
+
+	memset(out, 0, sizeof *out);
+	rc = store_page(s, NULL, SORT_DATE, &pos, dir, 0, 1, &rows, e);
+	if (rc < 0)
+		return -1;
+	if (rows.n == 0) {
+		rows_free(&rows);
+		return 0;
+	}
+	*out = rows.v[0];
+	rows.n = 0;
+	rows_free(&rows);
+	return 1;
+}

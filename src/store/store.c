@@ -1,0 +1,536 @@
+/* store.c - opening the database, the statement cache, query bounds,
+ * reading documents, user data. */
+#include "config.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "internal.h"
+
+int store_migrate(struct store *s, struct err *e);
+
+static const char *const stmt_sql[ST_COUNT] = {
+#define X_SQL(name, sql) sql,
+	STORE_STATEMENTS(X_SQL)
+#undef X_SQL
+};
+
+static const char *const facet_names[FACET_NKINDS] = {
+	"people", "places", "subjects", "collections", "languages"
+};
+
+const char *store_facet_name(enum facet f)
+{
+	return (unsigned)f < FACET_NKINDS ? facet_names[f] : "?";
+}
+
+char *store_default_path(void)
+{
+	const char *env = getenv("FONDS_DB");
+	const char *xdg = getenv("XDG_DATA_HOME");
+	const char *home = getenv("HOME");
+	struct sbuf b = {0};
+
+	if (env && *env)
+		return xstrdup(env);
+	if (xdg && *xdg == '/')
+		sbuf_printf(&b, "%s/fonds/fonds.db", xdg);
+	else
+		sbuf_printf(&b, "%s/.local/share/fonds/fonds.db",
+		            home && *home ? home : ".");
+	return sbuf_take(&b);
+}
+
+/* mkdir -p of the directory that holds path. */
+static int make_parent_dirs(const char *path, struct err *e)
+{
+	char *dir = xstrdup(path);
+	char *slash = strrchr(dir, '/');
+
+	if (!slash || slash == dir) {
+		free(dir);
+		return 0;
+	}
+	*slash = '\0';
+	for (char *p = dir + 1; *p; p++) {
+		if (*p != '/')
+			continue;
+		*p = '\0';
+		if (mkdir(dir, 0700) < 0 && errno != EEXIST) {
+			err_set(e, "cannot create directory %s: %s", dir, strerror(errno));
+			free(dir);
+			return -1;
+		}
+		*p = '/';
+	}
+	if (mkdir(dir, 0700) < 0 && errno != EEXIST) {
+		err_set(e, "cannot create directory %s: %s", dir, strerror(errno));
+		free(dir);
+		return -1;
+	}
+	free(dir);
+	return 0;
+}
+
+int store_sqlerr(struct store *s, struct err *e, const char *what)
+{
+	int code = sqlite3_errcode(s->db);
+
+	if (code == SQLITE_INTERRUPT || s->interrupted) {
+		s->interrupted = 1;
+		return err_set(e, "%s: interrupted", what);
+	}
+	if (code == SQLITE_BUSY || code == SQLITE_LOCKED)
+		return err_set(e, "%s: the database is busy (another fonds is "
+		               "writing to it); try again in a moment", what);
+	if (code == SQLITE_FULL)
+		return err_set(e, "%s: the disk is full; nothing was changed", what);
+	if (code == SQLITE_READONLY)
+		return err_set(e, "%s: the database is read-only", what);
+	if (code == SQLITE_CORRUPT || code == SQLITE_NOTADB)
+		return err_set(e, "%s: %s is damaged or not a fonds database (%s)",
+		               what, s->path, sqlite3_errmsg(s->db));
+	return err_set(e, "%s: %s", what, sqlite3_errmsg(s->db));
+}
+
+static int progress_cb(void *arg)
+{
+	struct store *s = arg;
+
+	if (s->deadline && clock_usec() > s->deadline) {
+		s->interrupted = 1;
+		return 1;
+	}
+	if (s->progress && s->progress(s->progress_arg)) {
+		s->interrupted = 1;
+		return 1;
+	}
+	return 0;
+}
+
+static int prepare_all(struct store *s, struct err *e)
+{
+	for (int i = 0; i < ST_COUNT; i++) {
+		if (sqlite3_prepare_v3(s->db, stmt_sql[i], -1, SQLITE_PREPARE_PERSISTENT,
+		                       &s->st[i], NULL) != SQLITE_OK)
+			return store_sqlerr(s, e, stmt_sql[i]);
+	}
+	for (int f = 0; f < FACET_NKINDS; f++) {
+		const char *t = store_facet_table[f];
+		struct facet_stmts *fs = &s->fs[f];
+		char sql[4][512];
+
+		snprintf(sql[0], sizeof sql[0], "SELECT id FROM %s WHERE fold = ?1", t);
+		snprintf(sql[1], sizeof sql[1],
+		         "INSERT INTO %s(name, fold) VALUES (?1, ?2) RETURNING id", t);
+		snprintf(sql[2], sizeof sql[2],
+		         "INSERT OR IGNORE INTO doc_%s(%s, doc) VALUES (?1, ?2)", t, t);
+		snprintf(sql[3], sizeof sql[3],
+		         "SELECT e.name FROM doc_%s l JOIN %s e ON e.id = l.%s "
+		         "WHERE l.doc = ?1 ORDER BY e.name", t, t, t);
+		sqlite3_stmt **dst[4] = { &fs->find, &fs->insert, &fs->link, &fs->names };
+		for (int i = 0; i < 4; i++)
+			if (sqlite3_prepare_v3(s->db, sql[i], -1, SQLITE_PREPARE_PERSISTENT,
+			                       dst[i], NULL) != SQLITE_OK)
+				return store_sqlerr(s, e, sql[i]);
+	}
+	return 0;
+}
+
+static int read_meta(struct store *s)
+{
+	sqlite3_stmt *st;
+
+	if (sqlite3_prepare_v2(s->db, "SELECT value FROM meta WHERE key = 'max_span'",
+	                       -1, &st, NULL) != SQLITE_OK)
+		return -1;
+	if (sqlite3_step(st) == SQLITE_ROW)
+		s->max_span = sqlite3_column_int(st, 0);
+	sqlite3_finalize(st);
+	return 0;
+}
+
+int store_open(struct store **out, const char *path, int flags, struct err *e)
+{
+	struct store *s;
+	int oflags, rc;
+	struct stat sb;
+	int exists = stat(path, &sb) == 0;
+
+	*out = NULL;
+	if (exists && S_ISDIR(sb.st_mode))
+		return err_set(e, "%s is a directory, not a database file", path);
+	if (!exists && (flags & (STORE_READONLY | STORE_NOCREATE)))
+		return err_set(e, "%s: no such database (create one with 'fonds import FILE')", path);
+	if (!exists && make_parent_dirs(path, e) < 0)
+		return -1;
+
+	s = xcalloc(1, sizeof *s);
+	s->path = xstrdup(path);
+	s->readonly = (flags & STORE_READONLY) || (exists && access(path, W_OK) != 0);
+	oflags = s->readonly ? SQLITE_OPEN_READONLY
+	                     : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
+	rc = sqlite3_open_v2(path, &s->db, oflags | SQLITE_OPEN_NOMUTEX, NULL);
+	if (rc != SQLITE_OK) {
+		err_set(e, "cannot open %s: %s", path,
+		        s->db ? sqlite3_errmsg(s->db) : sqlite3_errstr(rc));
+		store_close(s);
+		return -1;
+	}
+	sqlite3_extended_result_codes(s->db, 0);
+	sqlite3_busy_timeout(s->db, 10000);
+	/* Is it a database at all? Reading the schema tells. */
+	if (sqlite3_exec(s->db, "SELECT count(*) FROM sqlite_master", NULL, NULL, NULL) != SQLITE_OK) {
+		int code = sqlite3_errcode(s->db);
+		if (code == SQLITE_NOTADB || code == SQLITE_CORRUPT)
+			err_set(e, "%s is not a fonds database (or it is damaged); "
+			        "give another file with --db", path);
+		else
+			store_sqlerr(s, e, path);
+		store_close(s);
+		return -1;
+	}
+	if (!s->readonly && sqlite3_exec(s->db, "PRAGMA journal_mode = WAL", NULL, NULL, NULL) != SQLITE_OK) {
+		store_sqlerr(s, e, "switching to WAL mode");
+		store_close(s);
+		return -1;
+	}
+	sqlite3_exec(s->db, "PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL;"
+	             "PRAGMA temp_store = MEMORY; PRAGMA cache_size = -8000", NULL, NULL, NULL);
+	/* Documents an import touched, for computing their relations. */
+	if (sqlite3_exec(s->db, "CREATE TEMP TABLE touched(key INTEGER PRIMARY KEY)",
+	                 NULL, NULL, NULL) != SQLITE_OK) {
+		store_sqlerr(s, e, "opening the database");
+		store_close(s);
+		return -1;
+	}
+	if (store_migrate(s, e) < 0 || prepare_all(s, e) < 0) {
+		store_close(s);
+		return -1;
+	}
+	read_meta(s);
+	sqlite3_progress_handler(s->db, 2000, progress_cb, s);
+	*out = s;
+	return 0;
+}
+
+void store_close(struct store *s)
+{
+	if (!s)
+		return;
+	for (int i = 0; i < ST_COUNT; i++)
+		sqlite3_finalize(s->st[i]);
+	for (int f = 0; f < FACET_NKINDS; f++) {
+		sqlite3_finalize(s->fs[f].find);
+		sqlite3_finalize(s->fs[f].insert);
+		sqlite3_finalize(s->fs[f].link);
+		sqlite3_finalize(s->fs[f].names);
+	}
+	if (s->db) {
+		if (!s->readonly)
+			sqlite3_exec(s->db, "PRAGMA optimize", NULL, NULL, NULL);
+		sqlite3_close_v2(s->db);
+	}
+	free(s->path);
+	free(s);
+}
+
+int store_is_readonly(const struct store *s)
+{
+	return s->readonly;
+}
+
+const char *store_path(const struct store *s)
+{
+	return s->path;
+}
+
+int store_is_empty(struct store *s)
+{
+	sqlite3_stmt *st = store_stmt(s, ST_COUNT_ALL);
+	int empty = 1;
+
+	if (sqlite3_step(st) == SQLITE_ROW)
+		empty = sqlite3_column_int64(st, 0) == 0;
+	sqlite3_reset(st);
+	return empty;
+}
+
+void store_interrupt(struct store *s)
+{
+	s->interrupted = 1;
+	sqlite3_interrupt(s->db);
+}
+
+void store_set_progress(struct store *s, int (*cb)(void *), void *arg)
+{
+	s->progress = cb;
+	s->progress_arg = arg;
+}
+
+void store_set_time_limit(struct store *s, int64_t usec)
+{
+	s->time_limit = usec > 0 ? usec : 0;
+}
+
+int store_was_interrupted(const struct store *s)
+{
+	return s->interrupted;
+}
+
+void store_query_start(struct store *s)
+{
+	s->interrupted = 0;
+	s->deadline = s->time_limit ? clock_usec() + s->time_limit : 0;
+}
+
+void store_query_end(struct store *s)
+{
+	s->deadline = 0;
+}
+
+sqlite3_stmt *store_stmt(struct store *s, enum store_stmt which)
+{
+	sqlite3_stmt *st = s->st[which];
+
+	sqlite3_reset(st);
+	sqlite3_clear_bindings(st);
+	return st;
+}
+
+sqlite3_stmt *store_prepare(struct store *s, const char *sql, struct err *e)
+{
+	sqlite3_stmt *st = NULL;
+
+	if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK) {
+		store_sqlerr(s, e, "preparing a query");
+		return NULL;
+	}
+	return st;
+}
+
+void store_bind_text(sqlite3_stmt *st, int i, const char *s)
+{
+	if (s)
+		sqlite3_bind_text(st, i, s, -1, SQLITE_TRANSIENT);
+	else
+		sqlite3_bind_null(st, i);
+}
+
+char *store_col_dup(sqlite3_stmt *st, int i)
+{
+	const unsigned char *t = sqlite3_column_text(st, i);
+
+	return t ? xstrndup((const char *)t, (size_t)sqlite3_column_bytes(st, i)) : NULL;
+}
+
+void store_col_date(sqlite3_stmt *st, int i, struct date *d)
+{
+	d->prec = (enum date_prec)sqlite3_column_int(st, i);
+	d->key = sqlite3_column_int(st, i + 1);
+	d->first = sqlite3_column_int(st, i + 2);
+	d->last = sqlite3_column_int(st, i + 3);
+	d->range = sqlite3_column_int(st, i + 4);
+}
+
+void doc_free(struct doc *d)
+{
+	if (!d)
+		return;
+	free(d->id);
+	free(d->date_text);
+	free(d->title);
+	free(d->summary);
+	free(d->body);
+	free(d->source);
+	free(d->language);
+	free(d->url);
+	free(d->type);
+	free(d->note);
+	for (int f = 0; f < FACET_NKINDS; f++)
+		strlist_clear(&d->names[f]);
+	free(d);
+}
+
+int store_get_key(struct store *s, int64_t key, struct doc **out, struct err *e)
+{
+	sqlite3_stmt *st = store_stmt(s, ST_DOC_GET);
+	struct doc *d;
+	int rc;
+
+	*out = NULL;
+	sqlite3_bind_int64(st, 1, key);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_DONE)
+		return 0;
+	if (rc != SQLITE_ROW)
+		return store_sqlerr(s, e, "reading a document");
+	d = xcalloc(1, sizeof *d);
+	d->key = sqlite3_column_int64(st, 0);
+	d->id = store_col_dup(st, 1);
+	d->date_text = store_col_dup(st, 2);
+	store_col_date(st, 3, &d->date);
+	d->title = store_col_dup(st, 8);
+	d->summary = store_col_dup(st, 9);
+	d->body = store_col_dup(st, 10);
+	d->source = store_col_dup(st, 11);
+	d->language = store_col_dup(st, 12);
+	d->url = store_col_dup(st, 13);
+	d->type = store_col_dup(st, 14);
+	d->flags = (sqlite3_column_int(st, 15) ? ROW_RELATED : 0) |
+	           (sqlite3_column_int(st, 16) ? ROW_READ : 0) |
+	           (sqlite3_column_int(st, 17) ? ROW_BOOKMARK : 0);
+	d->note = store_col_dup(st, 18);
+	if (d->note)
+		d->flags |= ROW_NOTE;
+	sqlite3_reset(st);
+	for (int f = 0; f < FACET_NKINDS; f++) {
+		sqlite3_stmt *ns = s->fs[f].names;
+
+		sqlite3_reset(ns);
+		sqlite3_bind_int64(ns, 1, key);
+		while ((rc = sqlite3_step(ns)) == SQLITE_ROW)
+			strlist_add(&d->names[f], (const char *)sqlite3_column_text(ns, 0));
+		sqlite3_reset(ns);
+		if (rc != SQLITE_DONE) {
+			doc_free(d);
+			return store_sqlerr(s, e, "reading a document's names");
+		}
+	}
+	*out = d;
+	return 1;
+}
+
+int store_get(struct store *s, const char *id, struct doc **out, struct err *e)
+{
+	sqlite3_stmt *st = store_stmt(s, ST_DOC_BY_ID);
+	int64_t key;
+	int rc;
+
+	*out = NULL;
+	store_bind_text(st, 1, id);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_DONE)
+		return 0;
+	if (rc != SQLITE_ROW)
+		return store_sqlerr(s, e, "looking up a document");
+	key = sqlite3_column_int64(st, 0);
+	sqlite3_reset(st);
+	return store_get_key(s, key, out, e);
+}
+
+/* Run a one-statement write on a document id, in its own transaction. */
+static int user_write(struct store *s, const char *sql, const char *id,
+                      const char *text, struct err *e)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	if (s->readonly)
+		return err_set(e, "the database is read-only: nothing was saved");
+	st = store_prepare(s, sql, e);
+	if (!st)
+		return -1;
+	store_bind_text(st, 1, id);
+	sqlite3_bind_int64(st, 2, (sqlite3_int64)time(NULL));
+	if (text)
+		store_bind_text(st, 3, text);
+	rc = sqlite3_step(st);
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE)
+		return store_sqlerr(s, e, "saving");
+	return 0;
+}
+
+int store_set_read(struct store *s, const char *id, int on, struct err *e)
+{
+	return user_write(s, on ? "INSERT OR IGNORE INTO read_mark(id, at) VALUES (?1, ?2)"
+	                        : "DELETE FROM read_mark WHERE id = ?1 AND ?2 IS NOT NULL",
+	                  id, NULL, e);
+}
+
+int store_set_bookmark(struct store *s, const char *id, int on, struct err *e)
+{
+	return user_write(s, on ? "INSERT OR IGNORE INTO bookmark(id, at) VALUES (?1, ?2)"
+	                        : "DELETE FROM bookmark WHERE id = ?1 AND ?2 IS NOT NULL",
+	                  id, NULL, e);
+}
+
+int store_set_note(struct store *s, const char *id, const char *text, struct err *e)
+{
+	if (!text || !*text)
+		return user_write(s, "DELETE FROM note WHERE id = ?1 AND ?2 IS NOT NULL",
+		                  id, NULL, e);
+	return user_write(s, "INSERT INTO note(id, at, text) VALUES (?1, ?2, ?3) "
+	                  "ON CONFLICT(id) DO UPDATE SET text = excluded.text, at = excluded.at",
+	                  id, text, e);
+}
+
+int store_state_set(struct store *s, const char *key, const char *value, struct err *e)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	if (s->readonly)
+		return err_set(e, "the database is read-only: nothing was saved");
+	st = store_stmt(s, ST_STATE_SET);
+	store_bind_text(st, 1, key);
+	store_bind_text(st, 2, value);
+	rc = sqlite3_step(st);
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE)
+		return store_sqlerr(s, e, "saving state");
+	return 0;
+}
+
+char *store_state_get(struct store *s, const char *key)
+{
+	sqlite3_stmt *st = store_stmt(s, ST_STATE_GET);
+	char *v = NULL;
+
+	store_bind_text(st, 1, key);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		v = store_col_dup(st, 0);
+	sqlite3_reset(st);
+	return v;
+}
+
+int store_stats(struct store *s, struct store_stats *stt, struct err *e)
+{
+	sqlite3_stmt *st;
+	struct sbuf sql = {0};
+	int rc;
+
+	memset(stt, 0, sizeof *stt);
+	sbuf_add(&sql, "SELECT (SELECT n FROM period_count WHERE period = -1),"
+	         " (SELECT n FROM period_count WHERE period = 0),"
+	         " (SELECT count(*) FROM relation),"
+	         " (SELECT dkey FROM doc WHERE prec > 0 ORDER BY key LIMIT 1),"
+	         " (SELECT dkey FROM doc WHERE key < (99999999 << 32) ORDER BY key DESC LIMIT 1)");
+	for (int f = 0; f < FACET_NKINDS; f++)
+		sbuf_printf(&sql, ", (SELECT count(*) FROM %s WHERE ndocs > 0)",
+		            store_facet_table[f]);
+	st = store_prepare(s, sbuf_str(&sql), e);
+	sbuf_free(&sql);
+	if (!st)
+		return -1;
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		stt->documents = sqlite3_column_int64(st, 0);
+		stt->undated = sqlite3_column_int64(st, 1);
+		stt->relations = sqlite3_column_int64(st, 2);
+		stt->first = sqlite3_column_int(st, 3);
+		stt->last = sqlite3_column_int(st, 4);
+		for (int f = 0; f < FACET_NKINDS; f++)
+			stt->names[f] = sqlite3_column_int64(st, 5 + f);
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_ROW)
+		return store_sqlerr(s, e, "reading statistics");
+	return 0;
+}

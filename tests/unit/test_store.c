@@ -1,0 +1,434 @@
+/* test_store.c - the record store: schema, import and merge, keyset pages,
+ * search, counts, facets, timeline, relations, user data, bad files. */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <sqlite3.h>
+
+#include "fonds/record.h"
+#include "fonds/store.h"
+#include "tap.h"
+
+static char dir[256];
+
+static char *path_in(const char *name)
+{
+	static char buf[512];
+
+	snprintf(buf, sizeof buf, "%s/%s", dir, name);
+	return buf;
+}
+
+/* Split "a;b" into l. */
+static void names(struct strlist *l, const char *s)
+{
+	while (s && *s) {
+		size_t n = strcspn(s, ";");
+
+		if (n)
+			strlist_take(l, xstrndup(s, n));
+		s += n;
+		if (*s)
+			s++;
+	}
+}
+
+static void mk(struct record *r, const char *id, const char *date, const char *title,
+               const char *summary, const char *people, const char *related)
+{
+	memset(r, 0, sizeof *r);
+	r->id = id ? xstrdup(id) : NULL;
+	r->date_text = date ? xstrdup(date) : NULL;
+	if (text_parse_date(date ? date : "", &r->date) < 0)
+		printf("# bad test date %s\n", date);
+	r->title = title ? xstrdup(title) : NULL;
+	r->summary = summary ? xstrdup(summary) : NULL;
+	names(&r->people, people);
+	names(&r->related, related);
+}
+
+static int put(struct store *s, const char *id, const char *date, const char *title,
+               const char *summary, const char *people, const char *related)
+{
+	struct record r;
+	struct err e;
+	int result = -1;
+
+	mk(&r, id, date, title, summary, people, related);
+	if (store_put(s, &r, &result, &e) < 0)
+		printf("# put failed: %s\n", e.msg);
+	record_clear(&r);
+	return result;
+}
+
+static long long count(struct store *s, const char *text)
+{
+	struct query *q;
+	struct err e;
+	long long n = -1;
+
+	if (query_parse(text, &q, &e) < 0) {
+		printf("# %s\n", e.msg);
+		return -2;
+	}
+	if (store_count(s, q, &n, &e) < 0)
+		printf("# count: %s\n", e.msg);
+	query_free(q);
+	return n;
+}
+
+/* Titles of the first page of a query, joined with '|'. */
+static char *titles(struct store *s, const char *text, enum store_sort sort, size_t n)
+{
+	struct query *q;
+	struct rows rows = {0};
+	struct sbuf b = {0};
+	struct err e;
+
+	if (query_parse(text, &q, &e) < 0)
+		return xstrdup(e.msg);
+	if (store_page(s, q, sort, NULL, 1, 0, n, &rows, &e) < 0)
+		sbuf_add(&b, e.msg);
+	for (size_t i = 0; i < rows.n; i++) {
+		if (i)
+			sbuf_addc(&b, '|');
+		sbuf_add(&b, rows.v[i].title);
+	}
+	rows_free(&rows);
+	query_free(q);
+	return sbuf_take(&b);
+}
+
+static void check_titles(struct store *s, const char *q, const char *want)
+{
+	char *got = titles(s, q, SORT_DATE, 100);
+
+	is_str(got, want, q);
+	free(got);
+}
+
+static void test_import(struct store *s)
+{
+	struct err e;
+	int r;
+
+	ok(store_is_empty(s), "new store is empty");
+	ok(store_import_begin(s, &e) == 0, "begin");
+	is_int(put(s, "a1", "September 27, 1950", "Telegram from Matveyev to Stalin",
+	           "Report on the army", "Vladimir Razuvaev;Joseph Stalin", NULL), STORE_NEW, "new a1");
+	is_int(put(s, "a2", "September 30, 1950", "Draft reply from Chanfu to Matveyev",
+	           "Approves the plan", "Nikolai Bulganin;Vladimir Razuvaev", "a1"), STORE_NEW, "new a2");
+	is_int(put(s, NULL, "1953", "Report of the legation", "Károly Pásztor met Kim Il Sung",
+	           "Károly Pásztor;Kim Il Sung", NULL), STORE_NEW, "new derived");
+	is_int(put(s, NULL, "", "Recollections of an ambassador", "Memories", NULL, NULL),
+	       STORE_NEW, "new undated");
+	is_int(put(s, NULL, "June 1956", "Plenum notes", "Critics of the cult of personality",
+	           "Kim Il Sung", NULL), STORE_NEW, "new month");
+	is_int(put(s, "a3", "October 1, 1950", "Telegram from Vyshinsky", NULL,
+	           "Andrei Vyshinsky;Joseph Stalin", NULL), STORE_NEW, "new a3");
+	/* the same record again, and again with more fields */
+	is_int(put(s, "a1", "September 27, 1950", "Telegram from Matveyev to Stalin",
+	           "Report on the army", "Vladimir Razuvaev;Joseph Stalin", NULL), STORE_SAME, "same a1");
+	is_int(put(s, "a3", "October 1, 1950", "Telegram from Vyshinsky", "Mistakes reported",
+	           NULL, NULL), STORE_MERGED, "a3 enriched");
+	/* a record without id matching a derived one by date and title */
+	is_int(put(s, NULL, "1953", "Report of the legation", NULL, "Kim Il Sung", NULL),
+	       STORE_SAME, "same derived");
+	/* a finer date moves the document */
+	is_int(put(s, NULL, "June 20, 1956", "Plenum notes", NULL, NULL, NULL), STORE_NEW,
+	       "different date: another document");
+	ok(store_import_commit(s, &e) == 0, "commit");
+	ok(!store_is_empty(s), "not empty now");
+	is_int(count(s, ""), 7, "seven documents");
+
+	/* rollback leaves nothing */
+	ok(store_import_begin(s, &e) == 0, "begin 2");
+	put(s, "zz", "1960", "Rolled back", "x", "Nobody", NULL);
+	store_import_rollback(s);
+	is_int(count(s, ""), 7, "rollback kept seven");
+	is_int(count(s, "nobody"), 0, "rolled back name gone");
+
+	/* merging fills missing fields, keeps existing ones */
+	ok(store_import_begin(s, &e) == 0, "begin 3");
+	r = put(s, "a2", "September 30, 1950", "Another title", "Other summary", NULL, NULL);
+	is_int(r, STORE_SAME, "nothing missing: same");
+	ok(store_import_commit(s, &e) == 0, "commit 3");
+	{
+		struct doc *d;
+
+		ok(store_get(s, "a2", &d, &e) == 1, "get a2");
+		is_str(d->title, "Draft reply from Chanfu to Matveyev", "title kept");
+		is_int(d->names[FACET_PERSON].n, 2, "two people");
+		is_str(d->names[FACET_PERSON].v[0], "Nikolai Bulganin", "people sorted");
+		is_int(d->date.key, 19500930, "date key");
+		is_str(d->date_text, "September 30, 1950", "date text");
+		doc_free(d);
+		ok(store_get(s, "nope", &d, &e) == 0 && d == NULL, "missing id");
+	}
+}
+
+static void test_search(struct store *s)
+{
+	check_titles(s, "", "Telegram from Matveyev to Stalin|Draft reply from Chanfu to Matveyev|"
+	             "Telegram from Vyshinsky|Report of the legation|Plenum notes|Plenum notes|"
+	             "Recollections of an ambassador");
+	check_titles(s, "pasztor", "Report of the legation");
+	check_titles(s, "PÁSZTOR", "Report of the legation");
+	check_titles(s, "matveyev", "Telegram from Matveyev to Stalin|Draft reply from Chanfu to Matveyev");
+	check_titles(s, "matveyev -draft", "Telegram from Matveyev to Stalin");
+	check_titles(s, "-telegram -draft -plenum -report", "Recollections of an ambassador");
+	check_titles(s, "vyshinsky OR chanfu", "Draft reply from Chanfu to Matveyev|Telegram from Vyshinsky");
+	check_titles(s, "\"reply from chanfu\"", "Draft reply from Chanfu to Matveyev");
+	check_titles(s, "\"chanfu from reply\"", "");
+	check_titles(s, "matv*", "Telegram from Matveyev to Stalin|Draft reply from Chanfu to Matveyev");
+	check_titles(s, "person:stalin", "Telegram from Matveyev to Stalin|Telegram from Vyshinsky");
+	check_titles(s, "person:\"kim il sung\"", "Report of the legation|Plenum notes");
+	check_titles(s, "person:kim", "Report of the legation|Plenum notes");
+	check_titles(s, "person:ki", "");
+	check_titles(s, "-person:stalin date:1950", "Draft reply from Chanfu to Matveyev");
+	check_titles(s, "id:a3", "Telegram from Vyshinsky");
+	check_titles(s, "date:1950-09..1950-09", "Telegram from Matveyev to Stalin|"
+	             "Draft reply from Chanfu to Matveyev");
+	check_titles(s, "date:1953-06", "Report of the legation");
+	check_titles(s, "date:1956-06-20", "Plenum notes|Plenum notes");
+	check_titles(s, "date:..1950", "Telegram from Matveyev to Stalin|Draft reply from Chanfu to Matveyev|"
+	             "Telegram from Vyshinsky");
+	check_titles(s, "date:1954..", "Plenum notes|Plenum notes");
+	check_titles(s, "stalin person:vyshinsky OR person:bulganin", "Telegram from Vyshinsky");
+	check_titles(s, "razuvaev person:vyshinsky OR person:bulganin",
+	             "Draft reply from Chanfu to Matveyev");
+	check_titles(s, "army OR person:vyshinsky", "Telegram from Matveyev to Stalin|Telegram from Vyshinsky");
+	check_titles(s, "\"", "unterminated quote at \"\"\" (column 1)");
+	/* things FTS5 would read as syntax are only words here */
+	check_titles(s, "NEAR(telegram", "");
+	check_titles(s, "title:x", "unknown field (try person:, place:, subject:, collection:, "
+	             "language:, id: or date:) at \"title:x\" (column 1)");
+	check_titles(s, "AND telegram", "");
+	check_titles(s, "telegram ^", "Telegram from Matveyev to Stalin|Telegram from Vyshinsky");
+	is_int(count(s, "telegram"), 2, "count telegram");
+	is_int(count(s, "date:1950"), 3, "count 1950");
+	{
+		char *got = titles(s, "matveyev telegram", SORT_RANK, 10);
+
+		is_str(got, "Telegram from Matveyev to Stalin", "rank order");
+		free(got);
+	}
+}
+
+static void test_paging(struct store *s)
+{
+	struct rows a = {0}, b = {0};
+	struct page_pos pos;
+	struct err e;
+	long long before;
+	int64_t key;
+	struct row nb;
+
+	ok(store_page(s, NULL, SORT_DATE, NULL, 1, 0, 3, &a, &e) == 0, "first page");
+	is_int(a.n, 3, "three rows");
+	pos.key = a.v[2].key;
+	ok(store_page(s, NULL, SORT_DATE, &pos, 1, 0, 3, &b, &e) == 0, "next page");
+	is_str(b.v[0].title, "Report of the legation", "next page starts after");
+	is_int(b.v[0].date.prec, DATE_YEAR, "year precision");
+	rows_free(&b);
+	ok(store_page(s, NULL, SORT_DATE, &pos, -1, 0, 10, &b, &e) == 0, "page before");
+	is_int(b.n, 2, "two before");
+	is_str(b.v[0].title, "Telegram from Matveyev to Stalin", "ascending order backwards");
+	rows_free(&b);
+	ok(store_page(s, NULL, SORT_DATE, &pos, -1, 1, 10, &b, &e) == 0, "inclusive");
+	is_int(b.n, 3, "three with pos");
+	rows_free(&b);
+	ok(store_page(s, NULL, SORT_DATE, NULL, -1, 0, 1, &b, &e) == 0, "last page");
+	is_str(b.v[0].title, "Recollections of an ambassador", "undated sorts last");
+	is_int(b.v[0].date.prec, DATE_UNDATED, "undated");
+	rows_free(&b);
+	ok(store_count_before(s, NULL, SORT_DATE, &pos, &before, &e) == 1, "count before");
+	is_int(before, 2, "two before the third");
+	ok(store_seek_date(s, NULL, 19510101, 1, &key, &e) == 1, "seek 1951");
+	ok(store_neighbor(s, key, -1, &nb, &e) == 1, "neighbor before");
+	is_str(nb.title, "Telegram from Vyshinsky", "previous in time");
+	row_clear(&nb);
+	ok(store_neighbor(s, a.v[0].key, -1, &nb, &e) == 0, "nothing before the first");
+	ok(store_seek_date(s, NULL, 19600101, 1, &key, &e) == 1, "seek 1960 finds undated");
+	ok(store_seek_date(s, NULL, 19400101, -1, &key, &e) == 0, "nothing before 1940");
+	ok(a.v[1].flags & ROW_RELATED, "linked document is marked related");
+	rows_free(&a);
+}
+
+static void test_counts(struct store *s)
+{
+	struct bucket *b;
+	size_t n;
+	long long coarse;
+	struct err e;
+	struct facet_value *v;
+	struct store_stats st;
+	struct query *q;
+
+	ok(store_stats(s, &st, &e) == 0, "stats");
+	is_int(st.documents, 7, "stats documents");
+	is_int(st.undated, 1, "stats undated");
+	is_int(st.first, 19500927, "first");
+	is_int(st.last, 19560620, "last");
+	is_int(st.names[FACET_PERSON], 6, "six people");
+
+	ok(store_timeline(s, NULL, DATE_YEAR, 0, 0, &b, &n, &coarse, &e) == 1, "timeline");
+	is_int(n, 7, "1950..1956");
+	is_int(b[0].period, 19500000, "first year");
+	is_int(b[0].count, 3, "1950 count");
+	is_int(b[3].count, 1, "1953 count");
+	is_int(b[4].count, 0, "1954 empty");
+	is_int(b[6].count, 2, "1956");
+	is_int(coarse, 0, "no coarser docs at year level");
+	free(b);
+	ok(store_timeline(s, NULL, DATE_MONTH, 19500101, 19561231, &b, &n, &coarse, &e) == 1,
+	   "months");
+	is_int(n, 84, "84 months");
+	is_int(b[8].count, 2, "1950-09");
+	is_int(b[9].count, 1, "1950-10");
+	is_int(b[77].count, 2, "1956-06");
+	is_int(coarse, 1, "the 1953 document is year-only");
+	free(b);
+	ok(store_timeline(s, NULL, DATE_DAY, 19500925, 19501001, &b, &n, NULL, &e) == 1, "days");
+	is_int(n, 7, "seven days");
+	is_int(b[2].count, 1, "27th");
+	is_int(b[6].period, 19501001, "day period");
+	free(b);
+	query_parse("telegram", &q, &e);
+	ok(store_timeline(s, q, DATE_YEAR, 0, 0, &b, &n, NULL, &e) == 1, "timeline of a search");
+	is_int(b[0].count, 2, "two telegrams in 1950");
+	free(b);
+
+	ok(store_facet(s, NULL, FACET_PERSON, 3, &v, &n, &e) == 1, "facet all");
+	is_int(n, 3, "limit");
+	ok(n == 3 && strcmp(v[0].name, "Joseph Stalin") == 0 && v[0].count == 2, "most frequent first");
+	facet_values_free(v, n);
+	ok(store_facet(s, q, FACET_PERSON, 10, &v, &n, &e) == 1, "facet of a search");
+	ok(n == 3 && strcmp(v[0].name, "Joseph Stalin") == 0 && v[0].count == 2, "stalin in both telegrams");
+	facet_values_free(v, n);
+	query_free(q);
+}
+
+static void test_relations(struct store *s)
+{
+	struct relation *r;
+	size_t n;
+	struct doc *d;
+	struct err e;
+
+	store_get(s, "a1", &d, &e);
+	ok(store_related(s, d->key, &r, &n, &e) == 0, "related");
+	ok(n >= 1 && strcmp(r[0].row.id, "a2") == 0, "the reply is related to the telegram");
+	ok(n >= 1 && r[0].kind == REL_LINK && strstr(r[0].reason, "links to this"), "reason: link");
+	relations_free(r, n);
+	doc_free(d);
+	store_get(s, "a2", &d, &e);
+	ok(store_related(s, d->key, &r, &n, &e) == 0, "related back");
+	ok(n >= 1 && strcmp(r[0].row.id, "a1") == 0, "the telegram is related to the reply");
+	ok(n >= 1 && strstr(r[0].reason, "same people: Vladimir Razuvaev; 3 days apart"),
+	   "same people, days apart");
+	relations_free(r, n);
+	doc_free(d);
+	ok(store_relate_all(s, &e) == 0, "relate all");
+}
+
+static void test_user(struct store *s)
+{
+	struct err e;
+	struct doc *d;
+	char *v;
+
+	ok(store_set_read(s, "a1", 1, &e) == 0, "mark read");
+	ok(store_set_bookmark(s, "a1", 1, &e) == 0, "bookmark");
+	ok(store_set_note(s, "a1", "check the archive copy", &e) == 0, "note");
+	store_get(s, "a1", &d, &e);
+	ok(d->flags & ROW_READ, "read flag");
+	ok(d->flags & ROW_BOOKMARK, "bookmark flag");
+	is_str(d->note, "check the archive copy", "note text");
+	doc_free(d);
+	ok(store_set_bookmark(s, "a1", 0, &e) == 0 && store_set_note(s, "a1", "", &e) == 0, "unset");
+	store_get(s, "a1", &d, &e);
+	ok(!(d->flags & ROW_BOOKMARK) && !d->note, "unset flags");
+	doc_free(d);
+	ok(store_state_set(s, "last_id", "a2", &e) == 0, "state set");
+	v = store_state_get(s, "last_id");
+	is_str(v, "a2", "state get");
+	free(v);
+	ok(store_state_get(s, "nope") == NULL, "state missing");
+}
+
+static void test_files(void)
+{
+	struct store *s;
+	struct err e;
+	FILE *fp;
+	sqlite3 *db;
+
+	/* not a database */
+	fp = fopen(path_in("junk.db"), "w");
+	fputs("this is not a database, just some text that is long enough to matter\n", fp);
+	for (int i = 0; i < 200; i++)
+		fputs("junk junk junk junk junk junk junk junk\n", fp);
+	fclose(fp);
+	ok(store_open(&s, path_in("junk.db"), 0, &e) < 0, "junk refused");
+	ok(strstr(e.msg, "not a fonds database") != NULL, "says it is not a database");
+
+	/* missing with NOCREATE */
+	ok(store_open(&s, path_in("none.db"), STORE_NOCREATE, &e) < 0, "missing refused");
+	ok(strstr(e.msg, "no such database") != NULL, "says missing");
+	ok(access(path_in("none.db"), F_OK) != 0, "nothing created");
+
+	/* a newer schema */
+	ok(sqlite3_open(path_in("new.db"), &db) == SQLITE_OK, "make newer");
+	sqlite3_exec(db, "PRAGMA user_version = 99", NULL, NULL, NULL);
+	sqlite3_close(db);
+	ok(store_open(&s, path_in("new.db"), 0, &e) < 0, "newer refused");
+	ok(strstr(e.msg, "newer fonds") != NULL, "says newer");
+
+	/* created in a new directory, then reopened read-only */
+	ok(store_open(&s, path_in("sub/dir/x.db"), 0, &e) == 0, "create with directories");
+	ok(!store_is_readonly(s), "writable");
+	store_close(s);
+	ok(store_open(&s, path_in("sub/dir/x.db"), STORE_READONLY, &e) == 0, "read-only open");
+	ok(store_is_readonly(s), "read-only");
+	ok(store_import_begin(s, &e) < 0 && strstr(e.msg, "read-only"), "no import when read-only");
+	ok(store_set_read(s, "x", 1, &e) < 0, "no user data when read-only");
+	store_close(s);
+}
+
+int main(void)
+{
+	struct store *s;
+	struct err e;
+	const char *tmp = getenv("TMPDIR");
+
+	snprintf(dir, sizeof dir, "%s/fonds-store-XXXXXX", tmp && *tmp ? tmp : "/tmp");
+	if (!mkdtemp(dir))
+		skip_all("no temporary directory");
+	if (!ok(store_open(&s, path_in("t.db"), 0, &e) == 0, "open new"))
+		printf("# %s\n", e.msg);
+	test_import(s);
+	test_search(s);
+	test_paging(s);
+	test_counts(s);
+	test_relations(s);
+	test_user(s);
+	store_close(s);
+	ok(store_open(&s, path_in("t.db"), 0, &e) == 0, "reopen");
+	is_int(count(s, ""), 7, "data persists");
+	store_close(s);
+	test_files();
+	{
+		char cmd[600];
+
+		snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
+		if (system(cmd) != 0)
+			printf("# could not remove %s\n", dir);
+	}
+	return done_testing();
+}
