@@ -24,8 +24,9 @@
 	X(ST_DOC_BY_MATCH, "SELECT key, derived FROM doc WHERE match = ?1 LIMIT 1") \
 	X(ST_DOC_MAXKEY, "SELECT max(key) FROM doc WHERE key BETWEEN ?1 AND ?2") \
 	X(ST_DOC_INSERT, "INSERT INTO doc(key, id, derived, match, date_text, prec, dkey, "\
-	  "first, last, range, title, summary, body, source, language, url, type, names) "\
-	  "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18)") \
+	  "first, last, range, title, summary, body, source, language, url, type, names, "\
+	  "series, genre, recipient) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, "\
+	  "?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21)") \
 	X(ST_DOC_GET, "SELECT key, id, date_text, prec, dkey, first, last, range, title, "\
 	  "summary, body, source, language, url, type, "                       \
 	  "EXISTS (SELECT 1 FROM relation WHERE src = key) "                  \
@@ -119,6 +120,13 @@ void sqlq_add_int(struct sqlq *c, int64_t v);
 void sqlq_add_text(struct sqlq *c, const char *v);
 /* Bind c's values to st starting at parameter 1; returns the next index. */
 int sqlq_bind(const struct sqlq *c, sqlite3_stmt *st);
+
+/* What a title says about the document's place among others: a series
+ * key (the folded title without its dates and numbers: "journal of ...
+ * puzanov for"), and for "TYPE from X to Y" titles the type and the
+ * recipient, folded. Each is a new string or NULL. */
+void store_title_keys(const char *title, char **series, char **genre,
+                      char **recipient);
 
 /* Compute and store the relations of the documents in temp.touched. */
 int store_relate_touched(struct store *s, struct err *e);

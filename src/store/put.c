@@ -295,7 +295,7 @@ static int insert_new(struct store *s, const struct record *r, const char *id,
 	sqlite3_stmt *st;
 	int64_t key;
 	int added = 0;
-	char *names;
+	char *names, *series, *genre, *recipient;
 
 	if (alloc_key(s, r->date.key, &key, e) < 0)
 		return -1;
@@ -318,6 +318,13 @@ static int insert_new(struct store *s, const struct record *r, const char *id,
 	store_bind_text(st, 16, r->url);
 	store_bind_text(st, 17, r->type);
 	sqlite3_bind_null(st, 18);
+	store_title_keys(r->title, &series, &genre, &recipient);
+	store_bind_text(st, 19, series);
+	store_bind_text(st, 20, genre);
+	store_bind_text(st, 21, recipient);
+	free(series);
+	free(genre);
+	free(recipient);
 	if (sqlite3_step(st) != SQLITE_DONE) {
 		sqlite3_reset(st);
 		return store_sqlerr(s, e, "adding a document");
@@ -440,6 +447,28 @@ static int merge_into(struct store *s, int64_t key, int derived, const struct re
 		}
 		changed = 1;
 		key = newkey;
+	}
+	if (set[M_TITLE]) {
+		char *series, *genre, *recipient;
+
+		store_title_keys(r->title, &series, &genre, &recipient);
+		st = store_prepare(s, "UPDATE doc SET series = ?1, genre = ?2, recipient = ?3 "
+		                   "WHERE key = ?4", e);
+		if (st) {
+			store_bind_text(st, 1, series);
+			store_bind_text(st, 2, genre);
+			store_bind_text(st, 3, recipient);
+			sqlite3_bind_int64(st, 4, key);
+			rc = sqlite3_step(st);
+			sqlite3_finalize(st);
+		}
+		free(series);
+		free(genre);
+		free(recipient);
+		if (!st || rc != SQLITE_DONE) {
+			free(oldid);
+			return st ? store_sqlerr(s, e, "merging a document") : -1;
+		}
 	}
 	if (new_id) {
 		/* User data follows the document to its new id. */

@@ -37,8 +37,12 @@ static const char schema_v1[] =
 	"  range INTEGER NOT NULL DEFAULT 0,\n"
 	"  title TEXT NOT NULL DEFAULT '',\n"
 	"  summary TEXT, body TEXT, source TEXT, language TEXT, url TEXT,\n"
-	"  type TEXT, names TEXT);\n"
+	"  type TEXT, names TEXT,\n"
+	/* what the title says: a series key, a document type and recipient */
+	"  series TEXT, genre TEXT, recipient TEXT);\n"
 	"CREATE INDEX doc_match ON doc(match);\n"
+	"CREATE INDEX doc_series ON doc(series) WHERE series IS NOT NULL;\n"
+	"CREATE INDEX doc_genre ON doc(genre, recipient) WHERE genre IS NOT NULL;\n"
 	/* The full-text index reads its content from doc (external content);
 	 * rowid order is date order, so the first page of a search by date
 	 * streams out of the index without sorting. */
