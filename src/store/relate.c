@@ -253,6 +253,7 @@ struct relate_ctx {
 	struct store *s;
 	long ndocs;
 	sqlite3_stmt *persons, *near, *ins, *doc, *series_prev, *genre_near, *genre_count;
+	sqlite3_stmt *title;
 };
 
 static int insert_rel(struct relate_ctx *x, int64_t src, int64_t dst, enum rel_kind kind,
@@ -371,13 +372,32 @@ static int relate_reply_one(struct relate_ctx *x, int64_t key, int32_t dk, const
 			c.v[i].weight /= 1.0 + days_apart(c.v[i].key, key) / 30.0;
 		if (c.n)
 			qsort(c.v, c.n, sizeof *c.v, cand_cmp);
-		if (c.n && c.v[0].weight > 0.3) {
+		/* a relayed letter is a letter */
+		size_t best = 0;
+		int relay = strcmp(reply_cues[which].reason, "relays") == 0;
+
+		for (; relay && best < c.n && best < 20; best++) {
+			int letter = 0;
+
+			sqlite3_reset(x->title);
+			sqlite3_bind_int64(x->title, 1, c.v[best].key);
+			if (sqlite3_step(x->title) == SQLITE_ROW) {
+				char *t = text_fold((const char *)sqlite3_column_text(x->title, 0));
+
+				letter = has_words(t, "letter");
+				free(t);
+			}
+			sqlite3_reset(x->title);
+			if (letter)
+				break;
+		}
+		if (best < c.n && c.v[best].weight > 0.3 && (!relay || best < 20)) {
 			char reason[200], rreason[200], apart[40];
 
-			apart_text(apart, sizeof apart, days_apart(c.v[0].key, key));
+			apart_text(apart, sizeof apart, days_apart(c.v[best].key, key));
 			snprintf(reason, sizeof reason, "%s (%s)", reply_cues[which].reason, apart);
 			snprintf(rreason, sizeof rreason, "%s (%s)", reply_cues[which].rreason, apart);
-			rc = insert_rel(x, key, c.v[0].key, REL_REPLY, 0.95, reason, rreason, e);
+			rc = insert_rel(x, key, c.v[best].key, REL_REPLY, 0.95, reason, rreason, e);
 		}
 		cands_free(&c);
 	}
@@ -449,7 +469,7 @@ static int relate_computed(struct store *s, struct err *e)
 {
 	struct relate_ctx x = { .s = s };
 	sqlite3_stmt **all[] = { &x.persons, &x.near, &x.ins, &x.doc, &x.series_prev,
-	                         &x.genre_near, &x.genre_count };
+	                         &x.genre_near, &x.genre_count, &x.title };
 	long long ndocs = 0;
 	int rc = -1, step;
 
@@ -473,6 +493,7 @@ static int relate_computed(struct store *s, struct err *e)
 	x.genre_near = store_prepare(s, "SELECT key FROM doc WHERE genre = ?1 AND recipient = ?2 "
 	                             "AND key >= ?3 AND key < ?4 AND key <> ?5 LIMIT 5", e);
 	x.genre_count = store_prepare(s, "SELECT count(*) FROM doc WHERE genre = ?1", e);
+	x.title = store_prepare(s, "SELECT title FROM doc WHERE key = ?1", e);
 	for (size_t i = 0; i < ARRAY_LEN(all); i++)
 		if (!*all[i])
 			goto out;
