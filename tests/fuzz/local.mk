@@ -1,0 +1,1 @@
+# fuzz harnesses (built with --enable-fuzzing)
