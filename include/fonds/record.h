@@ -26,6 +26,14 @@ struct record {
 	struct strlist collections;
 	struct strlist related; /* ids of explicitly linked records */
 	long line;              /* line in the input where the record starts */
+	unsigned flags;         /* RECORD_* */
+};
+
+/* Flags telling how a record's fields were obtained. */
+enum record_flags {
+	/* The source gave no title; title was made from the summary's first
+	 * sentence (or its first words and an ellipsis). Show it as such. */
+	RECORD_TITLE_DERIVED = 1 << 0
 };
 
 /* Free everything the record owns and zero it for reuse. */
@@ -38,7 +46,15 @@ void record_set(char **field, const char *s, size_t n);
 /* Append a trimmed, repaired copy of name to l unless empty or present. */
 void record_add_name(struct strlist *l, const char *name);
 
-/* 1 when the record has something to show: a title, summary or text. */
+/* When r has no title but a summary (or else a body), make a title from
+ * its first sentence, or from its first words cut at a word boundary with
+ * an ellipsis when that sentence is long, and set RECORD_TITLE_DERIVED.
+ * Does nothing when r has a title or no text. */
+void record_derive_title(struct record *r);
+
+/* 1 when the record has something to show: a title, summary or text.
+ * Importers hand every record they parse to their sink, usable or not;
+ * the sink rejects (and reports) the ones for which this is 0. */
 int record_usable(const struct record *r);
 
 #endif

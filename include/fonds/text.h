@@ -19,10 +19,27 @@ char *text_repair(const char *s, size_t n);
 /* Return 1 when s[0..n) is valid UTF-8 without NUL bytes, else 0. */
 int text_is_valid(const char *s, size_t n);
 
+/* Decode the character at s (n > 0 bytes available) into *uc and return
+ * its length in bytes; a byte that does not start a valid, shortest-form,
+ * non-surrogate sequence gives *uc = U+FFFD and length 1 (so every bad
+ * byte stands for one U+FFFD everywhere in this module). */
+size_t text_next(const char *s, size_t n, uint32_t *uc);
+
+/* Display columns of one character as text_width() counts them, never
+ * negative: C0 controls and DEL count as their caret notation (2, and so
+ * does '\n'), a tab as 1, C1 controls as U+FFFD (1). */
+int text_char_width(uint32_t uc);
+
 /* Return the case- and accent-folded form of s for matching: NFKD,
- * combining marks dropped, case folded ("Pásztor" -> "pasztor",
- * "ШТЫКОВ" -> "штыков"), runs of white space and punctuation collapsed
- * to one space, trimmed. Invalid UTF-8 is repaired first. Caller frees. */
+ * diacritics dropped, case folded ("Pásztor" -> "pasztor",
+ * "ШТЫКОВ" -> "штыков", "Straße" -> "strasse"), every run of characters
+ * that are not letters or digits (spaces, punctuation, ' and ’) collapsed
+ * to one space ("Kim’s" -> "kim s"), trimmed; invisible characters such
+ * as a soft hyphen vanish without a gap. The result is NFC again, so
+ * Hangul stays in syllables ("김일성" -> "김일성", whether the input was
+ * syllables or jamo), and marks that spell a letter rather than accent it
+ * (Indic vowel signs, kana voicing) are kept. Folding is idempotent.
+ * Invalid UTF-8 is repaired first. Caller frees. */
 char *text_fold(const char *s);
 
 /* Flags for text_sanitize(). */
@@ -32,16 +49,25 @@ enum {
 };
 
 /* Return a copy of s[0..n) that is safe to print on a terminal and whose
- * every character has a known display width: C0 controls and DEL become
- * caret notation ("^[", "^?"), C1 controls and invalid UTF-8 become U+FFFD,
- * a tab becomes a space, bidi overrides/isolates and zero-width or other
- * invisible format characters become U+FFFD, and no base character keeps
- * more than a few combining marks. With TEXT_SAN_NEWLINES a '\n' is kept
- * ("\r\n" and lone '\r' become '\n'). Caller frees. */
+ * every character has a known, non-negative display width: C0 controls
+ * and DEL become caret notation ("^[", "^@" for NUL, "^?"), C1 controls
+ * and each byte of invalid UTF-8 become U+FFFD, a tab becomes a space,
+ * bidi controls, zero-width and other format characters (category Cf,
+ * soft hyphen included), other default-ignorable characters, unassigned
+ * code points, noncharacters and private-use characters become U+FFFD;
+ * variation selectors are dropped (they change how wide terminals draw
+ * emoji); U+2028/U+2029 become a space. A base keeps at most 3 combining
+ * (zero-width) characters; a mark with no base (at the start, after a
+ * control, a newline or a U+FFFD) gets U+25CC DOTTED CIRCLE as its base.
+ * With TEXT_SAN_NEWLINES a '\n' is kept ("\r\n", a lone '\r' and
+ * U+2028/U+2029 become '\n'); without it '\n' becomes "^J". With
+ * TEXT_SAN_ASCII every non-ASCII character left becomes '?'. Linear
+ * time. Caller frees. */
 char *text_sanitize(const char *s, size_t n, int flags);
 
 /* Display width in terminal columns of a sanitized UTF-8 string (Hangul
- * and CJK count two, combining marks zero). */
+ * and CJK count two, combining marks zero); never negative, whatever s
+ * holds (see text_char_width()). */
 int text_width(const char *s);
 
 /* Display width of the first n bytes of a sanitized string. */
@@ -61,9 +87,12 @@ struct text_line {
 
 /* Wrap the sanitized string s to lines of at most width columns, breaking
  * at the line-break opportunities of UAX #14 (libunistring), at '\n', and
- * inside a word only when the word alone is wider than the line. Stores a
- * malloc'd array in *lines (caller frees) and returns its length. An empty
- * string gives one empty line. width < 1 is treated as 1. */
+ * inside a word only when the word alone is wider than the line (never
+ * between a base and its marks; a single character wider than the line
+ * gets a line of its own). Spaces at a break belong to no line. Each '\n'
+ * ends a line, so "a\n" gives "a" and "". Stores a malloc'd array in
+ * *lines (caller frees) and returns its length. An empty string gives one
+ * empty line. width < 1 is treated as 1. Linear time. */
 size_t text_wrap(const char *s, int width, struct text_line **lines);
 
 /* Date precision, ordered from none to finest. */
@@ -79,10 +108,15 @@ struct date {
 };
 
 /* Parse a date as written in a source: "September 30, 1950",
- * "Sept. 30, 1950", "30 September 1950", "1950-09-30", "19500930",
- * "September 1950", "1950-09", "1950", ranges "1950-1953" or
- * "1950-06-01..1950-12" (earliest day kept as key, range kept),
- * "undated"/"n.d."/empty (undated). Returns 0 when understood (possibly as
+ * "Sept. 30, 1950", "Sep 30 1950", "30 September 1950", "30th of Sept.
+ * 1950", "1950-09-30", "1950/09/30", "19500930", "September 1950",
+ * "1950-09", "1950" (month names full or in three letters or "Sept", any
+ * case, dot optional; years of four digits), ranges "1950-1953",
+ * "1950 – 1953", "1950-06-01..1950-12" (the start gives prec and key, the
+ * end gives last, range is 1), "undated"/"n.d."/"no date"/empty (undated).
+ * Days are checked against their month. Note that a life span such as
+ * "1893-1976" is a valid range: the caller decides from context whether
+ * a line is a document's date. Returns 0 when understood (possibly as
  * undated), -1 when not (then *d is undated). */
 int text_parse_date(const char *s, struct date *d);
 
@@ -91,8 +125,10 @@ int text_parse_date(const char *s, struct date *d);
  * first. Returns the day as yyyymmdd, or -1 if not understood. */
 int32_t text_parse_bound(const char *s, int is_end);
 
-/* Write d at its precision into buf: "1950-09-30", "1950-09", "1950",
- * "1950-1953" for a year range, "undated". Returns buf. */
+/* Write d at its precision into buf (truncated to n bytes): "1950-09-30",
+ * "1950-09", "1950", "1950-1953" for a year range, "1950-06..1950-12" for
+ * other ranges, "undated"; text_parse_date() reads every form back to the
+ * same date. Returns buf. */
 char *text_format_date(const struct date *d, char *buf, size_t n);
 
 /* Days since 1970-01-01 of the day yyyymmdd (month/day 0 read as 1). */

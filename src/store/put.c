@@ -513,8 +513,21 @@ static int merge_into(struct store *s, int64_t key, int derived, const struct re
 			return store_sqlerr(s, e, "indexing names");
 		changed = 1;
 	}
-	*result = changed ? STORE_MERGED : STORE_SAME;
-	return changed ? touch(s, key, e) : 0;
+	if (!changed) {
+		/* the same record twice in one import is one merged record;
+		 * a record already stored before this import is unchanged */
+		sqlite3_stmt *t = store_prepare(s, "SELECT 1 FROM temp.touched WHERE key = ?1", e);
+
+		if (!t)
+			return -1;
+		sqlite3_bind_int64(t, 1, key);
+		changed = sqlite3_step(t) == SQLITE_ROW;
+		sqlite3_finalize(t);
+		*result = changed ? STORE_MERGED : STORE_SAME;
+		return 0;
+	}
+	*result = STORE_MERGED;
+	return touch(s, key, e);
 }
 
 /* Look a document up by id, then (for records without a source id, or
