@@ -552,24 +552,68 @@ void relations_free(struct relation *v, size_t n)
 	free(v);
 }
 
-/* Words of a title worth searching for similar documents: the longer
- * ones, as an FTS5 OR query. Caller frees; NULL when there are none. */
-static char *similar_query(const char *title)
+/* An FTS5 query for documents like d: its rarest words (in at least one
+ * other document, in few overall), any two of which must match. Caller
+ * frees; NULL when d has too few such words. */
+static char *similar_query(struct store *s, const struct doc *d)
 {
-	char *fold = text_fold(title ? title : "");
-	struct sbuf b = {0};
-	int n = 0;
+	struct {
+		char *w;
+		long long df;
+	} pick[6];
+	size_t npick = 0;
+	long long ndocs = 0, most;
+	struct sbuf text = {0}, q = {0};
+	sqlite3_stmt *st;
+	char *fold;
 
-	for (char *w = strtok(fold, " "); w && n < 8; w = strtok(NULL, " ")) {
-		if (strlen(w) < 5)
-			continue; /* short words are mostly function words */
-		if (b.len)
-			sbuf_add(&b, " OR ");
-		sbuf_printf(&b, "\"%s\"", w);
-		n++;
+	store_count(s, NULL, &ndocs, NULL);
+	most = ndocs / 20 > 2 ? ndocs / 20 : 2;
+	st = store_prepare(s, "SELECT doc FROM doc_vocab WHERE term = ?1", NULL);
+	if (!st)
+		return NULL;
+	sbuf_printf(&text, "%s %.2000s", d->title ? d->title : "", d->summary ? d->summary : "");
+	fold = text_fold(sbuf_str(&text));
+	sbuf_free(&text);
+	for (char *w = strtok(fold, " "); w; w = strtok(NULL, " ")) {
+		long long df = 0;
+		size_t i;
+
+		if (strlen(w) < 4 || has_digit(w))
+			continue;
+		for (i = 0; i < npick && strcmp(pick[i].w, w) != 0; i++)
+			;
+		if (i < npick)
+			continue;
+		sqlite3_reset(st);
+		sqlite3_bind_text(st, 1, w, -1, SQLITE_STATIC);
+		if (sqlite3_step(st) == SQLITE_ROW)
+			df = sqlite3_column_int64(st, 0);
+		if (df < 2 || df > most)
+			continue;
+		/* keep the rarest words seen so far */
+		if (npick < ARRAY_LEN(pick)) {
+			pick[npick].w = w;
+			pick[npick++].df = df;
+		} else {
+			size_t worst = 0;
+
+			for (i = 1; i < npick; i++)
+				if (pick[i].df > pick[worst].df)
+					worst = i;
+			if (df < pick[worst].df) {
+				pick[worst].w = w;
+				pick[worst].df = df;
+			}
+		}
 	}
+	sqlite3_finalize(st);
+	for (size_t i = 0; i < npick; i++)
+		for (size_t j = i + 1; j < npick; j++)
+			sbuf_printf(&q, "%s(\"%s\" AND \"%s\")", q.len ? " OR " : "",
+			            pick[i].w, pick[j].w);
 	free(fold);
-	return n >= 2 ? sbuf_take(&b) : (sbuf_free(&b), NULL);
+	return q.len ? sbuf_take(&q) : NULL;
 }
 
 struct relvec {
@@ -664,7 +708,7 @@ int store_related(struct store *s, int64_t key, struct relation **out, size_t *n
 		relations_free(rv.v, rv.n);
 		return -1;
 	}
-	sim = d ? similar_query(d->title) : NULL;
+	sim = d ? similar_query(s, d) : NULL;
 	doc_free(d);
 	if (sim) {
 		int64_t saved = s->time_limit;

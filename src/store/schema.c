@@ -50,6 +50,8 @@ static const char schema_v1[] =
 	"  content='doc', content_rowid='key',\n"
 	"  tokenize='unicode61 remove_diacritics 2', prefix='2 3');\n"
 	"INSERT INTO doc_fts(doc_fts, rank) VALUES('rank', 'bm25(10.0, 4.0, 1.0, 6.0)');\n"
+	/* the index's vocabulary: how many documents hold each term */
+	"CREATE VIRTUAL TABLE doc_vocab USING fts5vocab(doc_fts, 'row');\n"
 	"CREATE TRIGGER doc_fts_ai AFTER INSERT ON doc BEGIN\n"
 	"  INSERT INTO doc_fts(rowid, title, summary, body, names)\n"
 	"  VALUES (new.key, new.title, new.summary, new.body, new.names);\n"
