@@ -264,6 +264,60 @@ void relations_free(struct relation *v, size_t n);
 /* Recompute the computed relations of every document (fonds relate). */
 int store_relate_all(struct store *s, struct err *e);
 
+/* --- people ---------------------------------------------------------- */
+
+struct authority;
+
+/* Recognise people with a (not owned; NULL: take the record's people as
+ * they are) in every record store_put() adds from now on. */
+void store_set_authority(struct store *s, const struct authority *a);
+
+/* Store the authority's persons, their facts and their other names, and
+ * make the full-text index know every document's people by all their
+ * names. Does nothing when a is what was stored last, unless force.
+ * A read-only store is left alone. */
+int store_people_sync(struct store *s, const struct authority *a, int force,
+                      struct err *e);
+
+/* store_people_sync(force), then recognise people again in every
+ * document (fonds people --reload); *changed counts documents that
+ * gained a person. */
+int store_people_reload(struct store *s, const struct authority *a,
+                        long long *changed, struct err *e);
+
+/* One person, as the person view shows them. */
+struct person_info {
+	int64_t id;
+	char *name, *born, *died, *role; /* born, died, role may be NULL */
+	int uncertain;          /* found only by the shape of a title */
+	long long ndocs;
+	struct strlist variants, covers, scripts;
+	struct bucket *years;   /* documents per year (yyyy0000), dated only */
+	size_t nyears;
+	struct facet_value *with; /* the people they appear with most */
+	size_t nwith;
+};
+
+/* Look a person up by any of their names (canonical, variant, cover,
+ * other script; else a name that starts or ends with it). Returns 1 and
+ * a new person_info (caller frees), 0 when nobody matches, -1 on error. */
+int store_person(struct store *s, const char *name, struct person_info **out,
+                 struct err *e);
+
+void person_info_free(struct person_info *p);
+
+/* One line of the people list; strings valid during the callback. */
+struct person_row {
+	const char *name, *born, *died, *role;
+	long long ndocs;
+	int uncertain;
+};
+
+/* Call cb for every person, known people first, then by number of
+ * documents; a non-zero return stops. */
+int store_people_list(struct store *s, int (*cb)(void *ctx, const struct person_row *p),
+                      void *ctx, struct err *e);
+
 /* --- user data ------------------------------------------------------- */
 
 int store_set_read(struct store *s, const char *id, int on, struct err *e);

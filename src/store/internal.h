@@ -42,7 +42,13 @@
 	  "ON CONFLICT(key) DO UPDATE SET value = excluded.value")            \
 	X(ST_NEXT, "SELECT key FROM doc WHERE key > ?1 ORDER BY key LIMIT 1") \
 	X(ST_PREV, "SELECT key FROM doc WHERE key < ?1 ORDER BY key DESC LIMIT 1") \
-	X(ST_COUNT_ALL, "SELECT n FROM period_count WHERE period = -1")
+	X(ST_COUNT_ALL, "SELECT n FROM period_count WHERE period = -1")         \
+	X(ST_PERSON_CERTAIN, "UPDATE person SET uncertain = 0 WHERE id = ?1 AND uncertain") \
+	X(ST_PERSON_UNCERTAIN, "UPDATE person SET uncertain = 1 WHERE id = ?1") \
+	X(ST_PERSON_BY_ALIAS, "SELECT person FROM person_alias WHERE fold = ?1 LIMIT 1") \
+	X(ST_VOCAB, "SELECT doc FROM doc_vocab WHERE term = ?1")                \
+	X(ST_ALIASES_OF_DOC, "SELECT a.name FROM doc_person l JOIN person_alias a "\
+	  "ON a.person = l.person WHERE l.doc = ?1")
 
 #define X_ENUM(name, sql) name,
 enum store_stmt { STORE_STATEMENTS(X_ENUM) ST_COUNT };
@@ -68,7 +74,14 @@ struct store {
 	int64_t time_limit;   /* microseconds, 0: none */
 	int64_t deadline;     /* clock_usec() at which to stop, 0: none */
 	int interrupted;      /* the last query was stopped */
-	int32_t max_span;     /* largest last-first of any document, in days */
+	int32_t max_span;     /* largest span of any document, in years */
+	const struct authority *authority; /* for recognising people; not owned */
+	/* the last few misspelled words and the FTS5 terms they became */
+	struct spell_cache {
+		char *word;
+		char *terms;
+	} spell[8];
+	unsigned spell_next;
 };
 
 /* Table names of the facet kinds ("person", "place", ...). */
@@ -127,6 +140,18 @@ int sqlq_bind(const struct sqlq *c, sqlite3_stmt *st);
  * recipient, folded. Each is a new string or NULL. */
 void store_title_keys(const char *title, char **series, char **genre,
                       char **recipient);
+
+/* Every name linked to the document, with its people's other names, for
+ * the full-text index. Caller frees; NULL when none. */
+char *store_names_of(struct store *s, int64_t key);
+
+/* Link r's people to the document: the record's own, those the
+ * authority recognises in its title and summary, and uncertain ones. */
+int store_link_people(struct store *s, const struct record *r, int64_t key, int *added,
+                      struct err *e);
+
+/* Note that an import changed document key (its relations are redone). */
+int store_touch(struct store *s, int64_t key, struct err *e);
 
 /* Compute and store the relations of the documents in temp.touched. */
 int store_relate_touched(struct store *s, struct err *e);

@@ -6,7 +6,8 @@ libfonds_a_SOURCES += \
 	src/store/query.c \
 	src/store/search.c \
 	src/store/facet.c \
-	src/store/relate.c
+	src/store/relate.c \
+	src/store/people.c
 
 check_PROGRAMS += tests/unit/test_store tests/unit/test_query
 TESTS += tests/unit/test_store tests/unit/test_query

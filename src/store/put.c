@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "fonds/people.h"
 #include "internal.h"
 
 int store_import_begin(struct store *s, struct err *e)
@@ -151,17 +152,20 @@ static int alloc_key(struct store *s, int32_t dk, int64_t *key, struct err *e)
 	return 0;
 }
 
-/* Find or create the name in facet table f; *id receives its row id. */
-static int facet_id(struct store *s, enum facet f, const char *name, int64_t *id,
-                    struct err *e)
+/* Find or create the name in facet table f; *id receives its row id (0
+ * for a name that folds to nothing). A person found only through the
+ * patterns of a title is created uncertain; one the data names for sure
+ * stops being uncertain. */
+static int facet_id(struct store *s, enum facet f, const char *name, int uncertain,
+                    int64_t *id, struct err *e)
 {
 	struct facet_stmts *fs = &s->fs[f];
 	char *fold = text_fold(name);
 	int rc;
 
+	*id = 0;
 	if (!*fold) {
 		free(fold);
-		*id = 0;
 		return 0;
 	}
 	sqlite3_reset(fs->find);
@@ -171,9 +175,32 @@ static int facet_id(struct store *s, enum facet f, const char *name, int64_t *id
 		*id = sqlite3_column_int64(fs->find, 0);
 		sqlite3_reset(fs->find);
 		free(fold);
+		if (f == FACET_PERSON && !uncertain) {
+			sqlite3_stmt *st = store_stmt(s, ST_PERSON_CERTAIN);
+
+			sqlite3_bind_int64(st, 1, *id);
+			rc = sqlite3_step(st);
+			sqlite3_reset(st);
+			if (rc != SQLITE_DONE)
+				return store_sqlerr(s, e, "adding a name");
+		}
 		return 0;
 	}
 	sqlite3_reset(fs->find);
+	if (f == FACET_PERSON) {
+		/* a name the authority knows under another form */
+		sqlite3_stmt *st = store_stmt(s, ST_PERSON_BY_ALIAS);
+
+		store_bind_text(st, 1, fold);
+		rc = sqlite3_step(st);
+		if (rc == SQLITE_ROW)
+			*id = sqlite3_column_int64(st, 0);
+		sqlite3_reset(st);
+		if (*id) {
+			free(fold);
+			return 0;
+		}
+	}
 	sqlite3_reset(fs->insert);
 	store_bind_text(fs->insert, 1, name);
 	store_bind_text(fs->insert, 2, fold);
@@ -186,6 +213,15 @@ static int facet_id(struct store *s, enum facet f, const char *name, int64_t *id
 	*id = sqlite3_column_int64(fs->insert, 0);
 	sqlite3_step(fs->insert);
 	sqlite3_reset(fs->insert);
+	if (f == FACET_PERSON && uncertain) {
+		sqlite3_stmt *st = store_stmt(s, ST_PERSON_UNCERTAIN);
+
+		sqlite3_bind_int64(st, 1, *id);
+		rc = sqlite3_step(st);
+		sqlite3_reset(st);
+		if (rc != SQLITE_DONE)
+			return store_sqlerr(s, e, "adding a name");
+	}
 	return 0;
 }
 
@@ -208,41 +244,66 @@ static void split_languages(const char *lang, struct strlist *out)
 	}
 }
 
+/* Link the names of list to the document in facet f; *added counts new
+ * links. */
+static int link_list(struct store *s, enum facet f, const struct strlist *list,
+                     int uncertain, int64_t key, int *added, struct err *e)
+{
+	for (size_t i = 0; i < list->n; i++) {
+		sqlite3_stmt *ln = s->fs[f].link;
+		int64_t id = 0;
+
+		if (facet_id(s, f, list->v[i], uncertain, &id, e) < 0)
+			return -1;
+		if (!id)
+			continue;
+		sqlite3_reset(ln);
+		sqlite3_bind_int64(ln, 1, id);
+		sqlite3_bind_int64(ln, 2, key);
+		if (sqlite3_step(ln) != SQLITE_DONE) {
+			sqlite3_reset(ln);
+			return store_sqlerr(s, e, "linking a name");
+		}
+		*added += sqlite3_changes(s->db) > 0;
+		sqlite3_reset(ln);
+	}
+	return 0;
+}
+
+int store_link_people(struct store *s, const struct record *r, int64_t key, int *added,
+                      struct err *e)
+{
+	struct strlist people = {0}, uncertain = {0};
+	int rc;
+
+	if (!s->authority)
+		return link_list(s, FACET_PERSON, &r->people, 0, key, added, e);
+	for (size_t i = 0; i < r->people.n; i++)
+		strlist_add(&people, r->people.v[i]);
+	people_recognize(s->authority, r->title, r->summary, &people, &uncertain);
+	rc = link_list(s, FACET_PERSON, &people, 0, key, added, e);
+	if (rc == 0)
+		rc = link_list(s, FACET_PERSON, &uncertain, 1, key, added, e);
+	strlist_clear(&people);
+	strlist_clear(&uncertain);
+	return rc;
+}
+
 /* Link every name of r to the document; *added counts new links. */
 static int link_names(struct store *s, const struct record *r, int64_t key,
                       int *added, struct err *e)
 {
 	const struct strlist *lists[FACET_NKINDS] = {
-		&r->people, &r->places, &r->subjects, &r->collections, NULL
+		NULL, &r->places, &r->subjects, &r->collections, NULL
 	};
 	struct strlist langs = {0};
-	int rc = 0;
+	int rc;
 
+	rc = store_link_people(s, r, key, added, e);
 	split_languages(r->language, &langs);
 	lists[FACET_LANGUAGE] = &langs;
-	for (int f = 0; f < FACET_NKINDS && rc == 0; f++) {
-		for (size_t i = 0; i < lists[f]->n; i++) {
-			sqlite3_stmt *ln = s->fs[f].link;
-			int64_t id = 0;
-
-			if (facet_id(s, (enum facet)f, lists[f]->v[i], &id, e) < 0) {
-				rc = -1;
-				break;
-			}
-			if (!id)
-				continue;
-			sqlite3_reset(ln);
-			sqlite3_bind_int64(ln, 1, id);
-			sqlite3_bind_int64(ln, 2, key);
-			if (sqlite3_step(ln) != SQLITE_DONE) {
-				sqlite3_reset(ln);
-				rc = store_sqlerr(s, e, "linking a name");
-				break;
-			}
-			*added += sqlite3_changes(s->db) > 0;
-			sqlite3_reset(ln);
-		}
-	}
+	for (int f = FACET_PLACE; f < FACET_NKINDS && rc == 0; f++)
+		rc = link_list(s, (enum facet)f, lists[f], 0, key, added, e);
 	strlist_clear(&langs);
 	for (size_t i = 0; rc == 0 && i < r->related.n; i++) {
 		sqlite3_stmt *st = store_stmt(s, ST_LINK_INSERT);
@@ -258,10 +319,10 @@ static int link_names(struct store *s, const struct record *r, int64_t key,
 	return rc;
 }
 
-/* Every name linked to the document, for the full-text index. */
-static char *names_of(struct store *s, int64_t key)
+char *store_names_of(struct store *s, int64_t key)
 {
 	struct sbuf b = {0};
+	sqlite3_stmt *al = store_stmt(s, ST_ALIASES_OF_DOC);
 
 	for (int f = 0; f < FACET_LANGUAGE; f++) {
 		sqlite3_stmt *ns = s->fs[f].names;
@@ -275,10 +336,18 @@ static char *names_of(struct store *s, int64_t key)
 		}
 		sqlite3_reset(ns);
 	}
+	/* the other names of its people: variants, cover names, scripts */
+	sqlite3_bind_int64(al, 1, key);
+	while (sqlite3_step(al) == SQLITE_ROW) {
+		if (b.len)
+			sbuf_add(&b, " ; ");
+		sbuf_add(&b, (const char *)sqlite3_column_text(al, 0));
+	}
+	sqlite3_reset(al);
 	return b.len ? sbuf_take(&b) : NULL;
 }
 
-static int touch(struct store *s, int64_t key, struct err *e)
+int store_touch(struct store *s, int64_t key, struct err *e)
 {
 	sqlite3_stmt *st = store_stmt(s, ST_TOUCH);
 	int rc;
@@ -332,7 +401,7 @@ static int insert_new(struct store *s, const struct record *r, const char *id,
 	sqlite3_reset(st);
 	if (link_names(s, r, key, &added, e) < 0)
 		return -1;
-	names = added ? names_of(s, key) : NULL;
+	names = added ? store_names_of(s, key) : NULL;
 	if (names) {
 		sqlite3_stmt *up = store_prepare(s, "UPDATE doc SET names = ?1 WHERE key = ?2", e);
 		int rc;
@@ -349,7 +418,7 @@ static int insert_new(struct store *s, const struct record *r, const char *id,
 		if (rc != SQLITE_DONE)
 			return store_sqlerr(s, e, "indexing names");
 	}
-	return touch(s, key, e);
+	return store_touch(s, key, e);
 }
 
 /* Column order of the merge statements below. */
@@ -497,7 +566,7 @@ static int merge_into(struct store *s, int64_t key, int derived, const struct re
 	if (link_names(s, r, key, &added, e) < 0)
 		return -1;
 	if (added) {
-		char *names = names_of(s, key);
+		char *names = store_names_of(s, key);
 
 		st = store_prepare(s, "UPDATE doc SET names = ?1 WHERE key = ?2", e);
 		if (!st) {
@@ -527,7 +596,7 @@ static int merge_into(struct store *s, int64_t key, int derived, const struct re
 		return 0;
 	}
 	*result = STORE_MERGED;
-	return touch(s, key, e);
+	return store_touch(s, key, e);
 }
 
 /* Look a document up by id, then (for records without a source id, or

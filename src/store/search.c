@@ -67,6 +67,169 @@ static void fts_atom(struct sbuf *b, const struct qatom *a)
 		sbuf_add(b, " *");
 }
 
+/* How many documents the index has the folded term in (0 if none). */
+static long long term_docs(struct store *s, const char *term)
+{
+	sqlite3_stmt *st = store_stmt(s, ST_VOCAB);
+	long long n = 0;
+
+	sqlite3_bind_text(st, 1, term, -1, SQLITE_STATIC);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		n = sqlite3_column_int64(st, 0);
+	sqlite3_reset(st);
+	return n;
+}
+
+/* Letters to try in a misspelled word, by the script of its first
+ * letter: Latin, Cyrillic, or none (only deletions and swaps). */
+static const char *spell_alphabet(const char *w)
+{
+	unsigned char c = (unsigned char)w[0];
+
+	if (c >= 'a' && c <= 'z')
+		return "abcdefghijklmnopqrstuvwxyz";
+	if (c == 0xd0 || c == 0xd1)
+		return "абвгдеёжзийклмнопрстуфхцчшщъыьэюя";
+	return "";
+}
+
+struct spell_cand {
+	char *term;
+	long long df;
+};
+
+static void spell_try(struct store *s, const char *w, struct spell_cand *best, size_t max)
+{
+	long long df = term_docs(s, w);
+	size_t i, worst = 0;
+
+	if (!df)
+		return;
+	for (i = 0; i < max && best[i].term; i++) {
+		if (strcmp(best[i].term, w) == 0)
+			return;
+		if (best[i].df < best[worst].df)
+			worst = i;
+	}
+	if (i < max) {
+		best[i].term = xstrdup(w);
+		best[i].df = df;
+	} else if (df > best[worst].df) {
+		free(best[worst].term);
+		best[worst].term = xstrdup(w);
+		best[worst].df = df;
+	}
+}
+
+/* Length in bytes of the UTF-8 character at p. */
+static size_t u8len(const char *p)
+{
+	unsigned char c = (unsigned char)*p;
+
+	return c < 0x80 ? 1 : c < 0xe0 ? 2 : c < 0xf0 ? 3 : 4;
+}
+
+/* An FTS5 expression for a word the index does not have: the indexed
+ * words one edit away (a letter dropped, added, changed, or two swapped),
+ * the most common first. NULL when there are none. Caller frees. */
+static char *spell_terms(struct store *s, const char *word)
+{
+	struct spell_cand best[4] = {{0}};
+	const char *alpha;
+	size_t n = strlen(word);
+	struct sbuf b = {0}, t = {0};
+
+	for (size_t i = 0; i < ARRAY_LEN(s->spell); i++)
+		if (s->spell[i].word && strcmp(s->spell[i].word, word) == 0)
+			return s->spell[i].terms ? xstrdup(s->spell[i].terms) : NULL;
+	alpha = spell_alphabet(word);
+	if (n >= 4 && n <= 40) {
+		for (size_t i = 0; i < n; i += u8len(word + i)) {
+			size_t li = u8len(word + i);
+
+			/* drop the letter at i */
+			sbuf_reset(&t);
+			sbuf_addn(&t, word, i);
+			sbuf_add(&t, word + i + li);
+			spell_try(s, sbuf_str(&t), best, ARRAY_LEN(best));
+			/* swap it with the next */
+			if (i + li < n) {
+				size_t lj = u8len(word + i + li);
+
+				sbuf_reset(&t);
+				sbuf_addn(&t, word, i);
+				sbuf_addn(&t, word + i + li, lj);
+				sbuf_addn(&t, word + i, li);
+				sbuf_add(&t, word + i + li + lj);
+				spell_try(s, sbuf_str(&t), best, ARRAY_LEN(best));
+			}
+		}
+		for (size_t i = 0; i <= n; i += i < n ? u8len(word + i) : 1) {
+			for (const char *a = alpha; *a; a += u8len(a)) {
+				size_t la = u8len(a);
+
+				/* another letter at i, and one more before i */
+				if (i < n) {
+					sbuf_reset(&t);
+					sbuf_addn(&t, word, i);
+					sbuf_addn(&t, a, la);
+					sbuf_add(&t, word + i + u8len(word + i));
+					spell_try(s, sbuf_str(&t), best, ARRAY_LEN(best));
+				}
+				sbuf_reset(&t);
+				sbuf_addn(&t, word, i);
+				sbuf_addn(&t, a, la);
+				sbuf_add(&t, word + i);
+				spell_try(s, sbuf_str(&t), best, ARRAY_LEN(best));
+			}
+			if (i == n)
+				break;
+		}
+	}
+	sbuf_free(&t);
+	for (size_t i = 0; i < ARRAY_LEN(best); i++) {
+		if (!best[i].term)
+			continue;
+		sbuf_printf(&b, "%s\"%s\"", b.len ? " OR " : "", best[i].term);
+		free(best[i].term);
+	}
+	{
+		struct spell_cache *c = &s->spell[s->spell_next++ % ARRAY_LEN(s->spell)];
+
+		free(c->word);
+		free(c->terms);
+		c->word = xstrdup(word);
+		c->terms = b.len ? xstrdup(sbuf_str(&b)) : NULL;
+	}
+	return b.len ? sbuf_take(&b) : NULL;
+}
+
+/* An FTS5 string for a text atom: a plain word the index does not know
+ * also matches the words one edit away, so a misspelling still finds
+ * something (nothing matches the word itself, so exact matches of the
+ * other terms still rank first). */
+static void fts_atom_spelled(struct store *s, struct sbuf *b, const struct qatom *a)
+{
+	char *fold, *terms = NULL;
+
+	if (a->kind != Q_WORD || a->neg) {
+		fts_atom(b, a);
+		return;
+	}
+	fold = text_fold(a->text);
+	if (*fold && !strchr(fold, ' ') && term_docs(s, fold) == 0)
+		terms = spell_terms(s, fold);
+	free(fold);
+	if (!terms) {
+		fts_atom(b, a);
+		return;
+	}
+	sbuf_addc(b, '(');
+	fts_atom(b, a);
+	sbuf_printf(b, " OR %s)", terms);
+	free(terms);
+}
+
 /* Escape LIKE wildcards in v. Caller frees. */
 static char *like_escape(const char *v)
 {
@@ -176,7 +339,7 @@ int store_compile(struct store *s, const struct query *q, struct sqlq *c, struct
 		for (size_t j = 0; j < cl->n; j++) {
 			if (j)
 				sbuf_add(&pos, " OR ");
-			fts_atom(&pos, &cl->atoms[j]);
+			fts_atom_spelled(s, &pos, &cl->atoms[j]);
 		}
 		sbuf_addc(&pos, ')');
 	}

@@ -211,6 +211,11 @@ static void test_search(struct store *s)
 	             "language:, id: or date:) at \"title:x\" (column 1)");
 	check_titles(s, "AND telegram", "");
 	check_titles(s, "telegram ^", "Telegram from Matveyev to Stalin|Telegram from Vyshinsky");
+	/* a misspelled word finds the words one edit away */
+	check_titles(s, "vyshinksy", "Telegram from Vyshinsky");
+	check_titles(s, "matveyv draft", "Draft reply from Chanfu to Matveyev");
+	check_titles(s, "telegramm", "Telegram from Matveyev to Stalin|Telegram from Vyshinsky");
+	check_titles(s, "xqzvbnm", "");
 	is_int(count(s, "telegram"), 2, "count telegram");
 	is_int(count(s, "date:1950"), 3, "count 1950");
 	{
