@@ -12,7 +12,14 @@ struct ui_options {
 
 /* Run the browser on s until the user quits. Needs a terminal on stdin
  * and stdout; returns 0, or -1 with e set (the terminal already restored)
- * when it cannot run. */
+ * when it cannot run. Saves the document in focus as the store's
+ * "last_id" when it ends (also on SIGTERM and SIGHUP).
+ *
+ * Headless runs for tests: with FONDS_UI_SCRIPT=FILE set, curses draws on
+ * /dev/null at FONDS_UI_SIZE (COLSxLINES, default 80x24) and no terminal
+ * is needed; each line of FILE is a key name as in fondsrc ("j", "Enter",
+ * "C-u"), "type TEXT", "resize COLSxLINES" or "dump", which appends the
+ * screen as text and a "--" line to FONDS_UI_DUMP. */
 int ui_main(struct store *s, const struct ui_options *o, struct err *e);
 
 #endif

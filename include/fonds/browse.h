@@ -1,0 +1,349 @@
+/* browse.h - the browser's state, with no curses in it.
+ *
+ * A struct browse holds what the browser shows: the search and filters,
+ * the list window (the rows of one screen, read a screen at a time with
+ * keyset pagination), the stack of views, the document being read, the
+ * timeline cursor, the related documents, and a history of jumps that
+ * Back and Forward walk like a web browser's. Every function is a change
+ * of that state that may call the store; the UI maps keys to these
+ * functions and draws the result, and unit tests drive them with no
+ * terminal.
+ *
+ * Functions return 0 on success and -1 with e set on failure, unless said
+ * otherwise. A failed function leaves the state as it was (or, when the
+ * store was interrupted, keeps the old rows and sets b->stale).
+ */
+#ifndef FONDS_BROWSE_H
+#define FONDS_BROWSE_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "fonds/query.h"
+#include "fonds/store.h"
+#include "fonds/text.h"
+#include "fonds/util.h"
+
+/* The views of the browser; the list is always at the bottom. */
+enum browse_view {
+	BV_LIST,     /* the result list */
+	BV_DOC,      /* reading one document */
+	BV_TIMELINE, /* counts per year, month or day */
+	BV_RELATED,  /* the documents related to one document */
+	BV_FILTER,   /* the query, active filters and facets */
+	BV_HELP,     /* every key */
+	BV_NVIEWS
+};
+
+#define BROWSE_MAX_VIEWS 8
+#define BROWSE_MAX_HISTORY 256
+
+struct browse_snapshot;
+
+/* The whole browsing state. Fields are read by the UI; change them only
+ * through the functions below. */
+struct browse {
+	struct store *store;        /* not owned */
+
+	/* what the list shows */
+	char *search;               /* the search as typed ("" for none) */
+	struct query *search_q;     /* parsed search */
+	struct query *filters;      /* browser filters, AND'ed to the search */
+	struct query *q;            /* search_q and filters: the result set */
+	int rank_pref;              /* 1: rank order while a search has text */
+
+	/* the list window: the rows on screen, in display order */
+	size_t height;              /* rows the list pane shows (>= 1) */
+	struct rows rows;
+	size_t sel;                 /* selected row, an index into rows */
+	long long top_index;        /* position of rows.v[0] (0-based), -1 unknown */
+	long long total;            /* size of the result set (a lower bound
+	                               when total_exact is 0), -1 unknown */
+	int total_exact;
+	int stale;                  /* last load interrupted: call browse_reload */
+
+	/* the document being read in BV_DOC */
+	int64_t doc_key;
+	int doc_scroll;             /* first line shown; the UI clamps it */
+
+	/* the timeline */
+	enum date_prec tl_level;    /* DATE_YEAR, DATE_MONTH or DATE_DAY */
+	int32_t tl_cursor;          /* the period under the cursor */
+	int32_t span_first, span_last; /* first and last day of the data, 0 none */
+
+	/* the related view */
+	int64_t rel_key;            /* the document whose relations are listed */
+	struct relation *rel;       /* its relations (owned) */
+	size_t nrel;
+	size_t rel_sel;
+	int rel_loaded;
+
+	/* the filter pane cursor (the UI knows what its lines are) */
+	size_t filter_sel;
+
+	/* the view stack: views[0] is BV_LIST */
+	enum browse_view views[BROWSE_MAX_VIEWS];
+	size_t nviews;
+
+	/* jumps: hist[hist_cur] is the current place */
+	struct browse_snapshot *hist;
+	size_t nhist, hist_cur;
+
+	/* a one-document cache for the detail pane */
+	struct doc *doc;
+
+	/* a message for the status line ("" for none) */
+	char msg[256];
+	int msg_error;
+};
+
+/* Set up b on store s (not owned): the whole collection in date order,
+ * a list of height rows. */
+int browse_init(struct browse *b, struct store *s, size_t height,
+                struct err *e);
+
+/* Free everything b owns (not the store). */
+void browse_free(struct browse *b);
+
+/* The view on top of the stack. */
+enum browse_view browse_top(const struct browse *b);
+
+/* Short name of a view ("list", "document", ...). */
+const char *browse_view_name(enum browse_view v);
+
+/* Set or clear the status message (printf-style; NULL clears). */
+void browse_message(struct browse *b, int error, const char *fmt, ...)
+	FONDS_PRINTF(3, 4);
+
+/* --- the list ------------------------------------------------------- */
+
+/* The order in use: rank while the search has text and rank is preferred. */
+enum store_sort browse_sort(const struct browse *b);
+
+/* Change the number of rows the list shows, keeping the selected row on
+ * screen. */
+int browse_set_height(struct browse *b, size_t height, struct err *e);
+
+/* Read the window again from its first row (after an interruption, or
+ * when flags changed). */
+int browse_reload(struct browse *b, struct err *e);
+
+/* Move the selection by delta rows, scrolling as needed. */
+int browse_move(struct browse *b, long delta, struct err *e);
+
+/* Scroll a screen down (dir > 0) or up, keeping the selection's line;
+ * at the end the selection goes to the last (first) row. */
+int browse_page(struct browse *b, int dir, struct err *e);
+
+/* Go to the first (dir < 0) or last (dir > 0) document of the list. */
+int browse_edge(struct browse *b, int dir, struct err *e);
+
+/* The selected row, or NULL when the list is empty. */
+const struct row *browse_current(const struct browse *b);
+
+/* Position of the selected row (1-based) into *pos and the size of the
+ * list into *total; *exact is 0 when either is a lower bound. Computes
+ * what is unknown (store_count_before). Returns 0, or -1 when the list is
+ * empty. */
+int browse_position(struct browse *b, long long *pos, long long *total,
+                    int *exact);
+
+/* --- search, filters and sort ---------------------------------------- */
+
+/* Set the search (NULL or "" clears it) and show the list from its start.
+ * On a syntax error returns -1 with the parser's message and changes
+ * nothing. */
+int browse_set_search(struct browse *b, const char *text, struct err *e);
+
+/* Add a filter clause field:value (excluded with neg). */
+int browse_add_filter(struct browse *b, enum qfield f, const char *value,
+                      int neg, struct err *e);
+
+/* Add a filter on dates from..to (yyyymmdd, 0 for an open end). */
+int browse_add_dates(struct browse *b, int32_t from, int32_t to,
+                     struct err *e);
+
+/* Add the filter field:value, or remove it when it is already there.
+ * *added (if not NULL) says which. */
+int browse_toggle_filter(struct browse *b, enum qfield f, const char *value,
+                         int *added, struct err *e);
+
+/* Index of the filter clause that is exactly field:value, or -1. */
+long browse_filter_index(const struct browse *b, enum qfield f,
+                         const char *value);
+
+/* Index of the filter clause that is exactly the dates from..to, or -1. */
+long browse_dates_index(const struct browse *b, int32_t from, int32_t to);
+
+/* Remove the dates from..to when that is a filter; else replace every
+ * date filter with it. *added (if not NULL) says which. */
+int browse_toggle_dates(struct browse *b, int32_t from, int32_t to,
+                        int *added, struct err *e);
+
+/* Remove filter clause i (an index into b->filters). */
+int browse_remove_filter(struct browse *b, size_t i, struct err *e);
+
+/* Remove every filter (the search stays). */
+int browse_clear_filters(struct browse *b, struct err *e);
+
+/* Remove the date filters (widen back after narrowing to a period). */
+int browse_widen(struct browse *b, struct err *e);
+
+/* Prefer rank (SORT_RANK) or date order; rank applies while a search
+ * has text. */
+int browse_set_sort(struct browse *b, enum store_sort sort, struct err *e);
+
+/* The active filters in query syntax (caller frees; "" for none). */
+char *browse_filters_text(const struct browse *b);
+
+/* --- documents, jumps and history ------------------------------------ */
+
+/* The key of the document in focus: the one read in BV_DOC, the selected
+ * relation in BV_RELATED, else the selected row; 0 when none. */
+int64_t browse_focus_key(const struct browse *b);
+
+/* The document with key, from a one-entry cache owned by b (valid until
+ * the next call); NULL when there is none (e set on error). */
+const struct doc *browse_doc(struct browse *b, int64_t key, struct err *e);
+
+/* Open the document in focus in BV_DOC (a jump) and mark it read. */
+int browse_open(struct browse *b, struct err *e);
+
+/* Open the document with key (a jump). */
+int browse_open_key(struct browse *b, int64_t key, struct err *e);
+
+/* Open the document with this id (a jump); -1 when there is none. */
+int browse_open_id(struct browse *b, const char *id, struct err *e);
+
+/* Open the next (dir > 0) or previous document in time after the one in
+ * focus, ignoring filters (a jump). Returns 1 at either end. */
+int browse_neighbor(struct browse *b, int dir, struct err *e);
+
+/* Move the list to the first document on or after the date text ("1950",
+ * "1950-09", "1950-09-30", ...), in date order (a jump); in the timeline,
+ * move its cursor there. */
+int browse_goto_date(struct browse *b, const char *date, struct err *e);
+
+/* Put the list on the document with key if it is in the result set
+ * (date order); returns 1 when it is not. Not a jump. */
+int browse_list_seek(struct browse *b, int64_t key, struct err *e);
+
+/* Push view v (if v is already on the stack, pop down to it instead). */
+void browse_push_view(struct browse *b, enum browse_view v);
+
+/* Close the top view. Returns 1 (and does nothing) when only the list is
+ * left: the caller quits. */
+int browse_pop_view(struct browse *b);
+
+/* Go back to where the last jump came from. Returns 1 when there is no
+ * earlier place. */
+int browse_back(struct browse *b, struct err *e);
+
+/* Redo a jump undone by browse_back. Returns 1 when there is none. */
+int browse_forward(struct browse *b, struct err *e);
+
+/* Bring the current place in the history up to date with the state, before
+ * a change made in steps (a live search) that browse_record will record
+ * or browse_revert undo. */
+void browse_checkpoint(struct browse *b);
+
+/* Go back to the current place in the history as it was recorded (undo
+ * the changes made since browse_checkpoint). */
+int browse_revert(struct browse *b, struct err *e);
+
+/* Record the current state as a new place in the history (what every
+ * jump does after it has moved). */
+void browse_record(struct browse *b);
+
+/* Toggle the bookmark on the document in focus. */
+int browse_toggle_bookmark(struct browse *b, struct err *e);
+
+/* --- related documents ----------------------------------------------- */
+
+/* Load (if needed) the relations of the document with key into b->rel;
+ * returns the number of relations or -1. */
+long browse_related_load(struct browse *b, int64_t key, struct err *e);
+
+/* Open the related view for the document in focus. Returns 1 (with a
+ * message) when it has no related documents. */
+int browse_related_open(struct browse *b, struct err *e);
+
+/* Move the related view's selection by delta (clamped). */
+void browse_related_move(struct browse *b, long delta);
+
+/* --- the timeline ---------------------------------------------------- */
+
+/* The period (yyyy0000, yyyymm00 or yyyymmdd) holding day ymd at level. */
+int32_t browse_period_of(int32_t ymd, enum date_prec level);
+
+/* The period n periods after p (before, for n < 0). */
+int32_t browse_period_add(int32_t p, enum date_prec level, long n);
+
+/* The number of periods from a to b (b - a, in periods). */
+long browse_period_diff(int32_t a, int32_t b, enum date_prec level);
+
+/* First and last day (yyyymmdd) of period p. */
+void browse_period_days(int32_t p, enum date_prec level, int32_t *first,
+                        int32_t *last);
+
+/* Write period p ("1950", "1950-09", "1950-09-30") into buf; returns buf. */
+char *browse_period_format(int32_t p, enum date_prec level, char *buf,
+                           size_t n);
+
+/* Open the timeline at year level with the cursor on the focused
+ * document's year (or the first year). */
+int browse_timeline_open(struct browse *b, struct err *e);
+
+/* Move the timeline cursor by n periods (clamped to the data's span). */
+void browse_timeline_move(struct browse *b, long n);
+
+/* Move the timeline cursor to the first (dir < 0) or last period. */
+void browse_timeline_edge(struct browse *b, int dir);
+
+/* Zoom in (dir > 0: years to months to days) or out. */
+void browse_timeline_zoom(struct browse *b, int dir);
+
+/* Move the cursor to the period of day ymd, zooming in to prec when it is
+ * finer than the current level. */
+void browse_timeline_goto(struct browse *b, int32_t ymd, enum date_prec prec);
+
+/* The counts of n periods from period first for the current result set,
+ * into out[0..n) (each period's own count, 0 when empty); *coarse gets
+ * the documents too coarse for this level. Returns 1 exact, 0 partial,
+ * -1 error. */
+int browse_timeline_counts(struct browse *b, int32_t first, size_t n,
+                           long long *out, long long *coarse,
+                           struct err *e);
+
+/* Narrow the list to the period under the cursor (replacing any date
+ * filter), go to the list (a jump). */
+int browse_timeline_narrow(struct browse *b, struct err *e);
+
+/* --- commands -------------------------------------------------------- */
+
+enum browse_cmd_result { BROWSE_CMD_OK = 0, BROWSE_CMD_QUIT = 1 };
+
+/* Run one command line: goto DATE, open ID, filter FIELD VALUE (person,
+ * place, subject, collection, language, from, to), unfilter N, clear,
+ * widen, sort date|rank, search TEXT, timeline, related, help, back,
+ * forward, quit. Returns BROWSE_CMD_OK, BROWSE_CMD_QUIT, or -1 with e
+ * set. */
+int browse_command(struct browse *b, const char *line, struct err *e);
+
+/* The completions of the last word of line into out (strings to replace
+ * that word with); returns the byte offset where that word starts. */
+size_t browse_complete(struct browse *b, const char *line,
+                       struct strlist *out);
+
+/* The longest common prefix length (in bytes) of the strings of l. */
+size_t browse_common_prefix(const struct strlist *l);
+
+/* --- saved position -------------------------------------------------- */
+
+/* Save the document in focus as "last_id" in the store's state. */
+int browse_save(struct browse *b, struct err *e);
+
+/* Put the list back on the saved "last_id" if there is one. */
+int browse_restore(struct browse *b, struct err *e);
+
+#endif

@@ -1,0 +1,705 @@
+/* app.c - the browser's event loop: layout of panes, focus, keys, resize
+ * and signals.
+ *
+ * One struct app holds all of the UI's state. The loop draws only when
+ * something changed, and draws once per settled batch of input: every key
+ * already waiting is handled before the screen is drawn again, so holding
+ * a key down never queues up redraws. The terminal is given back on every
+ * way out: normal quit, SIGTERM/SIGHUP (position saved first), die() and
+ * exit() (atexit).
+ */
+#include "config.h"
+
+#include <errno.h>
+#include <langinfo.h>
+#include <locale.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "ui/curs.h"
+#include "ui/internal.h"
+
+#define MIN_COLS 40
+#define MIN_LINES 10
+#define WIDE_COLS 100
+#define QUERY_TIME_LIMIT_USEC 400000
+#define IDLE_TIME_LIMIT_USEC 10000000
+
+/* The one application (for the signal handlers, atexit and die()). */
+static struct app *the_app;
+static volatile sig_atomic_t sig_int, sig_stop;
+
+static void on_signal(int sig)
+{
+	if (sig == SIGINT)
+		sig_int = 1;
+	else
+		sig_stop = sig;
+	if (the_app && the_app->store)
+		store_interrupt(the_app->store);
+}
+
+static void restore_terminal(void)
+{
+	screen_stop();
+}
+
+static int progress(void *arg)
+{
+	struct app *a = arg;
+
+	if (sig_int || sig_stop)
+		return 1;
+	return a->interruptible && screen_input_pending();
+}
+
+void app_error(struct app *a, const struct err *e)
+{
+	if (a->b.stale)
+		browse_message(&a->b, 0, "Searching...");
+	else if (sig_int || store_was_interrupted(a->store))
+		browse_message(&a->b, 0, "Interrupted: %s", e->msg);
+	else
+		browse_message(&a->b, 1, "%s", e->msg);
+}
+
+const struct strlist *app_terms(struct app *a)
+{
+	char *key = query_format(a->b.search_q);
+
+	if (!a->dc.query || strcmp(a->dc.query, key) != 0) {
+		strlist_clear(&a->dc.terms);
+		ui_query_terms(a->b.search_q, &a->dc.terms);
+		free(a->dc.query);
+		a->dc.query = key;
+		a->match_line = -1;
+	} else {
+		free(key);
+	}
+	return &a->dc.terms;
+}
+
+/* --- requests every view shares ------------------------------------------ */
+
+void app_request(struct app *a, enum request req)
+{
+	struct browse *b = &a->b;
+	const struct view_ops *v = view_ops_of(browse_top(b));
+	int r = 0;
+
+	if (v->request && v->request(a, req))
+		return;
+	switch (req) {
+	case REQ_QUIT:
+		if (browse_pop_view(b))
+			a->quit = 1;
+		break;
+	case REQ_QUIT_ALL:
+		a->quit = 1;
+		break;
+	case REQ_BACK:
+		r = browse_back(b, &a->e);
+		break;
+	case REQ_FORWARD:
+		r = browse_forward(b, &a->e);
+		break;
+	case REQ_PREV_TIME:
+		r = browse_neighbor(b, -1, &a->e);
+		break;
+	case REQ_NEXT_TIME:
+		r = browse_neighbor(b, 1, &a->e);
+		break;
+	case REQ_SEARCH:
+		prompt_open(a, PROMPT_SEARCH, b->search);
+		break;
+	case REQ_COMMAND:
+		prompt_open(a, PROMPT_COMMAND, "");
+		break;
+	case REQ_TIMELINE:
+		if (browse_top(b) == BV_TIMELINE)
+			browse_pop_view(b);
+		else
+			r = browse_timeline_open(b, &a->e);
+		break;
+	case REQ_RELATED:
+		r = browse_related_open(b, &a->e);
+		break;
+	case REQ_FILTERS:
+		if (browse_top(b) == BV_FILTER) {
+			browse_pop_view(b);
+		} else {
+			browse_push_view(b, BV_FILTER);
+			b->filter_sel = 0;
+		}
+		break;
+	case REQ_CLEAR:
+		if (!b->filters->n) {
+			browse_message(b, 0, "No filters to clear");
+			break;
+		}
+		r = browse_clear_filters(b, &a->e);
+		if (r == 0)
+			browse_message(b, 0, "Filters cleared");
+		break;
+	case REQ_WIDEN:
+		r = browse_widen(b, &a->e);
+		break;
+	case REQ_SORT:
+		r = browse_set_sort(b, b->rank_pref ? SORT_DATE : SORT_RANK, &a->e);
+		if (r == 0)
+			browse_message(b, 0, !query_has_text(b->q) ?
+			               "Relevance order applies while searching" :
+			               b->rank_pref ? "Sorted by relevance" :
+			               "Sorted by date");
+		break;
+	case REQ_BOOKMARK:
+		r = browse_toggle_bookmark(b, &a->e);
+		break;
+	case REQ_HELP:
+		if (browse_top(b) == BV_HELP) {
+			browse_pop_view(b);
+		} else {
+			browse_push_view(b, BV_HELP);
+			a->help_scroll = 0;
+		}
+		break;
+	case REQ_REDRAW:
+		screen_redraw();
+		break;
+	case REQ_ZOOM_IN:
+	case REQ_ZOOM_OUT:
+		browse_message(b, 0, "Zooming works in the timeline (t)");
+		break;
+	default:
+		break;
+	}
+	if (r < 0)
+		app_error(a, &a->e);
+}
+
+static void handle_key(struct app *a, int key)
+{
+	enum request req;
+	char name[32];
+
+	if (key == (KEY_SPECIAL | KEY_RESIZE))
+		return;
+	if (a->prompt.kind != PROMPT_NONE) {
+		prompt_key(a, key);
+		return;
+	}
+	browse_message(&a->b, 0, NULL);
+	req = keymap_lookup(&a->km, browse_top(&a->b), key);
+	if (req == REQ_NONE) {
+		if (key != KEY_ESC_)
+			browse_message(&a->b, 0, "%s does nothing here; ? shows "
+			               "every key", keymap_key_name(key, name, sizeof name));
+		return;
+	}
+	app_request(a, req);
+}
+
+/* --- drawing ------------------------------------------------------------------ */
+
+static void draw_status(struct app *a, int y, int w)
+{
+	struct browse *b = &a->b;
+	struct status_info si;
+	struct sbuf line = {0};
+	char *filters = browse_filters_text(b);
+	enum browse_view top = browse_top(b);
+	char mode[64], pct[16];
+
+	memset(&si, 0, sizeof si);
+	snprintf(mode, sizeof mode, "%s", browse_view_name(top));
+	if (top == BV_TIMELINE) {
+		char p[16];
+		const char *lv = b->tl_level == DATE_DAY ? "days" :
+		                 b->tl_level == DATE_MONTH ? "months" : "years";
+
+		snprintf(mode, sizeof mode, "timeline %s %s", lv,
+		         browse_period_format(b->tl_cursor, b->tl_level, p,
+		                              sizeof p));
+	}
+	si.mode = mode;
+	if (top == BV_RELATED) {
+		si.have_pos = b->nrel > 0;
+		si.pos = (long long)b->rel_sel + 1;
+		si.total = (long long)b->nrel;
+		si.exact = 1;
+	} else if (top != BV_HELP) {
+		si.have_pos = browse_position(b, &si.pos, &si.total, &si.exact) == 0;
+	}
+	if (query_has_text(b->q))
+		si.sort = browse_sort(b) == SORT_RANK ? "relevance" : "date";
+	if (top == BV_DOC && a->dc.key == b->doc_key && a->doc_h > 0 &&
+	    (int)a->dc.lines.n > a->doc_h) {
+		int max = (int)a->dc.lines.n - a->doc_h;
+
+		if (b->doc_scroll <= 0)
+			snprintf(pct, sizeof pct, "top");
+		else if (b->doc_scroll >= max)
+			snprintf(pct, sizeof pct, "end");
+		else
+			snprintf(pct, sizeof pct, "%d%%", b->doc_scroll * 100 / max);
+		si.extra = pct;
+	}
+	si.search = b->search;
+	si.filters = filters;
+	si.msg = b->msg[0] ? b->msg : b->stale ? "Searching..." : NULL;
+	if (b->msg_error && b->msg[0])
+		si.msg = NULL; /* drawn over it below, in the error colours */
+	si.ascii = a->ascii;
+	ui_status_line(&si, w, &line);
+	screen_put_clean(y, 0, w, sbuf_str(&line), SA_STATUS);
+	if (b->msg_error && b->msg[0]) {
+		/* only the message itself in the error colours, beside the mode
+		 * and position */
+		char *m = screen_clean(b->msg), lead[96];
+		struct sbuf fit = {0};
+		int mw = text_width(m) + 1, room;
+
+		snprintf(lead, sizeof lead, " %s  %lld/%lld  ", mode, si.pos, si.total);
+		room = w - text_width(lead);
+		if (mw > room)
+			mw = room;
+		if (mw > 0) {
+			ui_fit(&fit, m, mw, 1, a->ascii);
+			screen_put_clean(y, w - mw, mw, sbuf_str(&fit), SA_ERROR);
+		}
+		sbuf_free(&fit);
+		free(m);
+	}
+	sbuf_free(&line);
+	free(filters);
+}
+
+static void draw_hint(struct app *a, int y, int w)
+{
+	const struct view_ops *v = view_ops_of(browse_top(&a->b));
+	struct sbuf line = {0};
+	char key[32];
+	size_t i;
+
+	for (i = 0; v->hints && v->hints[i] != REQ_NONE; i++) {
+		if (!keymap_first_key(&a->km, browse_top(&a->b), v->hints[i], key,
+		                      sizeof key))
+			continue;
+		sbuf_printf(&line, "%s%s %s", line.len ? "  " : " ", key,
+		            v->id == BV_TIMELINE && v->hints[i] == REQ_ENTER ?
+		            "narrow" : request_label(v->hints[i]));
+	}
+	screen_put(y, 0, w, sbuf_str(&line), SA_HINT);
+	sbuf_free(&line);
+}
+
+static void draw_too_small(struct app *a)
+{
+	char msg[64];
+	int y = a->lines / 2 - 1;
+
+	snprintf(msg, sizeof msg, "Terminal too small (%dx%d)", a->cols,
+	         a->lines);
+	screen_put(y < 0 ? 0 : y, 0, a->cols, msg, SA_NORMAL);
+	snprintf(msg, sizeof msg, "fonds needs %dx%d; q quits", MIN_COLS,
+	         MIN_LINES);
+	screen_put(y + 1, 0, a->cols, msg, SA_DIM);
+}
+
+/* Give the list the rows of rect r (lines per row depend on snippets). */
+static void size_list(struct app *a, struct rect r)
+{
+	int lpr = list_lines_per_row(a, r.h);
+	int rows = r.h / lpr;
+
+	a->list_lpr = lpr;
+	a->list_rect = r;
+	if (rows < 1)
+		rows = 1;
+	if (browse_set_height(&a->b, (size_t)rows, &a->e) < 0)
+		app_error(a, &a->e);
+}
+
+static void draw(struct app *a)
+{
+	struct browse *b = &a->b;
+	enum browse_view top;
+	struct rect c, left, right;
+	int lw, preview = 0;
+
+	screen_size(&a->lines, &a->cols);
+	screen_erase();
+	a->too_small = a->lines < MIN_LINES || a->cols < MIN_COLS;
+	if (a->too_small) {
+		draw_too_small(a);
+		screen_cursor(-1, -1);
+		screen_update();
+		return;
+	}
+	top = browse_top(b);
+	c.y = 0;
+	c.x = 0;
+	c.h = a->lines - 2;
+	c.w = a->cols;
+	a->wide = a->cols >= WIDE_COLS;
+	lw = a->cols * 9 / 20;
+	if (lw < MIN_COLS)
+		lw = MIN_COLS;
+	if (lw > 90)
+		lw = 90;
+	left = c;
+	left.w = lw;
+	right = c;
+	right.x = lw + 1;
+	right.w = a->cols - lw - 1;
+
+	switch (top) {
+	case BV_LIST:
+		if (a->wide) {
+			size_list(a, left);
+			list_draw(a, left, 1);
+			screen_vline(c.y, lw, c.h);
+			detail_draw_key(a, right, browse_focus_key(b), &preview, 0);
+		} else {
+			size_list(a, c);
+			list_draw(a, c, 1);
+		}
+		break;
+	case BV_DOC:
+		if (a->wide) {
+			size_list(a, left);
+			list_draw(a, left, 0);
+			screen_vline(c.y, lw, c.h);
+			a->doc_h = right.h;
+			doc_view.draw(a, right, 1);
+		} else {
+			doc_view.draw(a, c, 1);
+		}
+		break;
+	case BV_RELATED:
+		if (a->wide) {
+			related_view.draw(a, left, 1);
+			screen_vline(c.y, lw, c.h);
+			detail_draw_key(a, right, browse_focus_key(b), &preview, 0);
+		} else {
+			related_view.draw(a, c, 1);
+		}
+		break;
+	case BV_FILTER:
+		if (a->wide) {
+			struct rect fl = c, li = c;
+
+			fl.w = a->cols / 3 > MIN_COLS ? a->cols / 3 : MIN_COLS;
+			li.x = fl.w + 1;
+			li.w = a->cols - fl.w - 1;
+			filter_view.draw(a, fl, 1);
+			screen_vline(c.y, fl.w, c.h);
+			size_list(a, li);
+			list_draw(a, li, 0);
+		} else {
+			filter_view.draw(a, c, 1);
+		}
+		break;
+	default:
+		view_ops_of(top)->draw(a, c, 1);
+		break;
+	}
+	draw_status(a, a->lines - 2, a->cols);
+	if (a->prompt.kind != PROMPT_NONE) {
+		prompt_draw(a, a->lines - 1, a->cols);
+	} else {
+		draw_hint(a, a->lines - 1, a->cols);
+		screen_cursor(-1, -1);
+	}
+	screen_update();
+}
+
+/* --- the loop ---------------------------------------------------------------- */
+
+static void idle(struct app *a)
+{
+	if (a->prompt.kind == PROMPT_SEARCH && a->prompt.deadline) {
+		if (clock_usec() >= a->prompt.deadline) {
+			prompt_tick(a, 0);
+			a->dirty = 1;
+		}
+		return;
+	}
+	if (a->b.stale) {
+		int r;
+
+		/* a query cut short: run it again while nothing is typed, with
+		 * more time, still giving way to any key */
+		store_set_time_limit(a->store, IDLE_TIME_LIMIT_USEC);
+		a->interruptible = 1;
+		r = browse_reload(&a->b, &a->e);
+		a->interruptible = 0;
+		store_set_time_limit(a->store, QUERY_TIME_LIMIT_USEC);
+		if (r < 0 && a->b.stale && !screen_input_pending() && !sig_int) {
+			a->b.stale = 0;
+			browse_message(&a->b, 1, "This list takes too long to read: "
+			               "narrow the search, or press s for date order");
+		} else if (r < 0 && !a->b.stale) {
+			app_error(a, &a->e);
+		}
+		a->dirty = 1;
+	}
+}
+
+static int wait_ms(struct app *a)
+{
+	if (a->prompt.kind == PROMPT_SEARCH && a->prompt.deadline) {
+		int64_t left = a->prompt.deadline - clock_usec();
+
+		return left <= 0 ? 0 : (int)(left / 1000) + 1;
+	}
+	if (a->b.stale)
+		return 20;
+	return 1000;
+}
+
+static void handle_interrupt(struct app *a)
+{
+	sig_int = 0;
+	if (a->prompt.kind != PROMPT_NONE)
+		prompt_cancel(a);
+	else
+		browse_message(&a->b, 0, "Interrupted");
+	a->dirty = 1;
+}
+
+static void run(struct app *a)
+{
+	int key, n;
+
+	a->dirty = 1;
+	while (!a->quit && !sig_stop) {
+		if (sig_int)
+			handle_interrupt(a);
+		if (a->dirty) {
+			draw(a);
+			a->dirty = 0;
+		}
+		if (!screen_getkey(wait_ms(a), &key)) {
+			idle(a);
+			/* a terminal that went away answers at once, forever */
+			if (screen_input_gone())
+				break;
+			continue;
+		}
+		handle_key(a, key);
+		/* the rest of the batch: keys already waiting, no redraw */
+		for (n = 0; n < 512 && !a->quit && screen_getkey(0, &key); n++)
+			handle_key(a, key);
+		a->dirty = 1;
+	}
+}
+
+/* --- headless runs (tests): keys from a script, screens to a file ----------- */
+
+static void run_script(struct app *a, const char *path, const char *dump)
+{
+	FILE *in = fopen(path, "r"), *out = NULL;
+	char line[4096];
+
+	if (!in) {
+		fprintf(stderr, "fonds: %s: %s\n", path, strerror(errno));
+		return;
+	}
+	if (dump)
+		out = fopen(dump, "w");
+	draw(a);
+	while (!a->quit && !sig_stop && fgets(line, sizeof line, in)) {
+		char *s = str_trim(line);
+		int key;
+
+		if (!*s || *s == '#')
+			continue;
+		if (strncmp(s, "type ", 5) == 0) {
+			const unsigned char *p = (const unsigned char *)s + 5;
+
+			while (*p) {
+				int c = *p++, extra = 0;
+
+				if (c >= 0xF0)
+					c &= 0x07, extra = 3;
+				else if (c >= 0xE0)
+					c &= 0x0F, extra = 2;
+				else if (c >= 0xC0)
+					c &= 0x1F, extra = 1;
+				while (extra-- > 0 && *p)
+					c = (c << 6) | (*p++ & 0x3F);
+				handle_key(a, c);
+			}
+		} else if (strcmp(s, "dump") == 0) {
+			draw(a);
+			if (out) {
+				screen_dump(out);
+				fputs("--\n", out);
+				fflush(out);
+			}
+			continue;
+		} else if (strncmp(s, "resize ", 7) == 0) {
+			int c = 0, l = 0;
+
+			if (sscanf(s + 7, "%dx%d", &c, &l) == 2)
+				screen_resize(l, c);
+		} else if ((key = keymap_key_parse(s)) >= 0) {
+			handle_key(a, key);
+		} else if (out) {
+			fprintf(out, "script: unknown key \"%s\"\n", s);
+		}
+		/* let pending work (a debounced search) finish as a pause would */
+		if (a->prompt.kind == PROMPT_SEARCH && a->prompt.deadline)
+			prompt_tick(a, 1);
+		if (a->b.stale)
+			idle(a);
+		draw(a);
+	}
+	fclose(in);
+	if (out)
+		fclose(out);
+}
+
+/* --- set up and tear down --------------------------------------------------- */
+
+static void read_user_config(struct app *a, struct strlist *errors)
+{
+	const char *xdg = getenv("XDG_CONFIG_HOME"), *home = getenv("HOME");
+	struct sbuf path = {0}, text = {0};
+	FILE *f;
+	char buf[4096];
+	size_t n;
+
+	if (xdg && *xdg)
+		sbuf_printf(&path, "%s/fonds/fondsrc", xdg);
+	else if (home && *home)
+		sbuf_printf(&path, "%s/.config/fonds/fondsrc", home);
+	else
+		return;
+	f = fopen(sbuf_str(&path), "r");
+	if (f) {
+		while ((n = fread(buf, 1, sizeof buf, f)) > 0 && text.len < (1 << 20))
+			sbuf_addn(&text, buf, n);
+		fclose(f);
+		if (memchr(sbuf_str(&text), '\0', text.len))
+			strlist_add(errors, "fondsrc: a NUL byte: not a text file");
+		else
+			keymap_parse(&a->km, sbuf_str(&text), sbuf_str(&path), errors);
+	}
+	sbuf_free(&path);
+	sbuf_free(&text);
+}
+
+static void app_free(struct app *a)
+{
+	browse_free(&a->b);
+	keymap_free(&a->km);
+	sbuf_free(&a->prompt.text);
+	free(a->prompt.saved);
+	free(a->prompt.orig);
+	strlist_clear(&a->search_hist);
+	strlist_clear(&a->cmd_hist);
+	dlines_free(&a->dc.lines);
+	free(a->dc.query);
+	strlist_clear(&a->dc.terms);
+	filter_items_free(a);
+	timeline_cache_free(a);
+	free(a);
+}
+
+int ui_main(struct store *s, const struct ui_options *o, struct err *e)
+{
+	struct sigaction sa, old[4];
+	static const int sigs[4] = { SIGINT, SIGTERM, SIGHUP, SIGQUIT };
+	static int atexit_done;
+	const char *script = getenv("FONDS_UI_SCRIPT");
+	const char *cs;
+	struct strlist errors = {0};
+	struct app *a;
+	int i, lines = 24, cols = 80;
+
+	setlocale(LC_ALL, "");
+	cs = nl_langinfo(CODESET);
+	a = xcalloc(1, sizeof *a);
+	a->store = s;
+	a->ascii = !cs || (strcmp(cs, "UTF-8") != 0 && strcmp(cs, "utf8") != 0);
+	a->san = a->ascii ? TEXT_SAN_ASCII : 0;
+	a->match_line = -1;
+	screen_set_ascii(a->ascii);
+
+	keymap_parse(&a->km, keymap_default_text, "fondsrc (built in)", &errors);
+	read_user_config(a, &errors);
+
+	if (script && *script) {
+		const char *sz = getenv("FONDS_UI_SIZE");
+
+		if (sz && sscanf(sz, "%dx%d", &cols, &lines) != 2) {
+			cols = 80;
+			lines = 24;
+		}
+	}
+	the_app = a;
+	sig_int = sig_stop = 0;
+	memset(&sa, 0, sizeof sa);
+	sa.sa_handler = on_signal;
+	sigemptyset(&sa.sa_mask);
+	for (i = 0; i < 4; i++)
+		sigaction(sigs[i], &sa, &old[i]);
+	if (!atexit_done) {
+		atexit(restore_terminal);
+		atexit_done = 1;
+	}
+	die_set_hook(restore_terminal);
+
+	store_set_progress(s, progress, a);
+	store_set_time_limit(s, QUERY_TIME_LIMIT_USEC);
+	if (browse_init(&a->b, s, (size_t)(lines > 3 ? lines - 3 : 1), e) < 0)
+		browse_message(&a->b, 1, "%s", e->msg);
+	if (o && o->query && *o->query &&
+	    browse_set_search(&a->b, o->query, e) < 0)
+		browse_message(&a->b, 1, "%s", e->msg);
+	if (o && o->open && *o->open) {
+		if (browse_open_id(&a->b, o->open, e) < 0)
+			browse_message(&a->b, 1, "%s", e->msg);
+	} else if (!(o && o->query && *o->query)) {
+		browse_restore(&a->b, e);
+	}
+	if (errors.n)
+		browse_message(&a->b, 1, "%s%s", errors.v[0],
+		               errors.n > 1 ? " (and more)" : "");
+	strlist_clear(&errors);
+
+	if (screen_start(script && *script, lines, cols, e) < 0) {
+		store_set_progress(s, NULL, NULL);
+		store_set_time_limit(s, 0);
+		for (i = 0; i < 4; i++)
+			sigaction(sigs[i], &old[i], NULL);
+		die_set_hook(NULL);
+		the_app = NULL;
+		app_free(a);
+		return -1;
+	}
+	if (script && *script)
+		run_script(a, script, getenv("FONDS_UI_DUMP"));
+	else
+		run(a);
+
+	{
+		struct err e2;
+
+		if (browse_save(&a->b, &e2) < 0)
+			(void)e2;
+	}
+	screen_stop();
+	store_set_progress(s, NULL, NULL);
+	store_set_time_limit(s, 0);
+	for (i = 0; i < 4; i++)
+		sigaction(sigs[i], &old[i], NULL);
+	die_set_hook(NULL);
+	the_app = NULL;
+	app_free(a);
+	return 0;
+}

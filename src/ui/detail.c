@@ -1,0 +1,196 @@
+/* detail.c - the document view: every field, the text, the relations. */
+#include "config.h"
+
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "ui/internal.h"
+
+static const enum request doc_hints[] = {
+	REQ_RELATED, REQ_BACK, REQ_PREV_TIME, REQ_NEXT_TIME, REQ_FIND_NEXT,
+	REQ_BOOKMARK, REQ_TIMELINE, REQ_HELP, REQ_QUIT, REQ_NONE
+};
+
+/* Format document key for width into the cache unless it is there. */
+static int cache_update(struct app *a, int64_t key, int width)
+{
+	struct detail_cache *dc = &a->dc;
+	struct relation *rel = NULL;
+	size_t nrel = 0;
+	const struct doc *d;
+	struct err e;
+
+	d = browse_doc(&a->b, key, &e);
+	if (!d) {
+		dlines_free(&dc->lines);
+		dc->key = 0;
+		return -1;
+	}
+	if (dc->key == key && dc->width == width && dc->flags == d->flags &&
+	    dc->lines.n)
+		return 0;
+	if (store_related(a->store, key, &rel, &nrel, &e) < 0) {
+		rel = NULL;
+		nrel = 0;
+	}
+	dlines_free(&dc->lines);
+	ui_detail_format(d, rel, nrel, width, a->san, &dc->lines);
+	relations_free(rel, nrel);
+	dc->key = key;
+	dc->width = width;
+	dc->flags = d->flags;
+	dc->nrel = nrel;
+	a->match_line = -1;
+	return 0;
+}
+
+static enum sattr line_attr(enum dkind k)
+{
+	switch (k) {
+	case DL_TITLE:
+		return SA_TITLE;
+	case DL_HEADING:
+		return SA_HEADING;
+	case DL_REASON:
+		return SA_DIM;
+	default:
+		return SA_NORMAL;
+	}
+}
+
+void detail_draw_key(struct app *a, struct rect r, int64_t key, int *scroll,
+                     int focused)
+{
+	const struct strlist *terms = app_terms(a);
+	struct dlines *dl = &a->dc.lines;
+	int i, max;
+
+	(void)focused;
+	if (r.h <= 0 || r.w <= 0)
+		return;
+	if (!key) {
+		screen_put(r.y, r.x + 1, r.w - 1, "No document selected", SA_DIM);
+		return;
+	}
+	if (cache_update(a, key, r.w > 2 ? r.w - 1 : r.w) < 0) {
+		screen_put(r.y, r.x + 1, r.w - 1,
+		           "This document cannot be read from the database", SA_ERROR);
+		return;
+	}
+	max = (int)dl->n - r.h;
+	if (max < 0)
+		max = 0;
+	if (*scroll > max)
+		*scroll = max;
+	if (*scroll < 0)
+		*scroll = 0;
+	for (i = 0; i < r.h && (size_t)(*scroll + i) < dl->n; i++) {
+		const struct dline *l = &dl->v[*scroll + i];
+		struct spans sp = {0};
+		enum sattr at = line_attr(l->kind);
+
+		if (l->label)
+			screen_put(r.y + i, r.x + 1, l->indent > 2 ? l->indent - 2 : r.w,
+			           l->label, SA_LABEL);
+		if (*scroll + i == a->match_line && at == SA_NORMAL)
+			at = SA_CURSOR;
+		if (l->kind != DL_HEADING)
+			ui_match_spans(l->text, terms, &sp);
+		screen_put_spans(r.y + i, r.x + 1 + l->indent, r.w - 1 - l->indent,
+		                 l->text, &sp, at, SA_MATCH);
+		spans_free(&sp);
+	}
+}
+
+static void doc_draw(struct app *a, struct rect r, int focused)
+{
+	a->doc_h = r.h;
+	detail_draw_key(a, r, a->b.doc_key, &a->b.doc_scroll, focused);
+}
+
+/* Scroll to the next (dir > 0) or previous line holding a match. */
+static void find_match(struct app *a, int dir)
+{
+	const struct strlist *terms = app_terms(a);
+	struct dlines *dl = &a->dc.lines;
+	long i, start;
+	int h = a->doc_h > 0 ? a->doc_h : 1;
+
+	if (!terms->n) {
+		browse_message(&a->b, 0, "No search: press / to search");
+		return;
+	}
+	if (a->dc.key != a->b.doc_key || !dl->n)
+		return;
+	start = a->match_line;
+	if (start < a->b.doc_scroll || start >= a->b.doc_scroll + h)
+		start = dir > 0 ? a->b.doc_scroll - 1 : a->b.doc_scroll + h;
+	for (i = start + dir; i >= 0 && i < (long)dl->n; i += dir) {
+		struct spans sp = {0};
+		size_t n;
+
+		if (dl->v[i].kind == DL_HEADING)
+			continue;
+		n = ui_match_spans(dl->v[i].text, terms, &sp);
+		spans_free(&sp);
+		if (n) {
+			a->match_line = i;
+			if (i < a->b.doc_scroll || i >= a->b.doc_scroll + h)
+				a->b.doc_scroll = (int)(i - h / 3 > 0 ? i - h / 3 : 0);
+			browse_message(&a->b, 0, NULL);
+			return;
+		}
+	}
+	browse_message(&a->b, 0, dir > 0 ? "No more matches below" :
+	                                   "No more matches above");
+}
+
+static int doc_request(struct app *a, enum request req)
+{
+	struct browse *b = &a->b;
+	int h = a->doc_h > 1 ? a->doc_h - 1 : 1, r = 0;
+
+	switch (req) {
+	case REQ_MOVE_DOWN:
+		b->doc_scroll++;
+		break;
+	case REQ_MOVE_UP:
+		if (b->doc_scroll > 0)
+			b->doc_scroll--;
+		break;
+	case REQ_PAGE_DOWN:
+		b->doc_scroll += h;
+		break;
+	case REQ_PAGE_UP:
+		b->doc_scroll = b->doc_scroll > h ? b->doc_scroll - h : 0;
+		break;
+	case REQ_MOVE_FIRST:
+		b->doc_scroll = 0;
+		break;
+	case REQ_MOVE_LAST:
+		b->doc_scroll = INT_MAX / 2;
+		break;
+	case REQ_FIND_NEXT:
+		find_match(a, 1);
+		break;
+	case REQ_FIND_PREV:
+		find_match(a, -1);
+		break;
+	case REQ_ENTER:
+		r = browse_related_open(b, &a->e);
+		break;
+	case REQ_FOCUS:
+		browse_pop_view(b);
+		break;
+	default:
+		return 0;
+	}
+	if (r < 0)
+		app_error(a, &a->e);
+	return 1;
+}
+
+const struct view_ops doc_view = {
+	BV_DOC, doc_draw, doc_request, doc_hints
+};

@@ -1,0 +1,543 @@
+/* format.c - the browser's formatting: plain functions returning strings.
+ *
+ * Column layout, clipping by display width, wrapping, timeline bars, the
+ * status line and the lines of the detail pane are computed here, with no
+ * curses, so unit tests can check them to the column. Every string from
+ * the data is sanitized (text_sanitize) before it is measured.
+ */
+#include "config.h"
+
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "ui/internal.h"
+
+void spans_free(struct spans *s)
+{
+	free(s->v);
+	memset(s, 0, sizeof *s);
+}
+
+static void spans_add(struct spans *s, size_t off, size_t len)
+{
+	if (s->n == s->cap) {
+		s->cap = s->cap ? 2 * s->cap : 8;
+		s->v = xrealloc(s->v, s->cap * sizeof *s->v);
+	}
+	s->v[s->n].off = off;
+	s->v[s->n].len = len;
+	s->n++;
+}
+
+/* Add the folded words of text to terms (prefix: mark the last with '*'). */
+static void add_terms(struct strlist *terms, const char *text, int prefix)
+{
+	char *f = text_fold(text), *p = f, *sp;
+
+	while (p && *p) {
+		sp = strchr(p, ' ');
+		if (sp)
+			*sp = '\0';
+		if (*p) {
+			struct sbuf t = {0};
+
+			sbuf_add(&t, p);
+			if (prefix && !sp)
+				sbuf_addc(&t, '*');
+			if (strlist_find(terms, sbuf_str(&t)) < 0)
+				strlist_take(terms, sbuf_take(&t));
+			else
+				sbuf_free(&t);
+		}
+		if (!sp)
+			break;
+		p = sp + 1;
+	}
+	free(f);
+}
+
+void ui_query_terms(const struct query *q, struct strlist *terms)
+{
+	size_t i, j;
+
+	if (!q)
+		return;
+	for (i = 0; i < q->n; i++) {
+		for (j = 0; j < q->v[i].n; j++) {
+			const struct qatom *a = &q->v[i].atoms[j];
+
+			if (a->neg || !a->text)
+				continue;
+			if (a->kind == Q_WORD || a->kind == Q_PHRASE)
+				add_terms(terms, a->text, 0);
+			else if (a->kind == Q_PREFIX)
+				add_terms(terms, a->text, 1);
+		}
+	}
+}
+
+static int word_byte(unsigned char c)
+{
+	return c >= 0x80 || isalnum(c);
+}
+
+/* Does the folded word w match term t? */
+static int term_matches(const char *w, const char *t)
+{
+	size_t n = strlen(t);
+
+	if (n && t[n - 1] == '*')
+		return strncmp(w, t, n - 1) == 0;
+	/* a word that folds to several ("Matveyev’s" -> "matveyev s") matches
+	 * on its first part */
+	return strncmp(w, t, n) == 0 && (w[n] == '\0' || w[n] == ' ');
+}
+
+size_t ui_match_spans(const char *s, const struct strlist *terms,
+                      struct spans *out)
+{
+	size_t i = 0, found = 0, k, start;
+	char small[64];
+
+	if (!terms || !terms->n || !s)
+		return 0;
+	while (s[i]) {
+		int ascii = 1;
+		char *folded;
+		const char *w;
+
+		while (s[i] && !word_byte((unsigned char)s[i]))
+			i++;
+		if (!s[i])
+			break;
+		start = i;
+		while (s[i] && word_byte((unsigned char)s[i])) {
+			if ((unsigned char)s[i] >= 0x80)
+				ascii = 0;
+			i++;
+		}
+		folded = NULL;
+		if (ascii && i - start < sizeof small) {
+			for (k = 0; k < i - start; k++)
+				small[k] = (char)tolower((unsigned char)s[start + k]);
+			small[k] = '\0';
+			w = small;
+		} else {
+			char *word = xstrndup(s + start, i - start);
+
+			folded = text_fold(word);
+			free(word);
+			w = folded;
+		}
+		for (k = 0; k < terms->n; k++) {
+			if (term_matches(w, terms->v[k])) {
+				spans_add(out, start, i - start);
+				found++;
+				break;
+			}
+		}
+		free(folded);
+	}
+	return found;
+}
+
+void ui_snippet(const char *raw, int san, struct sbuf *out,
+                struct spans *marks)
+{
+	const char *p = raw ? raw : "";
+	int in = 0;
+
+	while (*p) {
+		size_t n = strcspn(p, "\x02\x03");
+
+		if (n) {
+			char *c = text_sanitize(p, n, san);
+			size_t off = out->len;
+
+			sbuf_add(out, c);
+			if (in && marks && out->len > off)
+				spans_add(marks, off, out->len - off);
+			free(c);
+			p += n;
+		}
+		if (*p == '\x02')
+			in = 1;
+		else if (*p == '\x03')
+			in = 0;
+		if (*p)
+			p++;
+	}
+}
+
+int ui_fit(struct sbuf *out, const char *s, int width, int pad, int ascii)
+{
+	int used = 0, w;
+	size_t n;
+
+	if (width <= 0)
+		return 0;
+	w = text_width(s);
+	if (w <= width) {
+		sbuf_add(out, s);
+		used = w;
+	} else {
+		n = text_clip(s, width - 1, &used);
+		sbuf_addn(out, s, n);
+		sbuf_add(out, ascii ? "~" : "\xe2\x80\xa6");
+		used++;
+	}
+	while (pad && used < width) {
+		sbuf_addc(out, ' ');
+		used++;
+	}
+	return used;
+}
+
+void ui_row_marks(unsigned flags, int ascii, struct sbuf *out)
+{
+	sbuf_add(out, flags & ROW_RELATED ? "+" : " ");
+	if (flags & ROW_READ)
+		sbuf_add(out, ascii ? "r" : "\xe2\x9c\x93");
+	else
+		sbuf_add(out, " ");
+	sbuf_add(out, flags & ROW_BOOKMARK ? "*" : " ");
+}
+
+void ui_row_line(const struct row *r, const char *title, int width,
+                 int ascii, struct sbuf *out)
+{
+	struct sbuf line = {0};
+	char date[32];
+
+	text_format_date(&r->date, date, sizeof date);
+	sbuf_printf(&line, "%-10s ", date);
+	ui_row_marks(r->flags, ascii, &line);
+	sbuf_addc(&line, ' ');
+	sbuf_add(&line, title && *title ? title : "(untitled)");
+	ui_fit(out, sbuf_str(&line), width, 1, ascii);
+	sbuf_free(&line);
+}
+
+void ui_bar(long long count, long long max, int width, int ascii,
+            struct sbuf *out)
+{
+	long long eighths;
+	int full, rem, i;
+
+	if (count <= 0 || max <= 0 || width <= 0)
+		return;
+	if (count > max)
+		count = max;
+	eighths = (count * width * 8 + max / 2) / max;
+	if (eighths < 1)
+		eighths = 1;
+	full = (int)(eighths / 8);
+	rem = (int)(eighths % 8);
+	if (ascii) {
+		if (rem >= 4 || full == 0)
+			full++;
+		for (i = 0; i < full && i < width; i++)
+			sbuf_addc(out, '#');
+		return;
+	}
+	for (i = 0; i < full; i++)
+		sbuf_add(out, "\xe2\x96\x88"); /* U+2588 full block */
+	if (rem && full < width) {
+		/* U+258F (one eighth) .. U+2589 (seven eighths) */
+		char c[4] = { '\xe2', '\x96', (char)(0x90 - rem), 0 };
+
+		sbuf_add(out, c);
+	}
+}
+
+void ui_timeline_line(const char *label, long long count, long long max,
+                      int cursor, int marked, int width, int ascii,
+                      struct sbuf *out)
+{
+	struct sbuf line = {0};
+	int barw = width - 20;
+
+	sbuf_addc(&line, cursor ? '>' : ' ');
+	sbuf_addc(&line, marked ? '*' : ' ');
+	sbuf_printf(&line, "%-10s %6lld ", label, count);
+	if (barw > 0)
+		ui_bar(count, max, barw, ascii, &line);
+	ui_fit(out, sbuf_str(&line), width, 1, ascii);
+	sbuf_free(&line);
+}
+
+static char *clean_line(const char *s, int ascii)
+{
+	return text_sanitize(s ? s : "", s ? strlen(s) : 0,
+	                     ascii ? TEXT_SAN_ASCII : 0);
+}
+
+void ui_status_line(const struct status_info *si, int width,
+                    struct sbuf *out)
+{
+	struct sbuf left = {0}, mid = {0};
+	char *msg = clean_line(si->msg, si->ascii);
+	int lw, mw, rw, room;
+
+	if (width <= 0) {
+		free(msg);
+		return;
+	}
+	sbuf_printf(&left, " %s", si->mode ? si->mode : "");
+	if (si->have_pos)
+		sbuf_printf(&left, "  %lld/%s%lld", si->pos, si->exact ? "" :
+		            (si->ascii ? ">=" : "\xe2\x89\xa5"), si->total);
+	if (si->sort)
+		sbuf_printf(&left, "  by %s", si->sort);
+	if (si->extra && *si->extra)
+		sbuf_printf(&left, "  %s", si->extra);
+	if (si->search && *si->search) {
+		char *c = clean_line(si->search, si->ascii);
+
+		sbuf_printf(&mid, "  /%s", c);
+		free(c);
+	}
+	if (si->filters && *si->filters) {
+		char *c = clean_line(si->filters, si->ascii);
+
+		sbuf_printf(&mid, "  [%s]", c);
+		free(c);
+	}
+	lw = text_width(sbuf_str(&left));
+	mw = text_width(sbuf_str(&mid));
+	rw = *msg ? text_width(msg) + 2 : 0;
+	if (rw && lw + rw > width && si->sort) {
+		/* a message matters more than the order */
+		sbuf_reset(&left);
+		sbuf_printf(&left, " %s", si->mode ? si->mode : "");
+		if (si->have_pos)
+			sbuf_printf(&left, "  %lld/%s%lld", si->pos, si->exact ? "" :
+			            (si->ascii ? ">=" : "\xe2\x89\xa5"), si->total);
+		lw = text_width(sbuf_str(&left));
+	}
+	if (lw >= width) {
+		ui_fit(out, sbuf_str(&left), width, 1, si->ascii);
+		goto done;
+	}
+	sbuf_add(out, sbuf_str(&left));
+	room = width - lw;
+	if (rw > room)
+		rw = room;
+	if (mw > room - rw)
+		mw = room - rw;
+	if (mw > 0)
+		ui_fit(out, sbuf_str(&mid), mw, 1, si->ascii);
+	if (rw > 0) {
+		int gap = room - mw - rw, i;
+
+		for (i = 0; i < gap; i++)
+			sbuf_addc(out, ' ');
+		sbuf_addc(out, ' ');
+		if (rw > 1)
+			ui_fit(out, msg, rw - 1, 1, si->ascii);
+	} else {
+		int i;
+
+		for (i = lw + mw; i < width; i++)
+			sbuf_addc(out, ' ');
+	}
+done:
+	free(msg);
+	sbuf_free(&left);
+	sbuf_free(&mid);
+}
+
+/* --- the detail pane -------------------------------------------------- */
+
+void dlines_free(struct dlines *d)
+{
+	size_t i;
+
+	for (i = 0; i < d->n; i++) {
+		free(d->v[i].label);
+		free(d->v[i].text);
+	}
+	free(d->v);
+	memset(d, 0, sizeof *d);
+}
+
+static struct dline *dline_add(struct dlines *d, enum dkind kind,
+                               const char *text, size_t len, int indent)
+{
+	struct dline *l;
+
+	if (d->n == d->cap) {
+		d->cap = d->cap ? 2 * d->cap : 64;
+		d->v = xrealloc(d->v, d->cap * sizeof *d->v);
+	}
+	l = &d->v[d->n++];
+	l->kind = kind;
+	l->label = NULL;
+	l->text = xstrndup(text ? text : "", text ? len : 0);
+	l->indent = indent;
+	l->rel = -1;
+	return l;
+}
+
+/* Wrap the sanitized s to width - indent columns, adding one line each;
+ * returns the index of the first line added. */
+static size_t add_wrapped(struct dlines *d, enum dkind kind, const char *s,
+                          int indent, int width, long rel)
+{
+	struct text_line *tl = NULL;
+	size_t n, i, first = d->n;
+
+	n = text_wrap(s, width - indent > 1 ? width - indent : 1, &tl);
+	for (i = 0; i < n; i++)
+		dline_add(d, kind, s + tl[i].off, tl[i].len, indent)->rel = rel;
+	free(tl);
+	return first;
+}
+
+static void add_blank(struct dlines *d)
+{
+	if (d->n && d->v[d->n - 1].kind != DL_BLANK)
+		dline_add(d, DL_BLANK, "", 0, 0);
+}
+
+/* A labelled field: the label in the first column, the value wrapped
+ * beside it (or below it when the pane is narrow). */
+static void add_field(struct dlines *d, const char *label, const char *value,
+                      int width, int san)
+{
+	char *clean;
+	int indent = width >= 30 ? 12 : 2;
+	size_t first;
+
+	if (!value || !*value)
+		return;
+	clean = text_sanitize(value, strlen(value), san);
+	if (indent == 2)
+		dline_add(d, DL_FIELD, "", 0, 0)->label = xstrdup(label);
+	first = add_wrapped(d, DL_FIELD, clean, indent, width, -1);
+	if (indent != 2)
+		d->v[first].label = xstrdup(label);
+	free(clean);
+}
+
+static char *join(const struct strlist *l, const char *sep)
+{
+	struct sbuf b = {0};
+	size_t i;
+
+	for (i = 0; i < l->n; i++) {
+		if (i)
+			sbuf_add(&b, sep);
+		sbuf_add(&b, l->v[i]);
+	}
+	return sbuf_take(&b);
+}
+
+static void add_section(struct dlines *d, const char *heading,
+                        const char *text, int width, int san)
+{
+	char *clean;
+
+	if (!text || !*text)
+		return;
+	add_blank(d);
+	dline_add(d, DL_HEADING, heading, strlen(heading), 0);
+	clean = text_sanitize(text, strlen(text), san | TEXT_SAN_NEWLINES);
+	add_wrapped(d, DL_TEXT, clean, 0, width, -1);
+	free(clean);
+}
+
+void ui_detail_format(const struct doc *doc, const struct relation *rel,
+                      size_t nrel, int width, int san, struct dlines *out)
+{
+	static const char *const labels[FACET_NKINDS] = {
+		"People", "Places", "Subjects", "Collection", "Language"
+	};
+	char date[32], *clean, *s;
+	const char *why;
+	struct sbuf b = {0};
+	size_t i;
+	int f;
+
+	if (width < 1)
+		width = 1;
+	clean = text_sanitize(doc->title ? doc->title : "(untitled)",
+	                      doc->title ? strlen(doc->title) : 10, san);
+	add_wrapped(out, DL_TITLE, clean, 0, width, -1);
+	free(clean);
+	add_blank(out);
+
+	text_format_date(&doc->date, date, sizeof date);
+	if (doc->date_text && *doc->date_text && strcmp(doc->date_text, date))
+		sbuf_printf(&b, "%s (%s)", doc->date_text, date);
+	else
+		sbuf_add(&b, date);
+	add_field(out, "Date", sbuf_str(&b), width, san);
+	sbuf_reset(&b);
+	add_field(out, "Type", doc->type, width, san);
+	for (f = 0; f < FACET_NKINDS; f++) {
+		if (f == FACET_LANGUAGE && !doc->names[f].n) {
+			add_field(out, labels[f], doc->language, width, san);
+			continue;
+		}
+		s = join(&doc->names[f], "; ");
+		add_field(out, labels[f], s, width, san);
+		free(s);
+	}
+	add_field(out, "Source", doc->source, width, san);
+	add_field(out, "URL", doc->url, width, san);
+	add_field(out, "ID", doc->id, width, san);
+	if (doc->flags & ROW_READ)
+		sbuf_add(&b, "read");
+	if (doc->flags & ROW_BOOKMARK)
+		sbuf_printf(&b, "%sbookmarked", b.len ? ", " : "");
+	add_field(out, "Marks", sbuf_str(&b), width, san);
+	sbuf_free(&b);
+	add_field(out, "Note", doc->note, width, san);
+
+	add_section(out, "Summary", doc->summary, width, san);
+	add_section(out, "Full text", doc->body, width, san);
+
+	if (nrel) {
+		char head[64];
+
+		add_blank(out);
+		snprintf(head, sizeof head, "Related documents (%zu)", nrel);
+		dline_add(out, DL_HEADING, head, strlen(head), 0);
+		for (i = 0; i < nrel; i++) {
+			const struct row *r = &rel[i].row;
+			struct sbuf line = {0};
+
+			size_t first, k;
+
+			text_format_date(&r->date, date, sizeof date);
+			clean = text_sanitize(r->title ? r->title : "(untitled)",
+			                      r->title ? strlen(r->title) : 10, san);
+			if (width >= 40) {
+				/* the title wrapped beside its date */
+				first = add_wrapped(out, DL_RELATED, clean, 14, width,
+				                    (long)i);
+				sbuf_printf(&line, "%-10s  %s", date, out->v[first].text);
+				free(out->v[first].text);
+				out->v[first].text = sbuf_take(&line);
+				out->v[first].indent = 2;
+				for (k = first + 1; k < out->n; k++)
+					out->v[k].indent = 14;
+			} else {
+				sbuf_printf(&line, "%s  %s", date, clean);
+				add_wrapped(out, DL_RELATED, sbuf_str(&line), 2, width,
+				            (long)i);
+			}
+			free(clean);
+			sbuf_free(&line);
+			why = rel[i].reason && *rel[i].reason ? rel[i].reason :
+			      store_rel_name(rel[i].kind);
+			clean = text_sanitize(why, strlen(why), san);
+			add_wrapped(out, DL_REASON, clean, width >= 40 ? 14 : 6, width,
+			            (long)i);
+			free(clean);
+		}
+	}
+}

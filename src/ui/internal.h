@@ -1,0 +1,433 @@
+/* internal.h - what the files of the browser's UI share.
+ *
+ * Layering inside src/ui: screen.c is the only file that calls curses to
+ * put text on the terminal; format.c and keymap.c are plain functions
+ * returning strings and tables (unit-tested without a terminal); the view
+ * files (list.c, detail.c, ...) map the browse state to cells through
+ * screen.c and keys to browse functions; app.c runs the event loop.
+ */
+#ifndef FONDS_UI_INTERNAL_H
+#define FONDS_UI_INTERNAL_H
+
+#include <signal.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+
+#include "fonds/browse.h"
+#include "fonds/store.h"
+#include "fonds/text.h"
+#include "fonds/ui.h"
+#include "fonds/util.h"
+#include "ui/request.h"
+
+/* --- keys and the keymap (keymap.c) ------------------------------------ */
+
+/* Keys are Unicode code points; curses function keys are KEY_SPECIAL plus
+ * their KEY_ code. Enter is '\n', Backspace is KEY_SPECIAL | KEY_BACKSPACE
+ * (the screen maps ^H and DEL to it). */
+#define KEY_SPECIAL 0x200000
+#define KEY_ENTER_ '\n'
+#define KEY_ESC_ 27
+
+/* Where a binding applies: a view of browse.h, or every view. */
+#define KM_GENERIC BV_NVIEWS
+#define KM_NSECTIONS (BV_NVIEWS + 1)
+
+struct binding {
+	int key;
+	enum request req;
+};
+
+/* Bindings per section; later bindings of a key replace earlier ones. */
+struct keymap {
+	struct binding *v[KM_NSECTIONS];
+	size_t n[KM_NSECTIONS], cap[KM_NSECTIONS];
+};
+
+/* The default bindings: share/fondsrc compiled into the program. */
+extern const char keymap_default_text[];
+
+/* The name in fondsrc, the hint label and the help line of a request. */
+const char *request_name(enum request r);
+const char *request_label(enum request r);
+const char *request_help(enum request r);
+
+/* The request named name ("move-down"), or REQ_NONE (with *ok = 0 when
+ * not NULL) when there is none; "none" gives REQ_NONE with *ok = 1. */
+enum request request_parse(const char *name, int *ok);
+
+/* The key named name ("j", "Enter", "C-f", "PgDn", "F1", "é"), or -1. */
+int keymap_key_parse(const char *name);
+
+/* The name of key into buf (as key_parse reads it); returns buf. */
+char *keymap_key_name(int key, char *buf, size_t n);
+
+/* The section named name ("generic", "list", "document", ...), or -1. */
+int keymap_section(const char *name);
+
+/* Bind key to req in section (REQ_NONE unbinds). */
+void keymap_bind(struct keymap *km, int section, int key, enum request req);
+
+/* Read the lines of a fondsrc ("bind SECTION KEY REQUEST", comments with
+ * '#'); each bad line is reported in errors as "name:LINE: message" and
+ * skipped. Returns the number of bad lines. */
+int keymap_parse(struct keymap *km, const char *text, const char *name,
+                 struct strlist *errors);
+
+/* The request of key in view v (the view's bindings first, then the
+ * generic ones), or REQ_NONE. */
+enum request keymap_lookup(const struct keymap *km, enum browse_view v,
+                           int key);
+
+/* The keys bound to req in section, as "j, Down", into buf (empty when
+ * none). Returns the number of keys. */
+int keymap_keys(const struct keymap *km, int section, enum request req,
+                char *buf, size_t n);
+
+/* The first key that reaches req in view v, as its name, into buf;
+ * returns 0 when no key does. */
+int keymap_first_key(const struct keymap *km, enum browse_view v,
+                     enum request req, char *buf, size_t n);
+
+/* Free every binding of km. */
+void keymap_free(struct keymap *km);
+
+/* --- formatting: plain functions returning strings (format.c) ----------- */
+
+/* A byte range of a string to highlight. */
+struct span {
+	size_t off, len;
+};
+
+struct spans {
+	struct span *v;
+	size_t n, cap;
+};
+
+/* Free the ranges of s and empty it. */
+void spans_free(struct spans *s);
+
+/* The words to highlight for query q (words, phrases' words and
+ * prefixes that are not excluded), folded with text_fold, into terms;
+ * prefix terms end with '*'. */
+void ui_query_terms(const struct query *q, struct strlist *terms);
+
+/* The byte ranges of the words of s (sanitized) that match a term (the
+ * word folded equals it, or starts with it for a prefix term), appended
+ * to out in order. Returns the number found. */
+size_t ui_match_spans(const char *s, const struct strlist *terms,
+                      struct spans *out);
+
+/* The snippet raw from the store (matches between \x02 and \x03),
+ * sanitized with flags san, appended to out without the markers; the
+ * matches' byte ranges in out are appended to marks (if not NULL). */
+void ui_snippet(const char *raw, int san, struct sbuf *out,
+                struct spans *marks);
+
+/* Clip s (sanitized) to width columns, padding with spaces to exactly
+ * width when pad; appends to out and returns the columns written. A
+ * clipped string ends with "~" (ASCII) or an ellipsis. */
+int ui_fit(struct sbuf *out, const char *s, int width, int pad, int ascii);
+
+/* The markers column of a row: related, read, bookmark (three columns). */
+void ui_row_marks(unsigned flags, int ascii, struct sbuf *out);
+
+/* One line of the list: date at its precision (10 columns), markers,
+ * title, clipped to exactly width columns. title is the sanitized
+ * title. */
+void ui_row_line(const struct row *r, const char *title, int width,
+                 int ascii, struct sbuf *out);
+
+/* A horizontal bar of count/max in at most width columns with eighths
+ * (UTF-8) or '#' (ASCII); a non-zero count always shows something. */
+void ui_bar(long long count, long long max, int width, int ascii,
+            struct sbuf *out);
+
+/* One line of the timeline: cursor and document markers, the period's
+ * label, its count and its bar, exactly width columns. */
+void ui_timeline_line(const char *label, long long count, long long max,
+                      int cursor, int marked, int width, int ascii,
+                      struct sbuf *out);
+
+/* The status line: mode, position ("17/44", "17/>=1000" when partial),
+ * search and filters, order, and a message that wins over the filters
+ * when space runs out; exactly width columns. Strings are raw data: the
+ * function sanitizes them. */
+struct status_info {
+	const char *mode;
+	long long pos, total;
+	int exact, have_pos;
+	const char *search, *filters;
+	const char *sort;   /* "date" or "rank" */
+	const char *extra;  /* after the order: "42%" in a document */
+	const char *msg;
+	int ascii;
+};
+void ui_status_line(const struct status_info *si, int width,
+                    struct sbuf *out);
+
+/* One formatted line of the detail pane. */
+enum dkind { DL_TEXT, DL_TITLE, DL_FIELD, DL_HEADING, DL_RELATED,
+             DL_REASON, DL_BLANK };
+
+struct dline {
+	enum dkind kind;
+	char *label;  /* DL_FIELD: "People" on the field's first line, else NULL */
+	char *text;   /* sanitized, one screen line */
+	int indent;   /* columns before text */
+	long rel;     /* DL_RELATED/DL_REASON: index of the relation, else -1 */
+};
+
+struct dlines {
+	struct dline *v;
+	size_t n, cap;
+};
+
+/* Free the lines of d and empty it. */
+void dlines_free(struct dlines *d);
+
+/* The lines of document d wrapped to width columns: title, fields, the
+ * summary and full text, then the relations rel[0..nrel) with reasons.
+ * san is the text_sanitize flags of the terminal. */
+void ui_detail_format(const struct doc *d, const struct relation *rel,
+                      size_t nrel, int width, int san, struct dlines *out);
+
+/* --- screen.c: the only code that draws -------------------------------- */
+
+enum sattr {
+	SA_NORMAL,
+	SA_SELECTED,  /* the selected row */
+	SA_CURSOR,    /* the selected row of an unfocused pane */
+	SA_STATUS,    /* the status line */
+	SA_HINT,      /* the key hint line */
+	SA_TITLE,     /* document titles */
+	SA_HEADING,   /* section headings */
+	SA_LABEL,     /* field labels */
+	SA_MATCH,     /* search matches */
+	SA_DIM,       /* reasons, snippets, empty periods */
+	SA_BAR,       /* timeline bars */
+	SA_MARK,      /* markers */
+	SA_ERROR,     /* error messages */
+	SA_NATTRS
+};
+
+struct rect {
+	int y, x, h, w;
+};
+
+/* Start curses on the terminal (or, with headless, on /dev/null with the
+ * given size). Returns -1 with e set when the terminal cannot be used. */
+int screen_start(int headless, int lines, int cols, struct err *e);
+
+/* Give the terminal back (idempotent; safe from atexit and die()). */
+void screen_stop(void);
+
+/* 1 between screen_start and screen_stop. */
+int screen_active(void);
+
+/* The text_sanitize flags for this terminal (TEXT_SAN_ASCII in a
+ * non-UTF-8 locale). */
+int screen_san(void);
+
+/* 1 when only ASCII may be drawn. */
+int screen_ascii(void);
+
+/* Draw only ASCII (a non-UTF-8 locale); set before screen_start. */
+void screen_set_ascii(int ascii);
+
+/* The terminal size. */
+void screen_size(int *lines, int *cols);
+
+/* Sanitize s for this terminal (caller frees). */
+char *screen_clean(const char *s);
+
+/* Blank the whole virtual screen (nothing is sent until screen_update). */
+void screen_erase(void);
+
+/* Draw raw string s at (y, x) in at most w columns: sanitized, measured
+ * and clipped. Returns the columns drawn. */
+int screen_put(int y, int x, int w, const char *s, enum sattr a);
+
+/* The same for a string already sanitized by screen_clean. */
+int screen_put_clean(int y, int x, int w, const char *s, enum sattr a);
+
+/* Draw sanitized s with the byte ranges of sp in attribute hl. */
+int screen_put_spans(int y, int x, int w, const char *s,
+                     const struct spans *sp, enum sattr a, enum sattr hl);
+
+/* Fill w columns at (y, x) with blanks in attribute a. */
+void screen_fill(int y, int x, int w, enum sattr a);
+
+/* A vertical separator of h lines at column x from line y. */
+void screen_vline(int y, int x, int h);
+
+/* Show the cursor at (y, x), or hide it with y < 0. */
+void screen_cursor(int y, int x);
+
+/* Send what changed to the terminal. */
+void screen_update(void);
+
+/* Repaint everything on the next update (after ^L). */
+void screen_redraw(void);
+
+/* Wait up to timeout_ms (-1: forever) for a key. Returns 1 with *key set,
+ * 0 on timeout, KEY_RESIZE handling included (*key = KEY_SPECIAL |
+ * KEY_RESIZE). */
+int screen_getkey(int timeout_ms, int *key);
+
+/* 1 when input is waiting on the terminal (no curses call). */
+int screen_input_pending(void);
+
+/* 1 when the terminal has gone away (hang-up). */
+int screen_input_gone(void);
+
+/* Resize the virtual screen (headless tests). */
+void screen_resize(int lines, int cols);
+
+/* Write the virtual screen as text lines (headless tests). */
+void screen_dump(FILE *fp);
+
+/* --- views ----------------------------------------------------------------- */
+
+struct app;
+
+/* A view's operations (as tig's views): draw into a rectangle, handle a
+ * request (return 1 when handled, 0 to let the generic handler have it). */
+struct view_ops {
+	enum browse_view id;
+	void (*draw)(struct app *a, struct rect r, int focused);
+	int (*request)(struct app *a, enum request req);
+	const enum request *hints; /* for the key hint line, REQ_NONE ends */
+};
+
+/* The views, one file each. */
+extern const struct view_ops list_view, doc_view, timeline_view,
+	related_view, filter_view, help_view;
+
+/* The ops of view v. */
+const struct view_ops *view_ops_of(enum browse_view v);
+
+/* Scroll offset that keeps line sel visible in h lines out of n, moving
+ * top as little as possible. */
+int view_scroll_to(int top, int sel, int h, int n);
+
+/* Draw the list pane (also used beside other views). */
+void list_draw(struct app *a, struct rect r, int focused);
+
+/* Draw document key in r with scroll offset *scroll (clamped). */
+void detail_draw_key(struct app *a, struct rect r, int64_t key,
+                     int *scroll, int focused);
+
+/* Lines per list row for a pane of h lines (2 with search snippets). */
+int list_lines_per_row(struct app *a, int h);
+
+/* The prompt (prompt.c). */
+enum prompt_kind { PROMPT_NONE, PROMPT_SEARCH, PROMPT_COMMAND };
+
+struct prompt {
+	enum prompt_kind kind;
+	struct sbuf text;
+	size_t cur;          /* byte offset of the cursor */
+	long hist_pos;       /* index into the history being shown, -1 none */
+	char *saved;         /* the line typed before walking the history */
+	char *orig;          /* live search: the search when the prompt opened */
+	int64_t deadline;    /* live search: when to run it (usec), 0 none */
+	int applied;         /* live search: text was applied */
+};
+
+/* Open a prompt of kind. */
+void prompt_open(struct app *a, enum prompt_kind kind, const char *init);
+
+/* Feed one key to the open prompt. */
+void prompt_key(struct app *a, int key);
+
+/* Cancel the open prompt (Esc, ^C). */
+void prompt_cancel(struct app *a);
+
+/* Run the live search if its time has come (or now when force). */
+void prompt_tick(struct app *a, int force);
+
+/* Draw the prompt on line y. */
+void prompt_draw(struct app *a, int y, int w);
+
+/* The lines of the help view, generated from the keymap (caller frees). */
+void help_lines(const struct keymap *km, struct strlist *out);
+
+/* --- the application (app.c) ------------------------------------------------ */
+
+struct detail_cache {
+	int64_t key;
+	int width;
+	unsigned flags;
+	size_t nrel;
+	struct dlines lines;
+	char *query;  /* the search the highlights were made for */
+	struct strlist terms;
+};
+
+struct filter_item;
+
+/* The counts the timeline last drew, kept while nothing they depend on
+ * changes, so moving the cursor costs no query. */
+struct timeline_cache {
+	char *query;
+	enum date_prec level;
+	int32_t first;
+	size_t n;
+	long long *counts, coarse;
+	int part;
+};
+
+struct app {
+	struct store *store;
+	struct browse b;
+	struct keymap km;
+	struct err e;
+	int lines, cols;
+	int wide;            /* list and detail side by side */
+	int too_small;
+	int quit;
+	int dirty;           /* redraw needed */
+	int interruptible;   /* queries may be cut short by pending input */
+	int san, ascii;
+	struct prompt prompt;
+	struct strlist search_hist, cmd_hist;
+	struct detail_cache dc;
+	long match_line;     /* detail: line of the current match, -1 none */
+	int help_scroll;
+	int rel_top;
+	int32_t tl_top;      /* first period shown in the timeline */
+	struct timeline_cache tc;
+	enum date_prec tl_top_level;
+	/* the filter pane's lines, rebuilt when the query changes */
+	struct filter_item *fi;
+	size_t nfi;
+	char *fi_query;
+	int fi_top;
+	struct rect list_rect; /* where the list was drawn (for its height) */
+	int list_lpr;          /* lines per list row */
+	int doc_h;             /* lines of the document pane */
+	char *headless_keys;   /* FONDS_UI_KEYS script, if any */
+	const char *headless_dump;
+};
+
+/* Report err in the status line (an interruption is not an error). */
+void app_error(struct app *a, const struct err *e);
+
+/* Run request req as the generic handler does. */
+void app_request(struct app *a, enum request req);
+
+/* Search terms of the current search for highlighting (owned by a). */
+const struct strlist *app_terms(struct app *a);
+
+/* Rebuild the filter pane's items when the query changed. */
+void filter_refresh(struct app *a);
+
+/* Free the filter pane's items. */
+void filter_items_free(struct app *a);
+
+/* Free the timeline's cached counts. */
+void timeline_cache_free(struct app *a);
+
+#endif

@@ -1,0 +1,119 @@
+/* list.c - the list view: one document a line, a screen at a time. */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "ui/internal.h"
+
+static const enum request list_hints[] = {
+	REQ_ENTER, REQ_SEARCH, REQ_TIMELINE, REQ_RELATED, REQ_FILTERS,
+	REQ_COMMAND, REQ_BACK, REQ_HELP, REQ_QUIT, REQ_NONE
+};
+
+int list_lines_per_row(struct app *a, int h)
+{
+	return query_has_text(a->b.q) && h >= 12 ? 2 : 1;
+}
+
+void list_draw(struct app *a, struct rect r, int focused)
+{
+	struct browse *b = &a->b;
+	const struct strlist *terms = app_terms(a);
+	int lpr = a->list_lpr > 0 ? a->list_lpr : 1;
+	size_t i;
+
+	if (r.h <= 0 || r.w <= 0)
+		return;
+	if (!b->rows.n) {
+		const char *m;
+
+		if (b->stale)
+			m = "Searching...";
+		else if (store_is_empty(a->store))
+			m = "The database is empty: add documents with "
+			    "\"fonds import FILE\"";
+		else
+			m = "No documents match. Press c to clear the filters, "
+			    "/ to search again, H to go back.";
+		screen_put(r.y, r.x + 1, r.w - 1, m, SA_DIM);
+		return;
+	}
+	for (i = 0; i < b->rows.n; i++) {
+		const struct row *row = &b->rows.v[i];
+		int y = r.y + (int)i * lpr;
+		enum sattr at = i == b->sel ? (focused ? SA_SELECTED : SA_CURSOR)
+		                            : SA_NORMAL;
+		struct sbuf line = {0};
+		struct spans sp = {0};
+		char *title;
+
+		if (y >= r.y + r.h)
+			break;
+		title = screen_clean(row->title);
+		ui_row_line(row, title, r.w, a->ascii, &line);
+		free(title);
+		ui_match_spans(sbuf_str(&line), terms, &sp);
+		screen_put_spans(y, r.x, r.w, sbuf_str(&line), &sp, at, SA_MATCH);
+		spans_free(&sp);
+		sbuf_free(&line);
+		if (lpr == 2 && y + 1 < r.y + r.h) {
+			struct sbuf sn = {0};
+
+			if (at != SA_NORMAL)
+				screen_fill(y + 1, r.x, r.w, at);
+			ui_snippet(row->snippet, a->san, &sn, &sp);
+			screen_put_spans(y + 1, r.x + 15, r.w - 15, sbuf_str(&sn), &sp,
+			                 at != SA_NORMAL ? at : SA_DIM, SA_MATCH);
+			spans_free(&sp);
+			sbuf_free(&sn);
+		}
+	}
+}
+
+static void list_draw_view(struct app *a, struct rect r, int focused)
+{
+	list_draw(a, r, focused);
+}
+
+static int list_request(struct app *a, enum request req)
+{
+	struct browse *b = &a->b;
+	int r;
+
+	switch (req) {
+	case REQ_MOVE_DOWN:
+	case REQ_FIND_NEXT:
+		r = browse_move(b, 1, &a->e);
+		break;
+	case REQ_MOVE_UP:
+	case REQ_FIND_PREV:
+		r = browse_move(b, -1, &a->e);
+		break;
+	case REQ_PAGE_DOWN:
+		r = browse_page(b, 1, &a->e);
+		break;
+	case REQ_PAGE_UP:
+		r = browse_page(b, -1, &a->e);
+		break;
+	case REQ_MOVE_FIRST:
+		r = browse_edge(b, -1, &a->e);
+		break;
+	case REQ_MOVE_LAST:
+		r = browse_edge(b, 1, &a->e);
+		break;
+	case REQ_ENTER:
+	case REQ_FOCUS:
+		r = browse_open(b, &a->e);
+		break;
+	default:
+		return 0;
+	}
+	if (r < 0)
+		app_error(a, &a->e);
+	return 1;
+}
+
+const struct view_ops list_view = {
+	BV_LIST, list_draw_view, list_request, list_hints
+};

@@ -1,0 +1,53 @@
+/* request.h - every request a key can make, in one table.
+ *
+ * REQ_INFO(X) yields, for each request, its enum name, the name used in
+ * fondsrc ("move-down"), a short label for the key hint line, and the line
+ * of help text. The enum, the config parser, the hint line and the help
+ * view are all generated from it, so help never goes stale.
+ */
+#ifndef FONDS_UI_REQUEST_H
+#define FONDS_UI_REQUEST_H
+
+#define REQ_INFO(X) \
+	X(MOVE_DOWN, "move-down", "down", "Move down a line (the next period in the timeline)") \
+	X(MOVE_UP, "move-up", "up", "Move up a line (the previous period in the timeline)") \
+	X(MOVE_LEFT, "move-left", "left", "Previous period in the timeline") \
+	X(MOVE_RIGHT, "move-right", "right", "Next period in the timeline") \
+	X(PAGE_DOWN, "page-down", "page", "Page down (a larger step in the timeline)") \
+	X(PAGE_UP, "page-up", "page up", "Page up (a larger step back in the timeline)") \
+	X(MOVE_FIRST, "move-first", "first", "Go to the first line") \
+	X(MOVE_LAST, "move-last", "last", "Go to the last line") \
+	X(ENTER, "enter", "open", "Open the selected document; narrow to the period; choose") \
+	X(FOCUS, "focus", "pane", "Switch between the list and the document") \
+	X(BACK, "back", "back", "Go back to where the last jump came from") \
+	X(FORWARD, "forward", "forward", "Go forward again after going back") \
+	X(PREV_TIME, "prev-in-time", "earlier", "Previous document in time, ignoring filters") \
+	X(NEXT_TIME, "next-in-time", "later", "Next document in time, ignoring filters") \
+	X(SEARCH, "search", "search", "Search; the list updates as you type") \
+	X(FIND_NEXT, "find-next", "next match", "Next match of the search in the document") \
+	X(FIND_PREV, "find-prev", "prev match", "Previous match of the search in the document") \
+	X(COMMAND, "command", "command", "Type a command: goto, open, filter, clear, sort, help, quit") \
+	X(TIMELINE, "timeline", "timeline", "Show the timeline of the current list") \
+	X(RELATED, "related", "related", "List the documents related to this one") \
+	X(FILTERS, "filters", "filters", "Show the search, the active filters and the facets") \
+	X(CLEAR, "clear-filters", "clear", "Clear every filter") \
+	X(WIDEN, "widen", "widen", "Widen the list back from a period to every date") \
+	X(ZOOM_IN, "zoom-in", "zoom in", "Timeline: zoom in, years to months to days") \
+	X(ZOOM_OUT, "zoom-out", "zoom out", "Timeline: zoom out, days to months to years") \
+	X(SORT, "toggle-sort", "sort", "Switch between date and relevance order while searching") \
+	X(BOOKMARK, "bookmark", "bookmark", "Bookmark the document, or remove its bookmark") \
+	X(REMOVE, "remove", "remove", "Filters: remove the selected filter") \
+	X(HELP, "help", "help", "Show every key") \
+	X(REDRAW, "redraw", "redraw", "Redraw the whole screen") \
+	X(QUIT, "quit", "quit", "Close the view; quit from the list") \
+	X(QUIT_ALL, "quit-all", "quit all", "Quit at once")
+
+enum request {
+	REQ_NONE,
+#define REQ_ENUM_(id, name, label, help) REQ_##id,
+	REQ_INFO(REQ_ENUM_)
+#undef REQ_ENUM_
+	REQ_COUNT
+};
+
+#endif

@@ -1,0 +1,417 @@
+/* screen.c - the only code that puts text on the terminal.
+ *
+ * Every string passes through text_sanitize() (screen_clean) and is
+ * measured and clipped by display width (text_clip) before curses sees it,
+ * so data can never move the cursor, change modes or overflow a pane.
+ * Drawing goes to curses' virtual screen; screen_update() sends only what
+ * changed, once per settled batch of input.
+ */
+#include "config.h"
+
+#include <errno.h>
+#include <limits.h>
+#include <poll.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include <wchar.h>
+
+#include "ui/curs.h"
+#include "ui/internal.h"
+
+/* The terminal is one per process: this is the state curses itself keeps,
+ * mirrored so that screen_stop() is safe from atexit and die(). */
+static struct {
+	SCREEN *scr;
+	FILE *in, *out;
+	int active, ascii, headless;
+	attr_t attrs[SA_NATTRS];
+} term;
+
+static void set_attrs(int color)
+{
+	attr_t *a = term.attrs;
+	int i;
+
+	for (i = 0; i < SA_NATTRS; i++)
+		a[i] = A_NORMAL;
+	a[SA_SELECTED] = A_REVERSE;
+	a[SA_CURSOR] = A_BOLD | A_UNDERLINE;
+	a[SA_STATUS] = A_REVERSE;
+	a[SA_HINT] = A_NORMAL;
+	a[SA_TITLE] = A_BOLD;
+	a[SA_HEADING] = A_BOLD | A_UNDERLINE;
+	a[SA_LABEL] = A_BOLD;
+	a[SA_MATCH] = A_BOLD | A_UNDERLINE;
+	a[SA_DIM] = A_DIM;
+	a[SA_BAR] = A_NORMAL;
+	a[SA_MARK] = A_BOLD;
+	a[SA_ERROR] = A_BOLD;
+	if (!color)
+		return;
+	if (start_color() == ERR)
+		return;
+	{
+		short bg = -1, fg = -1;
+
+		if (use_default_colors() == ERR) {
+			bg = COLOR_BLACK;
+			fg = COLOR_WHITE;
+		}
+		init_pair(1, COLOR_BLACK, COLOR_CYAN);
+		init_pair(2, fg, COLOR_BLUE);
+		init_pair(3, COLOR_YELLOW, bg);
+		init_pair(4, COLOR_GREEN, bg);
+		init_pair(5, COLOR_BLACK, COLOR_YELLOW);
+		init_pair(6, COLOR_CYAN, bg);
+		init_pair(7, COLOR_RED, bg);
+		init_pair(8, COLOR_BLACK, COLOR_WHITE);
+	}
+	a[SA_SELECTED] = COLOR_PAIR(1);
+	a[SA_CURSOR] = COLOR_PAIR(2);
+	a[SA_STATUS] = COLOR_PAIR(8);
+	a[SA_HEADING] = COLOR_PAIR(3) | A_BOLD;
+	a[SA_LABEL] = COLOR_PAIR(4);
+	a[SA_MATCH] = COLOR_PAIR(5);
+	a[SA_BAR] = COLOR_PAIR(6);
+	a[SA_MARK] = COLOR_PAIR(3) | A_BOLD;
+	a[SA_ERROR] = COLOR_PAIR(7) | A_BOLD;
+}
+
+int screen_start(int headless, int lines, int cols, struct err *e)
+{
+	const char *nc = getenv("NO_COLOR");
+	const char *t = getenv("TERM");
+
+	if (term.active)
+		return 0;
+	memset(&term, 0, sizeof term);
+	if (headless) {
+		term.out = fopen("/dev/null", "w");
+		term.in = fopen("/dev/null", "r");
+		if (!term.out || !term.in) {
+			if (term.out)
+				fclose(term.out);
+			if (term.in)
+				fclose(term.in);
+			return err_set(e, "cannot open /dev/null");
+		}
+		term.scr = newterm(t && *t ? t : "xterm", term.out, term.in);
+	} else {
+		if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO))
+			return err_set(e, "the browser needs a terminal (use a command "
+			               "such as \"fonds search\" in scripts)");
+		if (!t || !*t)
+			return err_set(e, "TERM is not set; set it to your terminal "
+			               "type (such as xterm-256color)");
+		term.scr = newterm(NULL, stdout, stdin);
+	}
+	if (!term.scr) {
+		if (term.out)
+			fclose(term.out);
+		if (term.in)
+			fclose(term.in);
+		return err_set(e, "cannot use terminal type \"%s\" (try "
+		               "TERM=xterm-256color or TERM=vt100)", t ? t : "");
+	}
+	set_term(term.scr);
+	term.active = 1;
+	term.headless = headless;
+	if (headless && lines > 0 && cols > 0)
+		resizeterm(lines, cols);
+	cbreak();
+	noecho();
+	nonl();
+	intrflush(stdscr, FALSE);
+	keypad(stdscr, TRUE);
+	leaveok(stdscr, FALSE);
+	set_escdelay(25);
+	curs_set(0);
+	set_attrs(has_colors() && !(nc && *nc));
+	return 0;
+}
+
+void screen_stop(void)
+{
+	if (!term.active)
+		return;
+	term.active = 0;
+	curs_set(1);
+	endwin();
+	if (term.headless) {
+		delscreen(term.scr);
+		term.scr = NULL;
+		fclose(term.out);
+		fclose(term.in);
+	}
+}
+
+int screen_active(void)
+{
+	return term.active;
+}
+
+/* Whether the locale can show UTF-8; fixed once curses has started. */
+int screen_ascii(void)
+{
+	return term.ascii;
+}
+
+int screen_san(void)
+{
+	return term.ascii ? TEXT_SAN_ASCII : 0;
+}
+
+void screen_set_ascii(int ascii)
+{
+	term.ascii = ascii;
+}
+
+void screen_size(int *lines, int *cols)
+{
+	if (!term.active) {
+		*lines = *cols = 0;
+		return;
+	}
+	getmaxyx(stdscr, *lines, *cols);
+}
+
+char *screen_clean(const char *s)
+{
+	return text_sanitize(s ? s : "", s ? strlen(s) : 0, screen_san());
+}
+
+void screen_erase(void)
+{
+	if (term.active)
+		erase();
+}
+
+/* Clip (y, x, w) to the screen; returns 0 when nothing can be drawn. */
+static int clip_box(int y, int x, int *w)
+{
+	int lines, cols;
+
+	if (!term.active)
+		return 0;
+	getmaxyx(stdscr, lines, cols);
+	if (y < 0 || y >= lines || x < 0 || x >= cols || *w <= 0)
+		return 0;
+	if (*w > cols - x)
+		*w = cols - x;
+	return 1;
+}
+
+static int put_bytes(int y, int x, const char *s, size_t n, attr_t a)
+{
+	attrset(a);
+	mvaddnstr(y, x, s, (int)n);
+	attrset(A_NORMAL);
+	return 0;
+}
+
+int screen_put_clean(int y, int x, int w, const char *s, enum sattr a)
+{
+	int used = 0;
+	size_t n;
+
+	if (!clip_box(y, x, &w) || !s)
+		return 0;
+	n = text_clip(s, w, &used);
+	if (n)
+		put_bytes(y, x, s, n, term.attrs[a]);
+	return used;
+}
+
+int screen_put(int y, int x, int w, const char *s, enum sattr a)
+{
+	char *c;
+	int used;
+
+	if (!clip_box(y, x, &w) || !s)
+		return 0;
+	c = screen_clean(s);
+	used = screen_put_clean(y, x, w, c, a);
+	free(c);
+	return used;
+}
+
+int screen_put_spans(int y, int x, int w, const char *s,
+                     const struct spans *sp, enum sattr a, enum sattr hl)
+{
+	size_t n, pos = 0, i;
+	int used = 0, col = x;
+
+	if (!sp || !sp->n)
+		return screen_put_clean(y, x, w, s, a);
+	if (!clip_box(y, x, &w) || !s)
+		return 0;
+	n = text_clip(s, w, &used);
+	for (i = 0; i <= sp->n && pos < n; i++) {
+		size_t off = i < sp->n ? sp->v[i].off : n;
+		size_t len = i < sp->n ? sp->v[i].len : 0;
+
+		if (off < pos)
+			continue;
+		if (off > n)
+			off = n;
+		if (off > pos) {
+			put_bytes(y, col, s + pos, off - pos, term.attrs[a]);
+			col += text_width_n(s + pos, off - pos);
+			pos = off;
+		}
+		if (len && pos < n) {
+			size_t end = off + len > n ? n : off + len;
+
+			put_bytes(y, col, s + pos, end - pos, term.attrs[hl] |
+			          (term.attrs[a] & (A_REVERSE | A_BOLD)));
+			col += text_width_n(s + pos, end - pos);
+			pos = end;
+		}
+	}
+	return used;
+}
+
+void screen_fill(int y, int x, int w, enum sattr a)
+{
+	if (!clip_box(y, x, &w))
+		return;
+	attrset(term.attrs[a]);
+	mvhline(y, x, ' ', w);
+	attrset(A_NORMAL);
+}
+
+void screen_vline(int y, int x, int h)
+{
+	int lines, cols, i;
+
+	if (!term.active)
+		return;
+	getmaxyx(stdscr, lines, cols);
+	if (x < 0 || x >= cols)
+		return;
+	for (i = 0; i < h && y + i < lines; i++)
+		if (y + i >= 0)
+			mvaddch(y + i, x, term.ascii ? '|' : ACS_VLINE);
+}
+
+void screen_cursor(int y, int x)
+{
+	int lines, cols;
+
+	if (!term.active)
+		return;
+	getmaxyx(stdscr, lines, cols);
+	if (y < 0 || y >= lines || x < 0 || x >= cols) {
+		curs_set(0);
+		return;
+	}
+	move(y, x);
+	curs_set(1);
+}
+
+void screen_update(void)
+{
+	if (!term.active)
+		return;
+	wnoutrefresh(stdscr);
+	doupdate();
+}
+
+void screen_redraw(void)
+{
+	if (term.active)
+		clearok(curscr, TRUE);
+}
+
+int screen_getkey(int timeout_ms, int *key)
+{
+	wint_t ch;
+	int r;
+
+	if (!term.active || term.headless)
+		return 0;
+	timeout(timeout_ms);
+	r = get_wch(&ch);
+	if (r == ERR)
+		return 0;
+	if (r == KEY_CODE_YES) {
+		if (ch == KEY_ENTER)
+			*key = KEY_ENTER_;
+		else
+			*key = KEY_SPECIAL | (int)ch;
+		return 1;
+	}
+	if (ch == '\r')
+		ch = '\n';
+	if (ch == 127 || ch == 8)
+		*key = KEY_SPECIAL | KEY_BACKSPACE;
+	else
+		*key = (int)ch;
+	return 1;
+}
+
+int screen_input_pending(void)
+{
+	struct pollfd p;
+
+	if (!term.active || term.headless)
+		return 0;
+	p.fd = STDIN_FILENO;
+	p.events = POLLIN;
+	p.revents = 0;
+	return poll(&p, 1, 0) > 0 && (p.revents & POLLIN);
+}
+
+int screen_input_gone(void)
+{
+	struct pollfd p;
+
+	if (!term.active || term.headless)
+		return 0;
+	p.fd = STDIN_FILENO;
+	p.events = POLLIN;
+	p.revents = 0;
+	return poll(&p, 1, 0) > 0 && (p.revents & (POLLHUP | POLLERR | POLLNVAL));
+}
+
+void screen_resize(int lines, int cols)
+{
+	if (term.active && lines > 0 && cols > 0)
+		resizeterm(lines, cols);
+}
+
+void screen_dump(FILE *fp)
+{
+	int lines, cols, y;
+	wchar_t *buf;
+	char mb[MB_LEN_MAX];
+
+	if (!term.active)
+		return;
+	getmaxyx(stdscr, lines, cols);
+	buf = xcalloc((size_t)cols + 1, sizeof *buf);
+	for (y = 0; y < lines; y++) {
+		int n = mvinnwstr(y, 0, buf, cols), i, end;
+		mbstate_t st;
+
+		if (n < 0)
+			n = 0;
+		end = n;
+		while (end > 0 && buf[end - 1] == L' ')
+			end--;
+		memset(&st, 0, sizeof st);
+		for (i = 0; i < end; i++) {
+			size_t k = wcrtomb(mb, buf[i], &st);
+
+			if (k == (size_t)-1) {
+				fputc('?', fp);
+				memset(&st, 0, sizeof st);
+			} else {
+				fwrite(mb, 1, k, fp);
+			}
+		}
+		fputc('\n', fp);
+	}
+	free(buf);
+}

@@ -1,0 +1,197 @@
+/* timeline.c - the timeline view: a bar per year, month or day with the
+ * number of documents of the list in it, empty periods included. */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "ui/internal.h"
+
+static const enum request timeline_hints[] = {
+	REQ_ENTER, REQ_ZOOM_IN, REQ_ZOOM_OUT, REQ_WIDEN, REQ_COMMAND, REQ_HELP,
+	REQ_QUIT, REQ_NONE
+};
+
+static const char *level_name(enum date_prec l)
+{
+	return l == DATE_DAY ? "day" : l == DATE_MONTH ? "month" : "year";
+}
+
+/* The counts of n periods from first, from the cache when it has them. */
+static int counts_of(struct app *a, int32_t first, size_t n,
+                     const long long **out, long long *coarse, struct err *e)
+{
+	struct timeline_cache *c = &a->tc;
+	char *q = query_format(a->b.q);
+	int r;
+
+	if (c->query && !strcmp(c->query, q) && c->level == a->b.tl_level &&
+	    c->first == first && c->n == n && c->part == 1) {
+		free(q);
+		*out = c->counts;
+		*coarse = c->coarse;
+		return c->part;
+	}
+	free(c->query);
+	c->query = NULL;
+	c->counts = xrealloc(c->counts, (n + 1) * sizeof *c->counts);
+	r = browse_timeline_counts(&a->b, first, n, c->counts, &c->coarse, e);
+	if (r < 0) {
+		free(q);
+		return -1;
+	}
+	c->query = q;
+	c->level = a->b.tl_level;
+	c->first = first;
+	c->n = n;
+	c->part = r;
+	*out = c->counts;
+	*coarse = c->coarse;
+	return r;
+}
+
+void timeline_cache_free(struct app *a)
+{
+	free(a->tc.query);
+	free(a->tc.counts);
+	memset(&a->tc, 0, sizeof a->tc);
+}
+
+static void timeline_draw(struct app *a, struct rect r, int focused)
+{
+	struct browse *b = &a->b;
+	int32_t lo, hi, top, marked = -1;
+	long nper, ci, ti;
+	int rows, i, n;
+	const long long *counts;
+	long long coarse = 0, max = 0, pos, total;
+	int exact, part;
+	struct sbuf line = {0};
+	const struct row *cur;
+	struct err e;
+
+	(void)focused;
+	if (r.h <= 0 || r.w <= 0)
+		return;
+	if (!b->span_first) {
+		screen_put(r.y, r.x + 1, r.w - 1, "No dated documents", SA_DIM);
+		return;
+	}
+	browse_position(b, &pos, &total, &exact);
+	sbuf_printf(&line, "Timeline by %s: %s%lld documents in the list",
+	            level_name(b->tl_level), exact ? "" : ">=", total);
+	screen_put(r.y, r.x, r.w, sbuf_str(&line), SA_HEADING);
+	sbuf_reset(&line);
+
+	lo = browse_period_of(b->span_first, b->tl_level);
+	hi = browse_period_of(b->span_last, b->tl_level);
+	nper = browse_period_diff(lo, hi, b->tl_level) + 1;
+	ci = browse_period_diff(lo, b->tl_cursor, b->tl_level);
+	rows = r.h - 2;
+	if (rows < 1)
+		rows = 1;
+	if (a->tl_top_level != b->tl_level || a->tl_top < lo) {
+		a->tl_top_level = b->tl_level;
+		ti = ci - rows / 2;
+	} else {
+		ti = browse_period_diff(lo, a->tl_top, b->tl_level);
+	}
+	ti = view_scroll_to((int)ti, (int)ci, rows, (int)nper);
+	top = browse_period_add(lo, b->tl_level, ti);
+	a->tl_top = top;
+	n = (int)(nper - ti < rows ? nper - ti : rows);
+	if (n < 0)
+		n = 0;
+	part = counts_of(a, top, (size_t)n, &counts, &coarse, &e);
+	if (part < 0) {
+		screen_put(r.y + 1, r.x + 1, r.w - 1, e.msg, SA_ERROR);
+		sbuf_free(&line);
+		return;
+	}
+	for (i = 0; i < n; i++)
+		if (counts[i] > max)
+			max = counts[i];
+	/* the list's current document */
+	cur = browse_current(b);
+	if (cur && cur->date.prec >= b->tl_level)
+		marked = browse_period_of(cur->date.key, b->tl_level);
+	for (i = 0; i < n; i++) {
+		int32_t p = browse_period_add(top, b->tl_level, i);
+		char label[16];
+		int is_cur = p == b->tl_cursor;
+		struct spans sp = {0};
+		enum sattr at;
+
+		browse_period_format(p, b->tl_level, label, sizeof label);
+		sbuf_reset(&line);
+		ui_timeline_line(label, counts[i], max, is_cur, p == marked, r.w,
+		                 a->ascii, &line);
+		at = is_cur ? SA_SELECTED : counts[i] ? SA_NORMAL : SA_DIM;
+		if (!is_cur && line.len > 20) {
+			sp.v = xmalloc(sizeof *sp.v);
+			sp.v[0].off = 20;
+			sp.v[0].len = line.len - 20;
+			sp.n = sp.cap = 1;
+		}
+		screen_put_spans(r.y + 1 + i, r.x, r.w, sbuf_str(&line), &sp, at,
+		                 SA_BAR);
+		spans_free(&sp);
+	}
+	sbuf_reset(&line);
+	if (coarse > 0)
+		sbuf_printf(&line, "%lld documents dated only to the %s are not "
+		            "counted at this level", coarse,
+		            b->tl_level == DATE_DAY ? "month or year" : "year");
+	else if (part == 0)
+		sbuf_add(&line, "Counts are partial: the query was cut short");
+	if (line.len && r.h >= 3)
+		screen_put(r.y + r.h - 1, r.x + 1, r.w - 1, sbuf_str(&line), SA_DIM);
+	sbuf_free(&line);
+}
+
+static int timeline_request(struct app *a, enum request req)
+{
+	struct browse *b = &a->b;
+	long big = b->tl_level == DATE_YEAR ? 10 :
+	           b->tl_level == DATE_MONTH ? 12 : 30;
+
+	switch (req) {
+	case REQ_MOVE_DOWN:
+	case REQ_MOVE_RIGHT:
+		browse_timeline_move(b, 1);
+		break;
+	case REQ_MOVE_UP:
+	case REQ_MOVE_LEFT:
+		browse_timeline_move(b, -1);
+		break;
+	case REQ_PAGE_DOWN:
+		browse_timeline_move(b, big);
+		break;
+	case REQ_PAGE_UP:
+		browse_timeline_move(b, -big);
+		break;
+	case REQ_MOVE_FIRST:
+		browse_timeline_edge(b, -1);
+		break;
+	case REQ_MOVE_LAST:
+		browse_timeline_edge(b, 1);
+		break;
+	case REQ_ZOOM_IN:
+		browse_timeline_zoom(b, 1);
+		break;
+	case REQ_ZOOM_OUT:
+		browse_timeline_zoom(b, -1);
+		break;
+	case REQ_ENTER:
+		if (browse_timeline_narrow(b, &a->e) < 0)
+			app_error(a, &a->e);
+		break;
+	default:
+		return 0;
+	}
+	return 1;
+}
+
+const struct view_ops timeline_view = {
+	BV_TIMELINE, timeline_draw, timeline_request, timeline_hints
+};

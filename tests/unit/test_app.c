@@ -1,0 +1,264 @@
+/* test_app.c - the whole browser, headless: ui_main on the bundled
+ * collection with curses writing to /dev/null, keys read from a script
+ * (FONDS_UI_SCRIPT) and the screen dumped as text (FONDS_UI_DUMP), so
+ * what a person would see is checked exactly and fast. */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "fonds/import.h"
+#include "fonds/store.h"
+#include "fonds/ui.h"
+#include "tap.h"
+
+static int on_record(void *ctx, struct record *r, struct err *e)
+{
+	int res;
+
+	return store_put(ctx, r, &res, e);
+}
+
+static void on_warn(void *ctx, const char *msg)
+{
+	(void)ctx;
+	printf("# import: %s\n", msg);
+}
+
+static struct store *load(const char *db, const char *file)
+{
+	struct store *s;
+	struct import_sink sink;
+	struct reader r;
+	struct err e;
+	FILE *fp = fopen(file, "r");
+	int rc;
+
+	if (!fp)
+		return NULL;
+	if (store_open(&s, db, 0, &e) < 0 || store_import_begin(s, &e) < 0) {
+		printf("# %s\n", e.msg);
+		fclose(fp);
+		return NULL;
+	}
+	sink.record = on_record;
+	sink.warn = on_warn;
+	sink.ctx = s;
+	reader_init(&r, fp, file);
+	rc = import_run(IMPORT_AUTO, &r, &sink, &e);
+	reader_free(&r);
+	fclose(fp);
+	if (rc < 0 || store_import_commit(s, &e) < 0) {
+		printf("# import: %s\n", e.msg);
+		store_close(s);
+		return NULL;
+	}
+	return s;
+}
+
+/* The screens dumped by one run, split at the "--" lines. */
+struct screens {
+	char *v[64];
+	int n;
+};
+
+static void screens_free(struct screens *sc)
+{
+	int i;
+
+	for (i = 0; i < sc->n; i++)
+		free(sc->v[i]);
+	sc->n = 0;
+}
+
+/* Run the browser on s with the script text at cols x lines; fill sc. */
+static int run(struct store *s, const char *dir, const char *script,
+               const char *size, struct screens *sc)
+{
+	char kpath[512], dpath[512], line[4096];
+	struct ui_options o = { NULL, NULL };
+	struct sbuf cur = {0};
+	struct err e;
+	FILE *f;
+	int rc;
+
+	snprintf(kpath, sizeof kpath, "%s/keys", dir);
+	snprintf(dpath, sizeof dpath, "%s/dump", dir);
+	f = fopen(kpath, "w");
+	if (!f)
+		return -1;
+	fputs(script, f);
+	fclose(f);
+	setenv("FONDS_UI_SCRIPT", kpath, 1);
+	setenv("FONDS_UI_DUMP", dpath, 1);
+	setenv("FONDS_UI_SIZE", size, 1);
+	rc = ui_main(s, &o, &e);
+	unsetenv("FONDS_UI_SCRIPT");
+	if (rc < 0) {
+		printf("# ui_main: %s\n", e.msg);
+		return -1;
+	}
+	f = fopen(dpath, "r");
+	if (!f)
+		return -1;
+	sc->n = 0;
+	while (fgets(line, sizeof line, f)) {
+		if (strcmp(line, "--\n") == 0) {
+			if (sc->n < 64)
+				sc->v[sc->n++] = sbuf_take(&cur);
+			else
+				sbuf_reset(&cur);
+		} else {
+			sbuf_add(&cur, line);
+		}
+	}
+	sbuf_free(&cur);
+	fclose(f);
+	return 0;
+}
+
+/* Line n (0-based) of a screen, in buf. */
+static const char *line_of(const char *screen, int n, char *buf, size_t size)
+{
+	const char *p = screen;
+	size_t len;
+
+	while (n-- > 0 && p && (p = strchr(p, '\n')))
+		p++;
+	if (!p) {
+		buf[0] = '\0';
+		return buf;
+	}
+	len = strcspn(p, "\n");
+	if (len >= size)
+		len = size - 1;
+	memcpy(buf, p, len);
+	buf[len] = '\0';
+	return buf;
+}
+
+static int count_lines(const char *s)
+{
+	int n = 0;
+
+	for (; *s; s++)
+		if (*s == '\n')
+			n++;
+	return n;
+}
+
+int main(void)
+{
+	const char *data = getenv("FONDS_DATADIR");
+	char dir[] = "/tmp/fonds-app-XXXXXX", db[512], file[512], buf[512];
+	struct screens sc = {{0}, 0};
+	struct store *s;
+	int i, bad;
+
+	if (!data)
+		skip_all("FONDS_DATADIR is not set");
+	snprintf(file, sizeof file, "%s/sample.jsonl", data);
+	if (access(file, R_OK) != 0)
+		skip_all("no share/sample.jsonl");
+	if (!getenv("TERM"))
+		setenv("TERM", "xterm-256color", 1);
+	if (!mkdtemp(dir))
+		skip_all("cannot make a temporary directory");
+	snprintf(db, sizeof db, "%s/t.db", dir);
+	s = load(db, file);
+	if (!ok(s != NULL, "the bundled collection imported"))
+		return done_testing();
+
+	/* the first screen, moving, a document, related, back */
+	if (run(s, dir,
+	        "dump\n"
+	        "j\nj\ndump\n"
+	        ":\ntype goto 1950-09-27\nEnter\ndump\n"
+	        "Enter\ndump\n"
+	        "r\ndump\n"
+	        "Enter\ndump\n"
+	        "Backspace\ndump\n"
+	        "NoSuchKey\n"
+	        "q\nq\nq\n", "100x30", &sc) == 0 && sc.n == 7) {
+		ok(strncmp(sc.v[0], "1949-09-24 ", 11) == 0, "first screen: 1949 first");
+		ok(strstr(sc.v[0], "\n1950-09-27 ") != NULL, "and 1950 documents");
+		is_int(count_lines(sc.v[0]), 30, "30 lines");
+		ok(strstr(line_of(sc.v[0], 28, buf, sizeof buf), " list  1/44"),
+		   "status line: %s", buf);
+		ok(strstr(line_of(sc.v[1], 28, buf, sizeof buf), " list  3/44"),
+		   "j j: %s", buf);
+		ok(strstr(line_of(sc.v[2], 28, buf, sizeof buf), " list  5/44"),
+		   ":goto 1950-09-27: %s", buf);
+		ok(strstr(line_of(sc.v[3], 0, buf, sizeof buf), "Telegram from Matveyev"),
+		   "Enter: the telegram: %s", buf);
+		ok(strstr(sc.v[3], "1950-09-30  Draft Telegram from Chanfu"),
+		   "its related documents include the draft reply");
+		ok(strncmp(sc.v[4], "Related to 1950-09-27", 21) == 0, "r: the related view");
+		ok(strstr(line_of(sc.v[5], 0, buf, sizeof buf), "Draft Telegram from Chanfu"),
+		   "Enter: the reply: %s", buf);
+		ok(strncmp(sc.v[6], "Related to 1950-09-27", 21) == 0,
+		   "Backspace: the related view again");
+	} else {
+		ok(0, "run 1 (%d screens)", sc.n);
+	}
+	screens_free(&sc);
+
+	/* the timeline and narrowing */
+	if (run(s, dir,
+	        "g\nt\ndump\n"
+	        "End\nk\nk\nk\nk\nk\nk\nk\nk\nk\nk\nk\nk\nk\nk\nk\nk\nk\nk\ndump\n"
+	        "Enter\ndump\n"
+	        "Q\n", "100x30", &sc) == 0 && sc.n == 3) {
+		ok(strstr(sc.v[0], "\n  1954            0\n") != NULL, "1954: empty, shown");
+		ok(strstr(sc.v[0], "\n  1956            5 ") != NULL, "1956: 5");
+		ok(strstr(sc.v[0], "\n  1974            1 ") != NULL, "1974: 1");
+		ok(strstr(sc.v[1], "\n> 1956            5 ") != NULL, "the cursor on 1956");
+		ok(strstr(line_of(sc.v[2], 28, buf, sizeof buf), " list  1/5  [date:1956]"),
+		   "Enter narrows: %s", buf);
+		for (i = 0, bad = 0; i < 5; i++)
+			if (strncmp(line_of(sc.v[2], i, buf, sizeof buf), "1956-", 5))
+				bad++;
+		line_of(sc.v[2], 5, buf, sizeof buf);
+		ok(!bad && !(buf[0] >= '0' && buf[0] <= '9'),
+		   "five 1956 documents and no more");
+	} else {
+		ok(0, "run 2 (%d screens)", sc.n);
+	}
+	screens_free(&sc);
+
+	/* search, and sizes */
+	if (run(s, dir,
+	        "/\ntype Pueblo\nEnter\ndump\n"
+	        "/\nC-u\ntype persn:x\nEnter\ndump\nEsc\n"
+	        "resize 40x10\ndump\n"
+	        "resize 39x9\ndump\n"
+	        "resize 1x1\ndump\n"
+	        "resize 200x60\ndump\n"
+	        "Q\n", "100x30", &sc) == 0 && sc.n == 6) {
+		ok(strncmp(sc.v[0], "1968-01-29 ", 11) == 0, "Pueblo: the 1968 conversation");
+		ok(strstr(line_of(sc.v[0], 28, buf, sizeof buf), "1/1"), "alone: %s", buf);
+		ok(strstr(line_of(sc.v[1], 28, buf, sizeof buf), "unknown field"),
+		   "a bad query: a message in the status line: %s", buf);
+		ok(strncmp(line_of(sc.v[1], 29, buf, sizeof buf), "/persn:x", 8) == 0,
+		   "the prompt stays open");
+		is_int(count_lines(sc.v[2]), 10, "40x10: ten lines");
+		ok(strstr(line_of(sc.v[2], 8, buf, sizeof buf), " list  1/1"),
+		   "40x10: the status line: %s", buf);
+		ok(strstr(sc.v[3], "too small") != NULL, "39x9: too small");
+		is_int(count_lines(sc.v[4]), 1, "1x1: one line, no crash");
+		is_int(count_lines(sc.v[5]), 60, "200x60: sixty lines");
+		ok(strstr(line_of(sc.v[5], 58, buf, sizeof buf), " list  1/1"),
+		   "200x60: the status line: %s", buf);
+	} else {
+		ok(0, "run 3 (%d screens)", sc.n);
+	}
+	screens_free(&sc);
+
+	store_close(s);
+	snprintf(buf, sizeof buf, "rm -rf '%s'", dir);
+	if (system(buf) != 0)
+		printf("# could not remove %s\n", dir);
+	return done_testing();
+}

@@ -1,0 +1,590 @@
+/* test_browse.c - the browser's state with no terminal: every action,
+ * history back and forward, filters, the timeline, commands. */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "fonds/browse.h"
+#include "fonds/store.h"
+#include "tap.h"
+
+/* 30 dated documents, t-00 .. t-29: ten each in 1950, 1951 and 1952, on
+ * the 15th of months 1..10; "alpha" in even titles, "beta" in odd ones,
+ * "gamma" only in t-07; Alice Smith in every third, Bob Jones in the
+ * next, Carol in the rest; Seoul before t-15, Pyongyang after; t-05 links
+ * to t-06. And one undated document, t-99. */
+#define NDATED 30
+
+static void put(struct store *s, const char *id, const char *date,
+                const char *title, const char *person, const char *place,
+                const char *link)
+{
+	struct record r;
+	struct err e;
+	int res;
+
+	memset(&r, 0, sizeof r);
+	r.id = xstrdup(id);
+	r.date_text = xstrdup(date);
+	if (text_parse_date(date, &r.date) < 0)
+		fprintf(stderr, "bad date %s\n", date);
+	r.title = xstrdup(title);
+	r.summary = xstrdup("A summary of the document, for the tests.");
+	record_add_name(&r.people, person);
+	record_add_name(&r.places, place);
+	record_add_name(&r.subjects, "Testing");
+	record_add_name(&r.collections, "Test collection");
+	r.language = xstrdup("English");
+	if (link)
+		strlist_add(&r.related, link);
+	if (store_put(s, &r, &res, &e) < 0)
+		fprintf(stderr, "store_put: %s\n", e.msg);
+	record_clear(&r);
+}
+
+static struct store *make_db(const char *path)
+{
+	static const char *const people[3] = { "Alice Smith", "Bob Jones",
+	                                       "Carol" };
+	struct store *s;
+	struct err e;
+	int i;
+
+	if (store_open(&s, path, 0, &e) < 0) {
+		printf("# store_open: %s\n", e.msg);
+		return NULL;
+	}
+	if (store_import_begin(s, &e) < 0) {
+		printf("# import: %s\n", e.msg);
+		store_close(s);
+		return NULL;
+	}
+	for (i = 0; i < NDATED; i++) {
+		char id[16], date[16], title[64];
+
+		snprintf(id, sizeof id, "t-%02d", i);
+		snprintf(date, sizeof date, "%d-%02d-15", 1950 + i / 10, i % 10 + 1);
+		snprintf(title, sizeof title, "Document %02d %s%s", i,
+		         i % 2 ? "beta" : "alpha", i == 7 ? " gamma" : "");
+		put(s, id, date, title, people[i % 3], i < 15 ? "Seoul" : "Pyongyang",
+		    i == 5 ? "t-06" : NULL);
+	}
+	put(s, "t-99", "undated", "Undated note alpha", "Carol", "Seoul", NULL);
+	if (store_import_commit(s, &e) < 0) {
+		printf("# commit: %s\n", e.msg);
+		store_close(s);
+		return NULL;
+	}
+	return s;
+}
+
+/* The number of the document on the selected row (NN of "Document NN"),
+ * 99 for the undated one, -1 when none. */
+static int cur_num(const struct browse *b)
+{
+	const struct row *r = browse_current(b);
+
+	if (!r || !r->title)
+		return -1;
+	if (strncmp(r->title, "Document ", 9) == 0)
+		return atoi(r->title + 9);
+	return 99;
+}
+
+static long long pos_of(struct browse *b)
+{
+	long long pos, total;
+	int exact;
+
+	if (browse_position(b, &pos, &total, &exact) < 0)
+		return -1;
+	return pos;
+}
+
+static long long total_of(struct browse *b)
+{
+	long long pos, total;
+	int exact;
+
+	browse_position(b, &pos, &total, &exact);
+	return total;
+}
+
+static int doc_num(struct browse *b, int64_t key)
+{
+	struct err e;
+	const struct doc *d = browse_doc(b, key, &e);
+
+	if (!d || !d->title)
+		return -1;
+	if (strncmp(d->title, "Document ", 9) == 0)
+		return atoi(d->title + 9);
+	return 99;
+}
+
+static void test_periods(void)
+{
+	char buf[16];
+	int32_t f, l;
+
+	is_int(browse_period_of(19500927, DATE_YEAR), 19500000, "period of a day: year");
+	is_int(browse_period_of(19500927, DATE_MONTH), 19500900, "period of a day: month");
+	is_int(browse_period_of(19500900, DATE_DAY), 19500901, "a month at day level: its first day");
+	is_int(browse_period_add(19501200, DATE_MONTH, 1), 19510100, "December + 1 month");
+	is_int(browse_period_add(19510100, DATE_MONTH, -1), 19501200, "January - 1 month");
+	is_int(browse_period_add(19500228, DATE_DAY, 1), 19500301, "28 Feb 1950 + 1 day");
+	is_int(browse_period_add(19520228, DATE_DAY, 1), 19520229, "1952 is a leap year");
+	is_int(browse_period_add(19500000, DATE_YEAR, 24), 19740000, "1950 + 24 years");
+	is_int(browse_period_diff(19490000, 19740000, DATE_YEAR), 25, "years 1949..1974");
+	is_int(browse_period_diff(19501100, 19510200, DATE_MONTH), 3, "months Nov..Feb");
+	is_int(browse_period_diff(19500101, 19501231, DATE_DAY), 364, "days in 1950");
+	browse_period_days(19520200, DATE_MONTH, &f, &l);
+	ok(f == 19520201 && l == 19520229, "February 1952 runs 1..29");
+	browse_period_days(19560000, DATE_YEAR, &f, &l);
+	ok(f == 19560101 && l == 19561231, "1956 runs January 1..December 31");
+	is_str(browse_period_format(19500900, DATE_MONTH, buf, sizeof buf), "1950-09", "month label");
+	is_str(browse_period_format(19500930, DATE_DAY, buf, sizeof buf), "1950-09-30", "day label");
+	is_str(browse_period_format(19560000, DATE_YEAR, buf, sizeof buf), "1956", "year label");
+}
+
+static void test_list(struct browse *b)
+{
+	struct err e;
+	int i;
+
+	is_int(b->rows.n, 5, "the list reads one screen: 5 rows");
+	is_int(total_of(b), NDATED + 1, "31 documents");
+	is_int(cur_num(b), 0, "first row: the earliest document");
+	is_int(pos_of(b), 1, "position 1");
+
+	ok(browse_move(b, 1, &e) == 0 && cur_num(b) == 1, "j: next row");
+	ok(browse_move(b, 4, &e) == 0 && cur_num(b) == 5, "moving past the screen scrolls");
+	is_int(b->rows.n, 5, "still one screen of rows");
+	is_int(b->sel, 4, "selection on the last line");
+	is_int(b->rows.v[0].key < b->rows.v[4].key, 1, "rows in date order");
+	is_int(pos_of(b), 6, "position 6, kept incrementally");
+	ok(browse_move(b, -5, &e) == 0 && cur_num(b) == 0, "k past the top scrolls back");
+	is_int(b->sel, 0, "selection on the first line");
+	ok(browse_move(b, -1, &e) == 0 && cur_num(b) == 0, "nothing above the first");
+
+	ok(browse_move(b, 12, &e) == 0 && cur_num(b) == 12, "a move of more than a screen");
+	ok(b->rows.n == 5 && b->sel == 4, "keeps one screen, selection at its bottom");
+	is_int(pos_of(b), 13, "position 13");
+	ok(browse_move(b, -12, &e) == 0 && cur_num(b) == 0 && b->rows.n == 5 &&
+	   b->sel == 0, "and back up more than a screen");
+	ok(browse_page(b, 1, &e) == 0 && cur_num(b) == 5, "page down: a screen on");
+	is_int(pos_of(b), 6, "position after a page");
+	ok(browse_page(b, -1, &e) == 0 && cur_num(b) == 0, "page up: back");
+	ok(browse_page(b, -1, &e) == 0 && cur_num(b) == 0, "page up at the top stays");
+
+	ok(browse_edge(b, 1, &e) == 0 && cur_num(b) == 99, "G: the last (undated) document");
+	is_int(pos_of(b), NDATED + 1, "position 31/31");
+	ok(browse_move(b, 1, &e) == 0 && cur_num(b) == 99, "nothing after the last");
+	ok(browse_page(b, 1, &e) == 0 && cur_num(b) == 99, "page down at the end stays");
+	ok(browse_move(b, -6, &e) == 0 && cur_num(b) == 24, "up from the end");
+	is_int(pos_of(b), 25, "position counted back from the end");
+	ok(browse_edge(b, -1, &e) == 0 && cur_num(b) == 0, "g: the first document");
+
+	/* walking the whole list one row at a time visits every document once */
+	for (i = 1; i < NDATED; i++)
+		if (browse_move(b, 1, &e) < 0 || cur_num(b) != i)
+			break;
+	is_int(i, NDATED, "j through all 30 dated documents in order");
+	browse_edge(b, -1, &e);
+
+	/* resizing keeps the selection on screen */
+	browse_move(b, 4, &e);
+	ok(browse_set_height(b, 3, &e) == 0 && cur_num(b) == 4 && b->rows.n == 3,
+	   "shrinking keeps the selected row");
+	is_int(b->sel, 2, "as the last line");
+	is_int(pos_of(b), 5, "position kept");
+	ok(browse_set_height(b, 8, &e) == 0 && cur_num(b) == 4 && b->rows.n == 8,
+	   "growing keeps it too");
+	browse_edge(b, 1, &e);
+	ok(browse_set_height(b, 12, &e) == 0 && b->rows.n == 12 && cur_num(b) == 99,
+	   "growing at the end fills the screen from above");
+	browse_set_height(b, 5, &e);
+	browse_edge(b, -1, &e);
+}
+
+static void test_search(struct browse *b)
+{
+	struct err e;
+	char *s;
+
+	ok(browse_set_search(b, "gamma", &e) == 0, "search gamma");
+	is_int(total_of(b), 1, "one match");
+	is_int(cur_num(b), 7, "it is document 07");
+	is_int(browse_sort(b), SORT_RANK, "a text search sorts by rank");
+
+	ok(browse_set_search(b, "beta", &e) == 0, "search beta");
+	is_int(total_of(b), 15, "fifteen odd documents");
+	ok(browse_set_sort(b, SORT_DATE, &e) == 0 && browse_sort(b) == SORT_DATE,
+	   "switch to date order");
+	is_int(cur_num(b), 1, "in date order the first is 01");
+	browse_move(b, 1, &e);
+	is_int(cur_num(b), 3, "then 03");
+	ok(browse_set_sort(b, SORT_RANK, &e) == 0 && browse_sort(b) == SORT_RANK,
+	   "back to rank order");
+
+	ok(browse_set_search(b, "persn:x", &e) < 0, "a bad query is refused");
+	ok(strstr(e.msg, "persn") != NULL, "with a message naming it: %s", e.msg);
+	is_str(b->search, "beta", "and the search is unchanged");
+	is_int(total_of(b), 15, "so is the list");
+
+	ok(browse_set_search(b, "nosuchword", &e) == 0, "a search matching nothing");
+	is_int(b->rows.n, 0, "empty list");
+	ok(browse_current(b) == NULL, "no current row");
+	ok(browse_move(b, 1, &e) == 0 && browse_page(b, 1, &e) == 0,
+	   "moving in an empty list is harmless");
+
+	ok(browse_set_search(b, "", &e) == 0, "clear the search");
+	is_int(total_of(b), NDATED + 1, "everything again");
+	is_int(browse_sort(b), SORT_DATE, "date order without a search");
+	s = browse_filters_text(b);
+	is_str(s, "", "no filters");
+	free(s);
+}
+
+static void test_filters(struct browse *b)
+{
+	struct err e;
+	int added = -1;
+	char *s;
+
+	ok(browse_add_filter(b, QF_PERSON, "Alice Smith", 0, &e) == 0, "filter person");
+	is_int(total_of(b), 10, "ten of Alice's");
+	is_int(cur_num(b), 0, "the list stays on document 00 (Alice's)");
+	s = browse_filters_text(b);
+	ok(strstr(s, "person:") != NULL, "filters text: %s", s);
+	free(s);
+	ok(browse_add_filter(b, QF_PLACE, "Seoul", 0, &e) == 0, "and place Seoul");
+	is_int(total_of(b), 5, "five of Alice's in Seoul");
+	ok(browse_toggle_filter(b, QF_PLACE, "Seoul", &added, &e) == 0 && !added,
+	   "toggling Seoul removes it");
+	is_int(total_of(b), 10, "ten again");
+	ok(browse_toggle_filter(b, QF_PLACE, "Pyongyang", &added, &e) == 0 && added,
+	   "toggling Pyongyang adds it");
+	is_int(total_of(b), 5, "five of Alice's in Pyongyang");
+	is_int(browse_filter_index(b, QF_PLACE, "Pyongyang"), 1, "found as clause 2");
+	ok(browse_remove_filter(b, 1, &e) == 0, "remove clause 2");
+	ok(browse_remove_filter(b, 5, &e) < 0, "no clause 6");
+	ok(browse_add_dates(b, 19510101, 19511231, &e) == 0, "dates 1951");
+	is_int(total_of(b), 3, "three of Alice's in 1951");
+	ok(browse_add_dates(b, 19520101, 19500101, &e) < 0, "a period ending before it starts");
+	ok(browse_toggle_dates(b, 19520101, 19521231, &added, &e) == 0 && added,
+	   "toggle 1952 replaces 1951");
+	is_int(total_of(b), 3, "three of Alice's in 1952");
+	ok(browse_toggle_dates(b, 19520101, 19521231, &added, &e) == 0 && !added,
+	   "toggle 1952 again removes it");
+	is_int(total_of(b), 10, "ten");
+	browse_add_dates(b, 19500101, 19501231, &e);
+	ok(browse_widen(b, &e) == 0 && total_of(b) == 10, "widen drops the dates");
+	ok(browse_clear_filters(b, &e) == 0 && total_of(b) == NDATED + 1,
+	   "clear: everything");
+	is_int(b->filters->n, 0, "no filters left");
+	ok(browse_add_filter(b, QF_PERSON, "  ", 0, &e) < 0, "a blank value is refused");
+}
+
+static void test_history(struct browse *b)
+{
+	struct err e;
+	int64_t k3;
+
+	browse_edge(b, -1, &e);
+	browse_move(b, 3, &e);
+	k3 = browse_current(b)->key;
+	ok(browse_open(b, &e) == 0, "open the selected document");
+	is_int(browse_top(b), BV_DOC, "the document view is on top");
+	ok(b->doc_key == k3, "it is the selected one");
+	is_int(doc_num(b, b->doc_key), 3, "document 03");
+	ok(browse_current(b)->flags & ROW_READ, "marked read in the list");
+	ok(browse_doc(b, k3, &e)->flags & ROW_READ, "and in the store");
+	b->doc_scroll = 7;
+
+	ok(browse_neighbor(b, 1, &e) == 0 && doc_num(b, b->doc_key) == 4,
+	   "]: the next document in time");
+	is_int(b->doc_scroll, 0, "read from the top");
+	ok(browse_neighbor(b, -1, &e) == 0 && doc_num(b, b->doc_key) == 3, "[: back to 03");
+	ok(browse_neighbor(b, -1, &e) == 0 && doc_num(b, b->doc_key) == 2, "[: 02");
+
+	ok(browse_back(b, &e) == 0 && doc_num(b, b->doc_key) == 3, "back: 03");
+	ok(browse_back(b, &e) == 0 && doc_num(b, b->doc_key) == 4, "back: 04");
+	ok(browse_back(b, &e) == 0 && doc_num(b, b->doc_key) == 3, "back: 03 as first opened");
+	is_int(b->doc_scroll, 7, "with its scroll offset restored");
+	ok(browse_back(b, &e) == 0, "back once more");
+	is_int(browse_top(b), BV_LIST, "the list");
+	is_int(cur_num(b), 3, "with the same selection");
+	is_int(b->sel, 3, "on the same line");
+	is_int(browse_back(b, &e), 1, "nothing before the first place");
+	ok(browse_forward(b, &e) == 0 && browse_top(b) == BV_DOC &&
+	   doc_num(b, b->doc_key) == 3, "forward: 03 again");
+	ok(browse_forward(b, &e) == 0 && doc_num(b, b->doc_key) == 4, "forward: 04");
+	ok(browse_forward(b, &e) == 0 && doc_num(b, b->doc_key) == 3, "forward: 03");
+	ok(browse_forward(b, &e) == 0 && doc_num(b, b->doc_key) == 2, "forward: 02");
+	is_int(browse_forward(b, &e), 1, "nothing after the last place");
+	ok(browse_back(b, &e) == 0 && browse_open_id(b, "t-20", &e) == 0 &&
+	   doc_num(b, b->doc_key) == 20, "a new jump after going back");
+	is_int(browse_forward(b, &e), 1, "drops the forward places");
+	ok(browse_open_id(b, "no-such-id", &e) < 0, "open a missing id fails");
+	ok(strstr(e.msg, "no-such-id") != NULL, "naming it: %s", e.msg);
+
+	/* neighbours ignore filters */
+	browse_pop_view(b);
+	browse_add_filter(b, QF_PERSON, "Alice Smith", 0, &e);
+	browse_edge(b, -1, &e);
+	ok(browse_open(b, &e) == 0 && doc_num(b, b->doc_key) == 0, "open 00 among Alice's");
+	ok(browse_neighbor(b, 1, &e) == 0 && doc_num(b, b->doc_key) == 1,
+	   "]: 01, which is Bob's");
+	ok(browse_back(b, &e) == 0 && browse_back(b, &e) == 0, "back twice");
+	is_int(total_of(b), 10, "the filter is restored with the place");
+	browse_edge(b, 1, &e);
+	ok(browse_open(b, &e) == 0 && doc_num(b, b->doc_key) == 27, "open Alice's last");
+	browse_open_id(b, "t-99", &e);
+	is_int(browse_neighbor(b, 1, &e), 1, "nothing after the undated document");
+	browse_clear_filters(b, &e);
+
+	/* the view stack */
+	b->nviews = 1;
+	is_int(browse_pop_view(b), 1, "q at the list: quit");
+	browse_push_view(b, BV_HELP);
+	browse_push_view(b, BV_FILTER);
+	is_int(b->nviews, 3, "views stack up");
+	browse_push_view(b, BV_HELP);
+	is_int(b->nviews, 2, "pushing a view on the stack pops down to it");
+	is_int(browse_pop_view(b), 0, "q closes it");
+	is_int(browse_top(b), BV_LIST, "the list again");
+}
+
+static void test_related(struct browse *b)
+{
+	struct err e;
+	size_t i;
+	int found = 0;
+
+	browse_edge(b, -1, &e);
+	browse_move(b, 5, &e);
+	is_int(cur_num(b), 5, "on document 05");
+	ok(browse_related_open(b, &e) == 0, "r: related documents");
+	is_int(browse_top(b), BV_RELATED, "the related view");
+	ok(b->nrel >= 1, "at least one (%zu)", b->nrel);
+	for (i = 0; i < b->nrel; i++) {
+		if (b->rel[i].row.id && strcmp(b->rel[i].row.id, "t-06") == 0) {
+			found = 1;
+			b->rel_sel = i;
+		}
+	}
+	ok(found, "the explicit link to t-06 is among them");
+	ok(b->rel[b->rel_sel].reason && *b->rel[b->rel_sel].reason,
+	   "with a reason: %s", b->rel[b->rel_sel].reason ?
+	   b->rel[b->rel_sel].reason : "");
+	browse_related_move(b, -100);
+	is_int(b->rel_sel, 0, "moving up stops at the first");
+	browse_related_move(b, 100);
+	is_int(b->rel_sel, b->nrel - 1, "moving down stops at the last");
+	for (i = 0; i < b->nrel; i++)
+		if (strcmp(b->rel[i].row.id, "t-06") == 0)
+			b->rel_sel = i;
+	ok(browse_open_key(b, b->rel[b->rel_sel].row.key, &e) == 0 &&
+	   doc_num(b, b->doc_key) == 6, "Enter: open t-06");
+	ok(browse_back(b, &e) == 0 && browse_top(b) == BV_RELATED,
+	   "back: the related view");
+	ok(strcmp(b->rel[b->rel_sel].row.id, "t-06") == 0, "with t-06 selected");
+	browse_pop_view(b);
+	is_int(browse_top(b), BV_LIST, "q: the list");
+}
+
+static void test_timeline(struct browse *b)
+{
+	struct err e;
+	long long c[5], coarse = -1;
+
+	browse_edge(b, -1, &e);
+	browse_move(b, 12, &e);
+	is_int(cur_num(b), 12, "on 12 (1951-03-15)");
+	ok(browse_timeline_open(b, &e) == 0 && browse_top(b) == BV_TIMELINE, "t: timeline");
+	is_int(b->tl_level, DATE_YEAR, "by year");
+	is_int(b->tl_cursor, 19510000, "cursor on the current document's year");
+	is_int(b->span_first, 19500115, "span from the first day");
+	is_int(b->span_last, 19521015, "to the last");
+	is_int(browse_timeline_counts(b, 19490000, 5, c, &coarse, &e), 1, "year counts");
+	ok(c[0] == 0 && c[1] == 10 && c[2] == 10 && c[3] == 10 && c[4] == 0,
+	   "0 10 10 10 0 (empty years are zeros)");
+	browse_timeline_move(b, 5);
+	is_int(b->tl_cursor, 19520000, "the cursor stops at the last year");
+	browse_timeline_move(b, -5);
+	is_int(b->tl_cursor, 19500000, "and at the first");
+	browse_timeline_edge(b, 1);
+	is_int(b->tl_cursor, 19520000, "End: the last year");
+	browse_timeline_move(b, -1);
+	browse_timeline_zoom(b, 1);
+	is_int(b->tl_level, DATE_MONTH, "+: months");
+	is_int(b->tl_cursor, 19510300, "on the current document's month");
+	is_int(browse_timeline_counts(b, 19510200, 3, c, NULL, &e), 1, "month counts");
+	ok(c[0] == 1 && c[1] == 1 && c[2] == 1, "1 1 1 in Feb..Apr 1951");
+	browse_timeline_zoom(b, 1);
+	is_int(b->tl_level, DATE_DAY, "+: days");
+	is_int(b->tl_cursor, 19510315, "on its day");
+	browse_timeline_zoom(b, 1);
+	is_int(b->tl_level, DATE_DAY, "days are the finest");
+	browse_timeline_zoom(b, -1);
+	browse_timeline_zoom(b, -1);
+	is_int(b->tl_level, DATE_YEAR, "-: back to years");
+	is_int(b->tl_cursor, 19510000, "on 1951");
+	browse_timeline_zoom(b, -1);
+	is_int(b->tl_level, DATE_YEAR, "years are the coarsest");
+	browse_timeline_goto(b, 19520600, DATE_MONTH);
+	ok(b->tl_level == DATE_MONTH && b->tl_cursor == 19520600, "goto 1952-06 zooms to months");
+	browse_timeline_zoom(b, -1);
+
+	ok(browse_timeline_narrow(b, &e) == 0, "Enter: narrow to 1952");
+	is_int(browse_top(b), BV_LIST, "back to the list");
+	is_int(total_of(b), 10, "ten documents of 1952");
+	is_int(cur_num(b), 20, "starting with 20");
+	ok(browse_back(b, &e) == 0 && browse_top(b) == BV_TIMELINE, "back: the timeline");
+	is_int(total_of(b), NDATED + 1, "unfiltered");
+	is_int(cur_num(b), 12, "the list where it was");
+	ok(browse_forward(b, &e) == 0 && total_of(b) == 10, "forward: narrowed again");
+	ok(browse_widen(b, &e) == 0 && total_of(b) == NDATED + 1, "widen");
+	is_int(cur_num(b), 20, "staying on the document");
+}
+
+static void test_commands(struct browse *b)
+{
+	struct err e;
+	struct strlist l = {0};
+	size_t start;
+
+	b->nviews = 1;
+	ok(browse_command(b, "goto 1951-06", &e) == 0, ":goto 1951-06");
+	is_int(cur_num(b), 15, "the first on or after 1951-06-01 (15)");
+	is_int(pos_of(b), 16, "position counted after the jump");
+	ok(browse_command(b, "goto 1999", &e) == 0, ":goto after the end");
+	is_int(cur_num(b), 99, "the end of the list (undated documents last)");
+	ok(browse_command(b, "goto soon", &e) < 0, ":goto nonsense fails");
+	ok(strstr(e.msg, "soon") != NULL, "naming it: %s", e.msg);
+	ok(browse_command(b, "open t-10", &e) == 0 && browse_top(b) == BV_DOC &&
+	   doc_num(b, b->doc_key) == 10, ":open t-10");
+	ok(browse_command(b, "back", &e) == 0 && browse_top(b) == BV_LIST, ":back");
+	ok(browse_command(b, "forward", &e) == 0 && browse_top(b) == BV_DOC, ":forward");
+	b->nviews = 1;
+	ok(browse_command(b, "filter person Bob Jones", &e) == 0 && total_of(b) == 10,
+	   ":filter person Bob Jones");
+	ok(browse_command(b, "filter from 1951", &e) == 0 && total_of(b) == 7,
+	   ":filter from 1951");
+	ok(browse_command(b, "filter to 1951-12", &e) == 0 && total_of(b) == 4,
+	   ":filter to 1951-12");
+	ok(browse_command(b, "filter place \"Seoul\"", &e) == 0 && total_of(b) == 2,
+	   ":filter place \"Seoul\" (quotes dropped)");
+	ok(browse_command(b, "filter colour red", &e) < 0, ":filter on an unknown field fails");
+	ok(browse_command(b, "filter from someday", &e) < 0, ":filter from a bad date fails");
+	ok(browse_command(b, "unfilter 4", &e) == 0 && total_of(b) == 4, ":unfilter 4");
+	ok(browse_command(b, "unfilter x", &e) < 0, ":unfilter x fails");
+	ok(browse_command(b, "widen", &e) == 0 && total_of(b) == 10, ":widen");
+	ok(browse_command(b, "search beta", &e) == 0 && total_of(b) == 5, ":search beta");
+	ok(browse_command(b, "sort date", &e) == 0 && browse_sort(b) == SORT_DATE, ":sort date");
+	ok(browse_command(b, "sort rank", &e) == 0 && browse_sort(b) == SORT_RANK, ":sort rank");
+	ok(browse_command(b, "sort size", &e) < 0, ":sort size fails");
+	ok(browse_command(b, "clear", &e) == 0 && total_of(b) == NDATED + 1 &&
+	   !*b->search, ":clear: search and filters");
+	ok(browse_command(b, "timeline", &e) == 0 && browse_top(b) == BV_TIMELINE, ":timeline");
+	ok(browse_command(b, "goto 1950-09", &e) == 0 && b->tl_cursor == 19500900 &&
+	   b->tl_level == DATE_MONTH, ":goto 1950-09 in the timeline");
+	b->nviews = 1;
+	ok(browse_command(b, "help", &e) == 0 && browse_top(b) == BV_HELP, ":help");
+	b->nviews = 1;
+	browse_edge(b, -1, &e);
+	browse_move(b, 5, &e);
+	ok(browse_command(b, "related", &e) == 0 && browse_top(b) == BV_RELATED, ":related");
+	b->nviews = 1;
+	ok(browse_command(b, "bookmark", &e) == 0 &&
+	   (browse_current(b)->flags & ROW_BOOKMARK), ":bookmark sets the mark");
+	ok(browse_toggle_bookmark(b, &e) == 0 &&
+	   !(browse_current(b)->flags & ROW_BOOKMARK), "m again removes it");
+	is_int(browse_command(b, "quit", &e), BROWSE_CMD_QUIT, ":quit");
+	is_int(browse_command(b, "q", &e), BROWSE_CMD_QUIT, ":q");
+	is_int(browse_command(b, "", &e), 0, "an empty command does nothing");
+	ok(browse_command(b, "frobnicate", &e) < 0, "an unknown command fails");
+	ok(strstr(e.msg, "frobnicate") != NULL, "naming it: %s", e.msg);
+
+	start = browse_complete(b, "fi", &l);
+	ok(start == 0 && l.n == 1 && strcmp(l.v[0], "filter") == 0, "Tab: fi -> filter");
+	strlist_clear(&l);
+	start = browse_complete(b, "filter pe", &l);
+	ok(start == 7 && l.n == 1 && strcmp(l.v[0], "person") == 0, "filter pe -> person");
+	strlist_clear(&l);
+	start = browse_complete(b, "filter p", &l);
+	is_int(l.n, 2, "filter p: person, place");
+	is_int(browse_common_prefix(&l), 1, "common prefix p");
+	strlist_clear(&l);
+	start = browse_complete(b, "filter person Al", &l);
+	ok(start == 14 && l.n == 1 && strcmp(l.v[0], "Alice Smith") == 0,
+	   "filter person Al -> Alice Smith (from the facet)");
+	strlist_clear(&l);
+	start = browse_complete(b, "filter place ", &l);
+	is_int(l.n, 2, "filter place: Seoul and Pyongyang");
+	strlist_clear(&l);
+	start = browse_complete(b, "sort r", &l);
+	ok(l.n == 1 && strcmp(l.v[0], "rank") == 0, "sort r -> rank");
+	strlist_clear(&l);
+	start = browse_complete(b, "", &l);
+	ok(l.n > 10, "an empty line lists every command");
+	strlist_clear(&l);
+}
+
+static void test_save(struct browse *b, struct store *s)
+{
+	struct err e;
+	struct browse b2;
+
+	browse_edge(b, -1, &e);
+	browse_move(b, 17, &e);
+	ok(browse_save(b, &e) == 0, "save the position");
+	ok(browse_init(&b2, s, 5, &e) == 0, "a new browser");
+	is_int(cur_num(&b2), 0, "starts at the top");
+	ok(browse_restore(&b2, &e) == 0 && cur_num(&b2) == 17, "restore: back on 17");
+	is_int(pos_of(&b2), 18, "position 18");
+	browse_free(&b2);
+}
+
+int main(void)
+{
+	char dir[] = "/tmp/fonds-browse-XXXXXX", path[64];
+	struct store *s;
+	struct browse b;
+	struct err e;
+
+	test_periods();
+	if (!mkdtemp(dir)) {
+		ok(0, "mkdtemp");
+		return done_testing();
+	}
+	snprintf(path, sizeof path, "%s/t.db", dir);
+	s = make_db(path);
+	if (!ok(s != NULL, "a test database")) {
+		return done_testing();
+	}
+	ok(browse_init(&b, s, 5, &e) == 0, "browse_init");
+	is_int(browse_top(&b), BV_LIST, "starts in the list");
+	test_list(&b);
+	test_search(&b);
+	test_filters(&b);
+	test_history(&b);
+	test_related(&b);
+	test_timeline(&b);
+	test_commands(&b);
+	test_save(&b, s);
+	browse_free(&b);
+	store_close(s);
+	{
+		char cmd[128];
+
+		snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
+		if (system(cmd) != 0)
+			printf("# could not remove %s\n", dir);
+	}
+	return done_testing();
+}

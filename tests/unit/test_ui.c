@@ -1,0 +1,476 @@
+/* test_ui.c - the browser's formatting and keymap, with no terminal:
+ * column layout, clipping by display width, wrapping, timeline bars, the
+ * status line, highlighting, key names, fondsrc parsing, help. */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "ui/curs.h"
+#include "ui/internal.h"
+#include "tap.h"
+
+static void test_keys(void)
+{
+	static const char *const names[] = {
+		"j", "G", "/", "?", "[", "Enter", "Tab", "Space", "Backspace", "Esc",
+		"Up", "Down", "Left", "Right", "PgUp", "PgDn", "Home", "End",
+		"Delete", "F1", "F12", "C-f", "C-l", "é", "\xea\xb9\x80"
+	};
+	size_t i;
+	char buf[32];
+
+	for (i = 0; i < ARRAY_LEN(names); i++) {
+		int k = keymap_key_parse(names[i]);
+
+		ok(k >= 0, "key %s parses", names[i]);
+		is_str(keymap_key_name(k, buf, sizeof buf), names[i], "and prints back");
+	}
+	is_int(keymap_key_parse("^F"), 6, "^F is C-f");
+	is_int(keymap_key_parse("Hash"), '#', "Hash is #");
+	is_int(keymap_key_parse("C-?"), KEY_SPECIAL | KEY_BACKSPACE, "C-? is Backspace");
+	is_int(keymap_key_parse(""), -1, "empty: no key");
+	is_int(keymap_key_parse("jj"), -1, "two characters: no key");
+	is_int(keymap_key_parse("F13"), -1, "F13: no key");
+	is_int(keymap_key_parse("Nope"), -1, "an unknown name");
+	is_int(keymap_key_parse("\xff"), -1, "invalid UTF-8");
+}
+
+static void test_requests(void)
+{
+	int r, ok1 = 1, ok2 = 1;
+	int k;
+
+	for (r = 1; r < REQ_COUNT; r++) {
+		int found;
+
+		if (!*request_name(r) || !*request_help(r) || !*request_label(r))
+			ok1 = 0;
+		if (request_parse(request_name(r), &found) != (enum request)r || !found)
+			ok2 = 0;
+		for (k = 1; k < r; k++)
+			if (!strcmp(request_name(r), request_name(k)))
+				ok2 = 0;
+	}
+	ok(ok1, "every request has a name, a label and help");
+	ok(ok2, "request names are unique and parse back");
+	ok(request_parse("none", &k) == REQ_NONE && k, "none parses");
+	ok(request_parse("fly", &k) == REQ_NONE && !k, "an unknown request");
+}
+
+static void test_keymap(void)
+{
+	struct keymap km = {0};
+	struct strlist errs = {0};
+	char buf[256];
+	const char *src = getenv("FONDS_SRCDIR");
+
+	is_int(keymap_parse(&km, keymap_default_text, "fondsrc", &errs), 0,
+	       "the built-in fondsrc parses without errors");
+	is_int(keymap_lookup(&km, BV_LIST, 'j'), REQ_MOVE_DOWN, "j moves down");
+	is_int(keymap_lookup(&km, BV_DOC, KEY_SPECIAL | KEY_DOWN), REQ_MOVE_DOWN,
+	       "Down moves down in a document");
+	is_int(keymap_lookup(&km, BV_LIST, KEY_ENTER_), REQ_ENTER, "Enter opens");
+	is_int(keymap_lookup(&km, BV_LIST, KEY_SPECIAL | KEY_BACKSPACE), REQ_BACK,
+	       "Backspace goes back");
+	is_int(keymap_lookup(&km, BV_LIST, 'H'), REQ_BACK, "H goes back");
+	is_int(keymap_lookup(&km, BV_LIST, 'L'), REQ_FORWARD, "L goes forward");
+	is_int(keymap_lookup(&km, BV_LIST, '['), REQ_PREV_TIME, "[ earlier");
+	is_int(keymap_lookup(&km, BV_LIST, ']'), REQ_NEXT_TIME, "] later");
+	is_int(keymap_lookup(&km, BV_TIMELINE, '+'), REQ_ZOOM_IN, "+ zooms in");
+	is_int(keymap_lookup(&km, BV_TIMELINE, '-'), REQ_ZOOM_OUT, "- zooms out");
+	is_int(keymap_lookup(&km, BV_FILTER, 'x'), REQ_REMOVE, "x removes in the filters");
+	is_int(keymap_lookup(&km, BV_LIST, 'x'), REQ_NONE, "x does nothing in the list");
+	is_int(keymap_lookup(&km, BV_LIST, '?'), REQ_HELP, "? helps");
+	is_int(keymap_lookup(&km, BV_LIST, 'q'), REQ_QUIT, "q quits");
+	keymap_keys(&km, KM_GENERIC, REQ_MOVE_DOWN, buf, sizeof buf);
+	is_str(buf, "j, Down, C-n", "keys of move-down");
+	ok(keymap_first_key(&km, BV_LIST, REQ_SEARCH, buf, sizeof buf) &&
+	   !strcmp(buf, "/"), "first key of search: /");
+
+	/* the user's file, read after the defaults */
+	is_int(keymap_parse(&km,
+	                    "# mine\n"
+	                    "bind list j move-up   # odd, but mine\n"
+	                    "bind generic C-x quit-all\n"
+	                    "bind generic q none\n"
+	                    "bind lsit j move-up\n"
+	                    "bind list jj move-up\n"
+	                    "bind list j fly\n"
+	                    "unbind j\n"
+	                    "bind list\n", "myrc", &errs), 5, "five bad lines");
+	is_int(keymap_lookup(&km, BV_LIST, 'j'), REQ_MOVE_UP, "list j rebound");
+	is_int(keymap_lookup(&km, BV_DOC, 'j'), REQ_MOVE_DOWN, "document j unchanged");
+	is_int(keymap_lookup(&km, BV_LIST, 24), REQ_QUIT_ALL, "C-x bound");
+	is_int(keymap_lookup(&km, BV_LIST, 'q'), REQ_NONE, "q unbound by none");
+	is_int(errs.n, 5, "five messages");
+	if (errs.n == 5) {
+		is_str(errs.v[0], "myrc:5: unknown section \"lsit\" (try generic, list, "
+		       "document, timeline, related, filters, help)", "bad section, with its line");
+		ok(strncmp(errs.v[1], "myrc:6: unknown key \"jj\"", 24) == 0, "bad key: %s", errs.v[1]);
+		ok(strncmp(errs.v[2], "myrc:7: unknown request \"fly\"", 29) == 0, "bad request: %s", errs.v[2]);
+		ok(strncmp(errs.v[3], "myrc:8: unknown directive", 25) == 0, "bad directive: %s", errs.v[3]);
+		ok(strncmp(errs.v[4], "myrc:9: bind needs", 18) == 0, "short bind: %s", errs.v[4]);
+	}
+	strlist_clear(&errs);
+	keymap_free(&km);
+
+	/* the compiled-in defaults are share/fondsrc */
+	if (src) {
+		char path[4096];
+		FILE *f;
+		struct sbuf t = {0};
+		size_t n;
+
+		snprintf(path, sizeof path, "%s/share/fondsrc", src);
+		f = fopen(path, "r");
+		if (f) {
+			while ((n = fread(buf, 1, sizeof buf, f)) > 0)
+				sbuf_addn(&t, buf, n);
+			fclose(f);
+			is_str(keymap_default_text, sbuf_str(&t),
+			       "the built-in bindings are share/fondsrc");
+		} else {
+			ok(0, "read %s", path);
+		}
+		sbuf_free(&t);
+	} else {
+		skip("FONDS_SRCDIR not set");
+	}
+}
+
+static void test_help(void)
+{
+	struct keymap km = {0};
+	struct strlist l = {0};
+	size_t i;
+	int r, missing = 0, keys = 0, cmds = 0;
+
+	keymap_parse(&km, keymap_default_text, "fondsrc", NULL);
+	help_lines(&km, &l);
+	for (r = 1; r < REQ_COUNT; r++) {
+		int found = 0;
+
+		for (i = 0; i < l.n; i++)
+			if (strstr(l.v[i], request_help(r)))
+				found = 1;
+		if (!found) {
+			printf("# no help for %s\n", request_name(r));
+			missing++;
+		}
+	}
+	is_int(missing, 0, "help has a line for every request");
+	for (i = 0; i < l.n; i++) {
+		if (strstr(l.v[i], "j, Down, C-n") && strstr(l.v[i], "Move down"))
+			keys = 1;
+		if (strstr(l.v[i], "goto DATE"))
+			cmds = 1;
+	}
+	ok(keys, "with its keys");
+	ok(cmds, "and the commands");
+	/* rebinding shows up in help at once */
+	keymap_parse(&km, "bind generic Z help\n", "x", NULL);
+	strlist_clear(&l);
+	help_lines(&km, &l);
+	for (i = 0, keys = 0; i < l.n; i++)
+		if (strstr(l.v[i], "?, F1, Z"))
+			keys = 1;
+	ok(keys, "a new binding appears in help");
+	strlist_clear(&l);
+	keymap_free(&km);
+}
+
+static void test_fit(void)
+{
+	struct sbuf b = {0};
+	int w;
+
+	w = ui_fit(&b, "hello", 8, 1, 0);
+	ok(w == 8 && !strcmp(sbuf_str(&b), "hello   "), "padded to 8");
+	sbuf_reset(&b);
+	w = ui_fit(&b, "hello world", 8, 0, 0);
+	ok(w == 8 && !strcmp(sbuf_str(&b), "hello w\xe2\x80\xa6"), "clipped with an ellipsis");
+	sbuf_reset(&b);
+	w = ui_fit(&b, "hello world", 8, 0, 1);
+	is_str(sbuf_str(&b), "hello w~", "ASCII: a tilde");
+	sbuf_reset(&b);
+	/* Hangul takes two columns: a character never splits */
+	w = ui_fit(&b, "\xea\xb9\x80\xec\x9d\xbc\xec\x84\xb1 abc", 6, 1, 0);
+	is_int(text_width(sbuf_str(&b)), 6, "wide characters: exactly 6 columns");
+	is_int(w, 6, "and it says so");
+	ok(strncmp(sbuf_str(&b), "\xea\xb9\x80\xec\x9d\xbc", 6) == 0, "two syllables kept");
+	sbuf_reset(&b);
+	w = ui_fit(&b, "\xea\xb9\x80\xec\x9d\xbc", 2, 1, 0);
+	is_int(text_width(sbuf_str(&b)), 2, "2 columns: one column and an ellipsis or padding");
+	sbuf_reset(&b);
+	is_int(ui_fit(&b, "abc", 0, 1, 0), 0, "width 0: nothing");
+	sbuf_free(&b);
+}
+
+static void test_rows(void)
+{
+	struct row r;
+	struct sbuf b = {0};
+	int w, bad = 0;
+
+	memset(&r, 0, sizeof r);
+	text_parse_date("1950-09-30", &r.date);
+	r.flags = ROW_RELATED | ROW_READ | ROW_BOOKMARK;
+	ui_row_line(&r, "Draft reply", 40, 1, &b);
+	is_str(sbuf_str(&b), "1950-09-30 +r* Draft reply              ", "a full row (ASCII)");
+	sbuf_reset(&b);
+	ui_row_line(&r, "Draft reply", 40, 0, &b);
+	is_int(text_width(sbuf_str(&b)), 40, "UTF-8 markers: still 40 columns");
+	sbuf_reset(&b);
+	text_parse_date("September 1950", &r.date);
+	r.flags = 0;
+	ui_row_line(&r, "T", 20, 1, &b);
+	is_str(sbuf_str(&b), "1950-09        T    ", "a month-precision date");
+	sbuf_reset(&b);
+	text_parse_date("undated", &r.date);
+	ui_row_line(&r, NULL, 30, 1, &b);
+	is_str(sbuf_str(&b), "undated        (untitled)     ", "undated and untitled");
+	for (w = 1; w < 120; w++) {
+		sbuf_reset(&b);
+		ui_row_line(&r, "\xea\xb9\x80\xec\x9d\xbc\xec\x84\xb1 and a long title "
+		            "that goes on", w, 0, &b);
+		if (text_width(sbuf_str(&b)) != w)
+			bad++;
+	}
+	is_int(bad, 0, "rows are exactly as wide as asked, 1..119 columns");
+	sbuf_free(&b);
+}
+
+static void test_bars(void)
+{
+	struct sbuf b = {0};
+	int bad = 0;
+	long long c;
+
+	ui_bar(0, 10, 10, 0, &b);
+	is_str(sbuf_str(&b), "", "an empty period has no bar");
+	ui_bar(10, 10, 10, 1, &b);
+	is_str(sbuf_str(&b), "##########", "full: the whole width");
+	sbuf_reset(&b);
+	ui_bar(5, 10, 10, 1, &b);
+	is_str(sbuf_str(&b), "#####", "half");
+	sbuf_reset(&b);
+	ui_bar(1, 1000, 10, 1, &b);
+	is_str(sbuf_str(&b), "#", "a tiny count still shows");
+	sbuf_reset(&b);
+	ui_bar(1, 1000, 10, 0, &b);
+	is_str(sbuf_str(&b), "\xe2\x96\x8f", "UTF-8: one eighth");
+	sbuf_reset(&b);
+	ui_bar(5, 10, 3, 0, &b);
+	is_str(sbuf_str(&b), "\xe2\x96\x88\xe2\x96\x8c", "1.5 of 3: a block and a half");
+	for (c = 0; c <= 100; c++) {
+		sbuf_reset(&b);
+		ui_bar(c, 100, 17, 0, &b);
+		if (text_width(sbuf_str(&b)) > 17 || (c && !b.len))
+			bad++;
+	}
+	is_int(bad, 0, "bars never overflow and never vanish");
+	sbuf_reset(&b);
+	ui_timeline_line("1956", 5, 12, 1, 1, 40, 1, &b);
+	ok(strncmp(sbuf_str(&b), ">*1956            5 ", 20) == 0, "a timeline line: %s",
+	   sbuf_str(&b));
+	is_int(text_width(sbuf_str(&b)), 40, "40 columns");
+	sbuf_reset(&b);
+	ui_timeline_line("1954", 0, 12, 0, 0, 30, 0, &b);
+	is_str(sbuf_str(&b), "  1954            0           ", "an empty year is shown, empty");
+	sbuf_reset(&b);
+	ui_timeline_line("1954-01-01", 3, 12, 0, 0, 5, 0, &b);
+	is_int(text_width(sbuf_str(&b)), 5, "narrow: clipped to 5");
+	sbuf_free(&b);
+}
+
+static void test_status(void)
+{
+	struct status_info si;
+	struct sbuf b = {0};
+	int w, bad = 0;
+
+	memset(&si, 0, sizeof si);
+	si.mode = "list";
+	si.have_pos = 1;
+	si.pos = 17;
+	si.total = 44;
+	si.exact = 1;
+	si.ascii = 1;
+	ui_status_line(&si, 30, &b);
+	is_str(sbuf_str(&b), " list  17/44                  ", "mode and position");
+	sbuf_reset(&b);
+	si.exact = 0;
+	si.total = 1000;
+	ui_status_line(&si, 30, &b);
+	ok(strstr(sbuf_str(&b), "17/>=1000") != NULL, "a partial count: %s", sbuf_str(&b));
+	sbuf_reset(&b);
+	si.ascii = 0;
+	ui_status_line(&si, 30, &b);
+	ok(strstr(sbuf_str(&b), "17/\xe2\x89\xa5" "1000") != NULL, "UTF-8: %s", sbuf_str(&b));
+	sbuf_reset(&b);
+	si.ascii = 1;
+	si.exact = 1;
+	si.search = "pueblo";
+	si.filters = "person:Stalin date:1950";
+	si.sort = "relevance";
+	ui_status_line(&si, 80, &b);
+	ok(strstr(sbuf_str(&b), "/pueblo") && strstr(sbuf_str(&b), "[person:Stalin date:1950]") &&
+	   strstr(sbuf_str(&b), "by relevance"), "search, filters and order: %s", sbuf_str(&b));
+	sbuf_reset(&b);
+	si.msg = "unknown field \"persn:\"";
+	ui_status_line(&si, 45, &b);
+	ok(strstr(sbuf_str(&b), "unknown field \"persn:\"") != NULL,
+	   "the message wins over the filters: %s", sbuf_str(&b));
+	si.filters = "\x1b[31mred\x07";
+	for (w = 1; w < 150; w++) {
+		sbuf_reset(&b);
+		ui_status_line(&si, w, &b);
+		if (text_width(sbuf_str(&b)) != w || strchr(sbuf_str(&b), 0x1b))
+			bad++;
+	}
+	is_int(bad, 0, "always exactly the width, escapes made harmless");
+	sbuf_free(&b);
+}
+
+static void test_matches(void)
+{
+	struct strlist t = {0};
+	struct spans sp = {0};
+	struct query *q;
+	struct err e;
+	size_t n;
+
+	if (query_parse("Pueblo \"spy ship\" kor* -soviet person:Kim", &q, &e) == 0) {
+		ui_query_terms(q, &t);
+		ok(strlist_find(&t, "pueblo") >= 0 && strlist_find(&t, "spy") >= 0 &&
+		   strlist_find(&t, "ship") >= 0 && strlist_find(&t, "kor*") >= 0,
+		   "terms: words, the phrase's words, the prefix");
+		ok(strlist_find(&t, "soviet") < 0 && strlist_find(&t, "kim") < 0,
+		   "not the excluded word nor field values");
+		query_free(q);
+	} else {
+		ok(0, "query_parse: %s", e.msg);
+		ok(0, "terms");
+	}
+	n = ui_match_spans("The USS Pueblo's crew, a spy ship off Korea.", &t, &sp);
+	is_int(n, 4, "four matches");
+	if (sp.n == 4) {
+		ok(sp.v[0].off == 8 && sp.v[0].len == 6, "Pueblo at 8");
+		ok(sp.v[1].off == 25 && sp.v[1].len == 3, "spy at 25");
+		ok(sp.v[3].off == 38 && sp.v[3].len == 5, "Korea by its prefix");
+	}
+	spans_free(&sp);
+	strlist_clear(&t);
+	strlist_add(&t, "pasztor");
+	n = ui_match_spans("Meeting with P\xc3\xa1sztor.", &t, &sp);
+	ok(n == 1 && sp.v[0].off == 13 && sp.v[0].len == 8,
+	   "accents folded: P\xc3\xa1sztor matches pasztor");
+	spans_free(&sp);
+	is_int(ui_match_spans("nothing here", &t, &sp), 0, "no match");
+	is_int(ui_match_spans("pasztorok", &t, &sp), 0, "a longer word is not the word");
+	strlist_clear(&t);
+}
+
+static void test_snippet(void)
+{
+	struct sbuf b = {0};
+	struct spans sp = {0};
+
+	ui_snippet("\xe2\x80\xa6the \x02Pueblo\x03 crisis\x1b[2J", 0, &b, &sp);
+	is_str(sbuf_str(&b), "\xe2\x80\xa6the Pueblo crisis^[[2J", "markers gone, escapes shown");
+	ok(sp.n == 1 && sp.v[0].off == 7 && sp.v[0].len == 6, "the match located");
+	sbuf_reset(&b);
+	spans_free(&sp);
+	ui_snippet(NULL, 0, &b, &sp);
+	is_str(sbuf_str(&b), "", "no snippet");
+	sbuf_free(&b);
+}
+
+static void test_detail(void)
+{
+	struct doc d;
+	struct relation rel;
+	struct dlines dl = {0};
+	size_t i;
+	int w, bad = 0, title = 0, related = 0, reason = 0, people = 0;
+
+	memset(&d, 0, sizeof d);
+	memset(&rel, 0, sizeof rel);
+	d.id = "kr-1950-0927";
+	d.title = "Telegram from Matveyev to Stalin";
+	d.date_text = "September 27, 1950";
+	text_parse_date(d.date_text, &d.date);
+	d.summary = "Razuvaev tells Stalin how the army fared.\nA second paragraph "
+	            "with \xea\xb9\x80\xec\x9d\xbc\xec\x84\xb1 and \x1b[31m escapes.";
+	strlist_add(&d.names[FACET_PERSON], "Joseph Stalin");
+	strlist_add(&d.names[FACET_PERSON], "Kim Il Sung");
+	d.flags = ROW_READ;
+	rel.kind = REL_REPLY;
+	rel.reason = "reply to this telegram";
+	rel.row.title = "Draft Telegram from Chanfu to Matveyev";
+	text_parse_date("1950-09-30", &rel.row.date);
+
+	ui_detail_format(&d, &rel, 1, 60, 0, &dl);
+	for (i = 0; i < dl.n; i++) {
+		if (dl.v[i].kind == DL_TITLE && strstr(dl.v[i].text, "Matveyev"))
+			title = 1;
+		if (dl.v[i].kind == DL_RELATED && strstr(dl.v[i].text, "1950-09-30  Draft"))
+			related = 1;
+		if (dl.v[i].kind == DL_REASON && strstr(dl.v[i].text, "reply to this"))
+			reason = 1;
+		if (dl.v[i].label && !strcmp(dl.v[i].label, "People") &&
+		    strstr(dl.v[i].text, "Joseph Stalin; Kim Il Sung"))
+			people = 1;
+		if (strchr(dl.v[i].text, 0x1b))
+			bad++;
+	}
+	ok(title, "the title");
+	ok(people, "the people, labelled");
+	ok(related, "the related document with its date");
+	ok(reason, "and its reason");
+	is_int(bad, 0, "no raw escape reaches a line");
+	ok(dl.n > 2 && dl.v[2].label && !strcmp(dl.v[2].label, "Date") &&
+	   !strcmp(dl.v[2].text, "September 27, 1950 (1950-09-27)"),
+	   "the date as written and normalized");
+	dlines_free(&dl);
+	for (w = 1; w <= 200; w++) {
+		ui_detail_format(&d, &rel, 1, w, 0, &dl);
+		for (i = 0; i < dl.n; i++)
+			if (dl.v[i].kind != DL_HEADING && /* headings are clipped */
+			    dl.v[i].indent + text_width(dl.v[i].text) > w &&
+			    text_width(dl.v[i].text) > 2)
+				bad++;
+		dlines_free(&dl);
+	}
+	is_int(bad, 0, "every line fits its width, 1..200 columns");
+	strlist_clear(&d.names[FACET_PERSON]);
+}
+
+static void test_scroll(void)
+{
+	is_int(view_scroll_to(0, 5, 10, 100), 0, "visible: no scroll");
+	is_int(view_scroll_to(0, 12, 10, 100), 3, "below: scroll so it is the last line");
+	is_int(view_scroll_to(20, 12, 10, 100), 12, "above: scroll so it is the first");
+	is_int(view_scroll_to(95, 99, 10, 100), 90, "never past the end");
+	is_int(view_scroll_to(5, 2, 10, 4), 0, "short lists start at 0");
+	is_int(view_scroll_to(0, 3, 0, 10), 3, "no room");
+}
+
+int main(void)
+{
+	test_keys();
+	test_requests();
+	test_keymap();
+	test_help();
+	test_fit();
+	test_rows();
+	test_bars();
+	test_status();
+	test_matches();
+	test_snippet();
+	test_detail();
+	test_scroll();
+	return done_testing();
+}
