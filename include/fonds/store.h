@@ -261,6 +261,12 @@ int store_related(struct store *s, int64_t key, struct relation **out,
 
 void relations_free(struct relation *v, size_t n);
 
+/* Append to out the ids that document key links to explicitly, as the data
+ * wrote them (also those not in the store yet), sorted. Cheap: for export
+ * and round trips, where store_related() would compute similar text. */
+int store_links(struct store *s, int64_t key, struct strlist *out,
+                struct err *e);
+
 /* Recompute the computed relations of every document (fonds relate). */
 int store_relate_all(struct store *s, struct err *e);
 

@@ -16,6 +16,7 @@ const struct import_name import_names[] = {
 	{ "date", IF_DATE },
 	{ "doc_date", IF_DOC_DATE },
 	{ "frontend_doc_date", IF_FRONT_DATE },
+	{ "date_text", IF_FRONT_DATE },
 	{ "title", IF_TITLE },
 	{ "summary", IF_SUMMARY },
 	{ "description", IF_SUMMARY },

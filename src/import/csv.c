@@ -217,7 +217,12 @@ static int csv_record(struct csv *cv, const struct column *cols, size_t n,
 	date = best_value(cv, cols, n, IF_DATE);
 	front = best_value(cv, cols, n, IF_FRONT_DATE);
 	sortable = best_value(cv, cols, n, IF_DOC_DATE);
-	if (date)
+	if (date && date->len && front && front->len) {
+		/* fonds export: "date" normalized, "date_text" as written */
+		text = text_repair(front->s, front->len);
+		if (!sortable)
+			sortable = date;
+	} else if (date)
 		text = text_repair(date->s, date->len);
 	else if (front)
 		text = text_repair(front->s, front->len);

@@ -312,12 +312,20 @@ int import_json_record(const void *obj, struct record *rec,
 	/* the date as written: fonds' "date" string, else the API's
 	 * frontend_doc_date; parsed from doc_date (or a numeric "date") */
 	text = NULL;
-	if (c.val[IF_DATE] && json_is_string(c.val[IF_DATE]))
+	if (c.val[IF_DATE] && json_is_string(c.val[IF_DATE]) &&
+	    c.val[IF_FRONT_DATE] && json_is_string(c.val[IF_FRONT_DATE])) {
+		/* fonds export: "date" normalized, "date_text" as written */
+		text = date_string(c.val[IF_FRONT_DATE]);
+		if (!c.val[IF_DOC_DATE])
+			sortable = date_string(c.val[IF_DATE]);
+	} else if (c.val[IF_DATE] && json_is_string(c.val[IF_DATE]))
 		text = date_string(c.val[IF_DATE]);
 	else if (c.val[IF_FRONT_DATE])
 		text = date_string(c.val[IF_FRONT_DATE]);
 	if (c.val[IF_DOC_DATE])
 		sortable = date_string(c.val[IF_DOC_DATE]);
+	else if (sortable)
+		;
 	else if (c.val[IF_DATE] && !json_is_string(c.val[IF_DATE]))
 		sortable = date_string(c.val[IF_DATE]);
 	if (text || sortable)

@@ -748,3 +748,18 @@ int store_related(struct store *s, int64_t key, struct relation **out, size_t *n
 	*n = rv.n;
 	return 0;
 }
+
+int store_links(struct store *s, int64_t key, struct strlist *out,
+                struct err *e)
+{
+	sqlite3_stmt *st = store_stmt(s, ST_LINKS);
+	int rc;
+
+	sqlite3_bind_int64(st, 1, key);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		strlist_add(out, (const char *)sqlite3_column_text(st, 0));
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE)
+		return store_sqlerr(s, e, "reading links");
+	return 0;
+}

@@ -1,0 +1,259 @@
+/* show.c - fonds show: one whole document, its names and its relations. */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <jansson.h>
+
+#include "fonds/cli.h"
+#include "fonds/store.h"
+#include "fonds/text.h"
+
+enum { OPT_FORMAT = 1 };
+
+const struct cli_opt cli_show_opts[] = {
+	{ "format", OPT_FORMAT, "FMT", "text (the default), json or csv" },
+	{ NULL, 0, NULL, NULL }
+};
+
+/* Width of the labels column ("Collections: "). */
+#define LABEL 13
+
+/* Print "Label:       value" with the value wrapped under itself. */
+static void field(const struct cli *c, const char *label, const char *value)
+{
+	char *safe;
+
+	if (!value || !*value)
+		return;
+	safe = cli_safe_line(c, value);
+	printf("%-*s", LABEL, label);
+	if (c->cols > 0) {
+		struct text_line *lines = NULL;
+		size_t n, i;
+		int w = c->cols - LABEL > 20 ? c->cols - LABEL : 20;
+
+		n = text_wrap(safe, w, &lines);
+		for (i = 0; i < n; i++)
+			printf("%*s%.*s\n", i ? LABEL : 0, "", (int)lines[i].len,
+			       safe + lines[i].off);
+		free(lines);
+	} else {
+		printf("%s\n", safe);
+	}
+	free(safe);
+}
+
+static void names(const struct cli *c, const char *label,
+                  const struct strlist *l)
+{
+	struct sbuf b = { 0 };
+	size_t i;
+
+	for (i = 0; i < l->n; i++) {
+		if (i)
+			sbuf_add(&b, "; ");
+		sbuf_add(&b, l->v[i]);
+	}
+	field(c, label, b.s);
+	sbuf_free(&b);
+}
+
+static void paragraph(const struct cli *c, const char *text)
+{
+	char *safe;
+
+	if (!text || !*text)
+		return;
+	safe = cli_safe_text(c, text);
+	putchar('\n');
+	cli_put_wrapped(safe, 0, c->cols);
+	free(safe);
+}
+
+/* Print the relations of d as indented list rows with their reasons. */
+static int print_relations(const struct cli *c, struct store *s,
+                           const struct doc *d, struct err *e)
+{
+	struct relation *rel = NULL;
+	size_t n = 0, i;
+	char date[64], *t;
+	int idw = 0, w;
+
+	if (store_related(s, d->key, &rel, &n, e) < 0)
+		return -1;
+	if (n == 0)
+		return 0;
+	printf("\nRelated:\n");
+	for (i = 0; i < n; i++) {
+		t = cli_safe_line(c, rel[i].row.id);
+		if ((w = text_width(t)) > idw)
+			idw = w;
+		free(t);
+	}
+	for (i = 0; i < n; i++) {
+		fputs("  ", stdout);
+		cli_put_padded(c, store_rel_name(rel[i].kind), 7, 0);
+		fputs(" ", stdout);
+		cli_put_padded(c, cli_date(&rel[i].row.date, date, sizeof date), 10, 0);
+		fputs("  ", stdout);
+		t = cli_safe_line(c, rel[i].row.id);
+		cli_put_padded(c, t, idw, 0);
+		free(t);
+		fputs("  ", stdout);
+		t = cli_safe_line(c, rel[i].row.title ? rel[i].row.title : "(untitled)");
+		cli_put_clipped(c, t, c->cols > 0 ? c->cols - 24 - idw : 0);
+		free(t);
+		putchar('\n');
+		if (rel[i].reason && *rel[i].reason) {
+			t = cli_safe_line(c, rel[i].reason);
+			fputs("          ", stdout);
+			cli_put_clipped(c, t, c->cols > 0 ? c->cols - 10 : 0);
+			putchar('\n');
+			free(t);
+		}
+	}
+	relations_free(rel, n);
+	return 0;
+}
+
+static int print_doc(const struct cli *c, struct store *s, const struct doc *d,
+                     struct err *e)
+{
+	char date[64];
+	struct sbuf b = { 0 };
+	char *t;
+
+	t = cli_safe_line(c, d->title ? d->title : "(untitled)");
+	if (c->cols > 0)
+		cli_put_wrapped(t, 0, c->cols);
+	else
+		printf("%s\n", t);
+	free(t);
+	putchar('\n');
+	if (d->date.prec == DATE_UNDATED) {
+		sbuf_add(&b, "undated");
+		if (d->date_text && *d->date_text)
+			sbuf_printf(&b, " (%s)", d->date_text);
+	} else {
+		text_format_date(&d->date, date, sizeof date);
+		if (d->date_text && *d->date_text && strcmp(d->date_text, date) != 0)
+			sbuf_printf(&b, "%s (%s)", d->date_text, date);
+		else
+			sbuf_add(&b, date);
+	}
+	field(c, "Date:", sbuf_str(&b));
+	sbuf_free(&b);
+	field(c, "ID:", d->id);
+	field(c, "Type:", d->type);
+	field(c, "Language:", d->language);
+	field(c, "Source:", d->source);
+	field(c, "URL:", d->url);
+	names(c, "People:", &d->names[FACET_PERSON]);
+	names(c, "Places:", &d->names[FACET_PLACE]);
+	names(c, "Subjects:", &d->names[FACET_SUBJECT]);
+	names(c, "Collections:", &d->names[FACET_COLLECTION]);
+	paragraph(c, d->summary);
+	paragraph(c, d->body);
+	if (d->note && *d->note) {
+		printf("\nNote:\n");
+		t = cli_safe_text(c, d->note);
+		cli_put_wrapped(t, 2, c->cols);
+		free(t);
+	}
+	return print_relations(c, s, d, e);
+}
+
+/* Add "relations": the computed and explicit relations with reasons. */
+static int add_relations(struct store *s, const struct doc *d, json_t *o,
+                         struct err *e)
+{
+	struct relation *rel = NULL;
+	size_t n = 0, i;
+	json_t *a, *r;
+
+	if (store_related(s, d->key, &rel, &n, e) < 0)
+		return -1;
+	a = json_array();
+	for (i = 0; i < n; i++) {
+		r = json_object();
+		json_object_set_new(r, "kind", json_string(store_rel_name(rel[i].kind)));
+		json_object_set_new(r, "id", cli_json_str(rel[i].row.id));
+		json_object_set_new(r, "reason", cli_json_str(rel[i].reason));
+		json_array_append_new(a, r);
+	}
+	relations_free(rel, n);
+	json_object_set_new(o, "relations", a);
+	return 0;
+}
+
+int cli_show(struct cli *c, int argc, char **argv)
+{
+	struct cli_getopt g;
+	struct store *s = NULL;
+	struct doc *d = NULL;
+	struct err e;
+	const char *id = NULL;
+	int k, format = CLI_TEXT, rc, status = EXIT_USAGE;
+
+	cli_getopt_init(&g, argc, argv, cli_show_opts);
+	while ((k = cli_getopt(&g, c, &e)) != CLI_OPT_END) {
+		switch (k) {
+		case CLI_OPT_ERROR:
+			return cli_usage_error(c, "%s", e.msg);
+		case CLI_OPT_HELP:
+			cli_print_command_help(stdout, c->cmd);
+			return cli_finish(EXIT_OK);
+		case OPT_FORMAT:
+			if ((format = cli_format_parse("--format", g.value, 7, &e)) < 0)
+				return cli_usage_error(c, "%s", e.msg);
+			break;
+		case CLI_OPT_WORD:
+			if (id)
+				return cli_usage_error(c, "give one document ID");
+			id = g.value;
+			break;
+		}
+	}
+	if (!id)
+		return cli_usage_error(c, "which document? give its ID");
+	if (!(s = cli_open_store(c, 0, 0)))
+		return EXIT_USAGE;
+	rc = store_get(s, id, &d, &e);
+	if (rc < 0) {
+		status = cli_error("%s", e.msg);
+	} else if (rc == 0) {
+		char *safe = cli_safe_line(c, id);
+
+		cli_error("no document with id \"%s\"", safe);
+		free(safe);
+		status = EXIT_NOTHING;
+	} else if (format == CLI_TEXT) {
+		if (print_doc(c, s, d, &e) < 0)
+			status = cli_error("%s", e.msg);
+		else
+			status = cli_finish(EXIT_OK);
+	} else if (format == CLI_JSON) {
+		json_t *o = cli_doc_json(s, d, &e);
+
+		if (!o || add_relations(s, d, o, &e) < 0) {
+			json_decref(o);
+			status = cli_error("%s", e.msg);
+		} else {
+			cli_json_line(o);
+			status = cli_finish(EXIT_OK);
+		}
+	} else {
+		cli_csv_row(c, cli_doc_fields, cli_doc_nfields);
+		if (cli_doc_csv(c, s, d, &e) < 0)
+			status = cli_error("%s", e.msg);
+		else
+			status = cli_finish(EXIT_OK);
+	}
+	if (d)
+		doc_free(d);
+	store_close(s);
+	return status;
+}
