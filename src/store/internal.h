@@ -47,6 +47,14 @@
 	X(ST_PERSON_CERTAIN, "UPDATE person SET uncertain = 0 WHERE id = ?1 AND uncertain") \
 	X(ST_PERSON_UNCERTAIN, "UPDATE person SET uncertain = 1 WHERE id = ?1") \
 	X(ST_PERSON_BY_ALIAS, "SELECT person FROM person_alias WHERE fold = ?1 LIMIT 1") \
+	X(ST_FTS_INSERT, "INSERT INTO doc_fts(rowid, title, summary, body, names) "\
+	  "VALUES (?1, ?2, ?3, ?4, ?5)")                                     \
+	X(ST_FTS_DELETE, "INSERT INTO doc_fts(doc_fts, rowid, title, summary, body, names) "\
+	  "VALUES ('delete', ?1, ?2, ?3, ?4, ?5)")                           \
+	X(ST_FTS_CONTENT, "SELECT title, summary, body, names FROM doc WHERE key = ?1") \
+	X(ST_PERIOD_ADD, "INSERT INTO period_count(period, n) VALUES (?1, ?2) "  \
+	  "ON CONFLICT(period) DO UPDATE SET n = n + excluded.n")             \
+	X(ST_ALIASES_OF_PERSON, "SELECT name FROM person_alias WHERE person = ?1 ORDER BY kind, ord") \
 	X(ST_VOCAB, "SELECT doc FROM doc_vocab WHERE term = ?1")                \
 	X(ST_ALIASES_OF_DOC, "SELECT a.name FROM doc_person l JOIN person_alias a "\
 	  "ON a.person = l.person WHERE l.doc = ?1")
@@ -54,6 +62,26 @@
 #define X_ENUM(name, sql) name,
 enum store_stmt { STORE_STATEMENTS(X_ENUM) ST_COUNT };
 #undef X_ENUM
+
+/* Counts to add, by integer key: kept in memory during an import and
+ * written at commit (periods, documents per name). */
+struct deltas {
+	struct delta {
+		int64_t key;
+		int64_t n;
+		int used;
+	} *v;
+	size_t cap, n; /* cap is a power of two */
+};
+
+/* Folded names already looked up in this import, by facet kind. */
+struct name_cache {
+	struct name_slot {
+		char *fold;
+		int64_t id;
+	} *v;
+	size_t cap, n;
+};
 
 /* Per facet kind: the entity table and the statements to link names. */
 struct facet_stmts {
@@ -76,6 +104,9 @@ struct store {
 	int64_t deadline;     /* clock_usec() at which to stop, 0: none */
 	int interrupted;      /* the last query was stopped */
 	int32_t max_span;     /* largest span of any document, in years */
+	struct deltas periods;             /* period_count changes of this import */
+	struct deltas ndocs[FACET_NKINDS]; /* documents per name, changes */
+	struct name_cache names[FACET_NKINDS];
 	const struct authority *authority; /* for recognising people; not owned */
 	/* the last few misspelled words and the FTS5 terms they became */
 	struct spell_cache {
@@ -101,6 +132,10 @@ sqlite3_stmt *store_prepare(struct store *s, const char *sql, struct err *e);
  * interrupted flag. */
 void store_query_start(struct store *s);
 void store_query_end(struct store *s);
+
+/* Bind a 63-bit hash of s (NULL when s is NULL): equality keys that
+ * need not be stored in full. */
+void store_bind_hash(sqlite3_stmt *st, int i, const char *s);
 
 /* Bind a string that may be NULL (bound as NULL). */
 void store_bind_text(sqlite3_stmt *st, int i, const char *s);
@@ -149,7 +184,16 @@ char *store_names_of(struct store *s, int64_t key);
 /* Link r's people to the document: the record's own, those the
  * authority recognises in its title and summary, and uncertain ones. */
 int store_link_people(struct store *s, const struct record *r, int64_t key, int *added,
-                      struct err *e);
+                      struct sbuf *names, struct err *e);
+
+/* Take document key out of the full-text index, with the values it was
+ * indexed with (read from doc); put it back with its current values. */
+int store_fts_delete(struct store *s, int64_t key, struct err *e);
+int store_fts_insert(struct store *s, int64_t key, struct err *e);
+
+/* Forget the import's caches and pending counts (after a rollback, or
+ * when names were renumbered). */
+void store_import_forget(struct store *s);
 
 /* Note that an import changed document key (its relations are redone). */
 int store_touch(struct store *s, int64_t key, struct err *e);

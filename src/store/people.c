@@ -103,7 +103,8 @@ static int sync_aliases(struct store *s, const struct person_entry *p, int64_t i
 {
 	const struct strlist *lists[3] = { &p->variants, &p->covers, &p->scripts };
 	sqlite3_stmt *ins = store_prepare(s,
-		"INSERT OR IGNORE INTO person_alias(fold, person, kind, name) VALUES (?1, ?2, ?3, ?4)", e);
+		"INSERT OR IGNORE INTO person_alias(fold, person, kind, name, ord) "
+		"VALUES (?1, ?2, ?3, ?4, ?5)", e);
 	sqlite3_stmt *other = store_prepare(s, "SELECT id FROM person WHERE fold = ?1 AND id <> ?2", e);
 	int rc = 0;
 
@@ -121,6 +122,7 @@ static int sync_aliases(struct store *s, const struct person_entry *p, int64_t i
 			sqlite3_bind_int64(ins, 2, id);
 			sqlite3_bind_int(ins, 3, l);
 			store_bind_text(ins, 4, lists[l]->v[j]);
+			sqlite3_bind_int64(ins, 5, (sqlite3_int64)j);
 			if (sqlite3_step(ins) != SQLITE_DONE)
 				rc = store_sqlerr(s, e, "storing a name");
 			sqlite3_reset(other);
@@ -145,9 +147,10 @@ static int sync_aliases(struct store *s, const struct person_entry *p, int64_t i
  * full-text index knows their other names. */
 static int refresh_person_names(struct store *s, struct err *e)
 {
-	sqlite3_stmt *docs = store_prepare(s, "SELECT DISTINCT doc FROM doc_person", e);
-	sqlite3_stmt *up = store_prepare(s, "UPDATE doc SET names = ?1 WHERE key = ?2 "
-	                                 "AND names IS NOT ?1", e);
+	sqlite3_stmt *docs = store_prepare(s, "SELECT l.doc, d.names FROM "
+	                                   "(SELECT DISTINCT doc FROM doc_person) l "
+	                                   "JOIN doc d ON d.key = l.doc", e);
+	sqlite3_stmt *up = store_prepare(s, "UPDATE doc SET names = ?1 WHERE key = ?2", e);
 	int rc = 0;
 
 	if (!docs || !up) {
@@ -157,14 +160,22 @@ static int refresh_person_names(struct store *s, struct err *e)
 	}
 	while (rc == 0 && sqlite3_step(docs) == SQLITE_ROW) {
 		int64_t key = sqlite3_column_int64(docs, 0);
+		const char *old = (const char *)sqlite3_column_text(docs, 1);
 		char *names = store_names_of(s, key);
 
+		if ((old && names && strcmp(old, names) == 0) || (!old && !names)) {
+			free(names);
+			continue;
+		}
+		rc = store_fts_delete(s, key, e);
 		sqlite3_reset(up);
 		store_bind_text(up, 1, names);
 		sqlite3_bind_int64(up, 2, key);
-		if (sqlite3_step(up) != SQLITE_DONE)
+		if (rc == 0 && sqlite3_step(up) != SQLITE_DONE)
 			rc = store_sqlerr(s, e, "indexing names");
 		sqlite3_reset(up);
+		if (rc == 0)
+			rc = store_fts_insert(s, key, e);
 		free(names);
 	}
 	sqlite3_finalize(docs);
@@ -238,7 +249,7 @@ int store_people_reload(struct store *s, const struct authority *a, long long *c
 		memset(&r, 0, sizeof r);
 		r.title = (char *)sqlite3_column_text(st, 1);
 		r.summary = (char *)sqlite3_column_text(st, 2);
-		rc = store_link_people(s, &r, sqlite3_column_int64(st, 0), &added, e);
+		rc = store_link_people(s, &r, sqlite3_column_int64(st, 0), &added, NULL, e);
 		if (rc == 0 && added) {
 			(*changed)++;
 			rc = store_touch(s, sqlite3_column_int64(st, 0), e);
@@ -336,7 +347,7 @@ int store_person(struct store *s, const char *name, struct person_info **out, st
 	sqlite3_finalize(st);
 
 	st = store_prepare(s, "SELECT kind, name FROM person_alias WHERE person = ?1 "
-	                   "ORDER BY kind, rowid", e);
+	                   "ORDER BY kind, ord", e);
 	if (!st) {
 		person_info_free(p);
 		return -1;

@@ -8,6 +8,204 @@
 #include "fonds/people.h"
 #include "internal.h"
 
+/* --- pending counts and the name cache ------------------------------- */
+
+static void deltas_add(struct deltas *d, int64_t key, int64_t n)
+{
+	size_t h;
+
+	if (d->n * 2 >= d->cap) {
+		struct deltas bigger = { .cap = d->cap ? d->cap * 2 : 64 };
+
+		bigger.v = xcalloc(bigger.cap, sizeof *bigger.v);
+		for (size_t i = 0; i < d->cap; i++)
+			if (d->v[i].used)
+				deltas_add(&bigger, d->v[i].key, d->v[i].n);
+		free(d->v);
+		*d = bigger;
+	}
+	h = (size_t)hash64(&key, sizeof key, 0) & (d->cap - 1);
+	while (d->v[h].used && d->v[h].key != key)
+		h = (h + 1) & (d->cap - 1);
+	if (!d->v[h].used) {
+		d->v[h].used = 1;
+		d->v[h].key = key;
+		d->n++;
+	}
+	d->v[h].n += n;
+}
+
+static void deltas_clear(struct deltas *d)
+{
+	free(d->v);
+	memset(d, 0, sizeof *d);
+}
+
+/* Count a document of (prec, dkey) in its periods, n = 1 or -1. */
+static void count_periods(struct store *s, int prec, int32_t dk, int n)
+{
+	deltas_add(&s->periods, -1, n);
+	deltas_add(&s->periods, prec ? dk / 10000 * 10000 : 0, n);
+	if (prec >= DATE_MONTH)
+		deltas_add(&s->periods, dk / 100 * 100, n);
+	if (prec >= DATE_DAY)
+		deltas_add(&s->periods, dk, n);
+}
+
+/* The cached id of a folded name, or 0. */
+static int64_t name_cache_get(const struct name_cache *c, const char *fold)
+{
+	size_t h;
+
+	if (!c->cap)
+		return 0;
+	h = (size_t)hash64(fold, strlen(fold), 1) & (c->cap - 1);
+	while (c->v[h].fold) {
+		if (strcmp(c->v[h].fold, fold) == 0)
+			return c->v[h].id;
+		h = (h + 1) & (c->cap - 1);
+	}
+	return 0;
+}
+
+static void name_cache_clear(struct name_cache *c)
+{
+	for (size_t i = 0; i < c->cap; i++)
+		free(c->v[i].fold);
+	free(c->v);
+	memset(c, 0, sizeof *c);
+}
+
+/* Remember fold -> id; a full cache starts again (bounded memory). */
+static void name_cache_put(struct name_cache *c, const char *fold, int64_t id)
+{
+	size_t h;
+
+	if (c->n * 2 >= c->cap) {
+		if (c->cap >= 65536)
+			name_cache_clear(c);
+		if (!c->cap) {
+			c->cap = 1024;
+			c->v = xcalloc(c->cap, sizeof *c->v);
+		} else {
+			struct name_cache bigger = { .cap = c->cap * 2 };
+
+			bigger.v = xcalloc(bigger.cap, sizeof *bigger.v);
+			for (size_t i = 0; i < c->cap; i++)
+				if (c->v[i].fold) {
+					size_t j = (size_t)hash64(c->v[i].fold, strlen(c->v[i].fold), 1) &
+					           (bigger.cap - 1);
+
+					while (bigger.v[j].fold)
+						j = (j + 1) & (bigger.cap - 1);
+					bigger.v[j] = c->v[i];
+					bigger.n++;
+				}
+			free(c->v);
+			*c = bigger;
+		}
+	}
+	h = (size_t)hash64(fold, strlen(fold), 1) & (c->cap - 1);
+	while (c->v[h].fold)
+		h = (h + 1) & (c->cap - 1);
+	c->v[h].fold = xstrdup(fold);
+	c->v[h].id = id;
+	c->n++;
+}
+
+void store_import_forget(struct store *s)
+{
+	deltas_clear(&s->periods);
+	for (int f = 0; f < FACET_NKINDS; f++) {
+		deltas_clear(&s->ndocs[f]);
+		name_cache_clear(&s->names[f]);
+	}
+}
+
+/* Write the pending counts. */
+static int flush_counts(struct store *s, struct err *e)
+{
+	for (size_t i = 0; i < s->periods.cap; i++) {
+		sqlite3_stmt *st;
+		int rc;
+
+		if (!s->periods.v[i].used || !s->periods.v[i].n)
+			continue;
+		st = store_stmt(s, ST_PERIOD_ADD);
+		sqlite3_bind_int64(st, 1, s->periods.v[i].key);
+		sqlite3_bind_int64(st, 2, s->periods.v[i].n);
+		rc = sqlite3_step(st);
+		sqlite3_reset(st);
+		if (rc != SQLITE_DONE)
+			return store_sqlerr(s, e, "counting periods");
+	}
+	for (int f = 0; f < FACET_NKINDS; f++) {
+		struct deltas *d = &s->ndocs[f];
+		char sql[128];
+		sqlite3_stmt *st;
+
+		if (!d->n)
+			continue;
+		snprintf(sql, sizeof sql, "UPDATE %s SET ndocs = ndocs + ?2 WHERE id = ?1",
+		         store_facet_table[f]);
+		if (!(st = store_prepare(s, sql, e)))
+			return -1;
+		for (size_t i = 0; i < d->cap; i++) {
+			if (!d->v[i].used || !d->v[i].n)
+				continue;
+			sqlite3_reset(st);
+			sqlite3_bind_int64(st, 1, d->v[i].key);
+			sqlite3_bind_int64(st, 2, d->v[i].n);
+			if (sqlite3_step(st) != SQLITE_DONE) {
+				sqlite3_finalize(st);
+				return store_sqlerr(s, e, "counting names");
+			}
+		}
+		sqlite3_finalize(st);
+	}
+	deltas_clear(&s->periods);
+	for (int f = 0; f < FACET_NKINDS; f++)
+		deltas_clear(&s->ndocs[f]);
+	return 0;
+}
+
+/* --- the full-text index -------------------------------------------- */
+
+/* Run ST_FTS_INSERT or ST_FTS_DELETE for key with the values in doc. */
+static int fts_write(struct store *s, enum store_stmt which, int64_t key, struct err *e)
+{
+	sqlite3_stmt *c = store_stmt(s, ST_FTS_CONTENT);
+	sqlite3_stmt *w;
+	int rc;
+
+	sqlite3_bind_int64(c, 1, key);
+	rc = sqlite3_step(c);
+	if (rc != SQLITE_ROW) {
+		sqlite3_reset(c);
+		return rc == SQLITE_DONE ? 0 : store_sqlerr(s, e, "indexing a document");
+	}
+	w = store_stmt(s, which);
+	sqlite3_bind_int64(w, 1, key);
+	for (int i = 0; i < 4; i++)
+		sqlite3_bind_value(w, i + 2, sqlite3_column_value(c, i));
+	rc = sqlite3_step(w);
+	sqlite3_reset(w);
+	sqlite3_reset(c);
+	return rc == SQLITE_DONE ? 0 : store_sqlerr(s, e, "indexing a document");
+}
+
+int store_fts_delete(struct store *s, int64_t key, struct err *e)
+{
+	return fts_write(s, ST_FTS_DELETE, key, e);
+}
+
+int store_fts_insert(struct store *s, int64_t key, struct err *e)
+{
+	return fts_write(s, ST_FTS_INSERT, key, e);
+}
+
+/* --- transactions ---------------------------------------------------- */
+
 int store_import_begin(struct store *s, struct err *e)
 {
 	sqlite3_stmt *st;
@@ -21,9 +219,13 @@ int store_import_begin(struct store *s, struct err *e)
 		return store_sqlerr(s, e, "starting the import");
 	sqlite3_reset(st);
 	s->in_import = 1;
-	if (sqlite3_exec(s->db, "DELETE FROM temp.touched", NULL, NULL, NULL) != SQLITE_OK) {
+	store_import_forget(s);
+	/* names are linked before their document is inserted */
+	if (sqlite3_exec(s->db, "PRAGMA defer_foreign_keys = ON; DELETE FROM temp.touched",
+	                 NULL, NULL, NULL) != SQLITE_OK) {
+		store_sqlerr(s, e, "starting the import");
 		store_import_rollback(s);
-		return store_sqlerr(s, e, "starting the import");
+		return -1;
 	}
 	return 0;
 }
@@ -35,6 +237,7 @@ void store_import_rollback(struct store *s)
 	sqlite3_step(store_stmt(s, ST_ROLLBACK));
 	sqlite3_reset(s->st[ST_ROLLBACK]);
 	s->in_import = 0;
+	store_import_forget(s);
 }
 
 /* Keep the largest span of any document, so date searches can bound the
@@ -64,7 +267,8 @@ int store_import_commit(struct store *s, struct err *e)
 
 	if (!s->in_import)
 		return err_set(e, "no import is running");
-	if (update_max_span(s, e) < 0 || store_relate_touched(s, e) < 0) {
+	if (flush_counts(s, e) < 0 || update_max_span(s, e) < 0 ||
+	    store_relate_touched(s, e) < 0) {
 		store_import_rollback(s);
 		return -1;
 	}
@@ -168,22 +372,30 @@ static int facet_id(struct store *s, enum facet f, const char *name, int uncerta
 		free(fold);
 		return 0;
 	}
+	if (!uncertain && (*id = name_cache_get(&s->names[f], fold))) {
+		free(fold);
+		return 0;
+	}
 	sqlite3_reset(fs->find);
 	store_bind_text(fs->find, 1, fold);
 	rc = sqlite3_step(fs->find);
 	if (rc == SQLITE_ROW) {
 		*id = sqlite3_column_int64(fs->find, 0);
 		sqlite3_reset(fs->find);
-		free(fold);
 		if (f == FACET_PERSON && !uncertain) {
 			sqlite3_stmt *st = store_stmt(s, ST_PERSON_CERTAIN);
 
 			sqlite3_bind_int64(st, 1, *id);
 			rc = sqlite3_step(st);
 			sqlite3_reset(st);
-			if (rc != SQLITE_DONE)
+			if (rc != SQLITE_DONE) {
+				free(fold);
 				return store_sqlerr(s, e, "adding a name");
+			}
 		}
+		if (!uncertain)
+			name_cache_put(&s->names[f], fold, *id);
+		free(fold);
 		return 0;
 	}
 	sqlite3_reset(fs->find);
@@ -197,6 +409,7 @@ static int facet_id(struct store *s, enum facet f, const char *name, int uncerta
 			*id = sqlite3_column_int64(st, 0);
 		sqlite3_reset(st);
 		if (*id) {
+			name_cache_put(&s->names[f], fold, *id);
 			free(fold);
 			return 0;
 		}
@@ -205,14 +418,17 @@ static int facet_id(struct store *s, enum facet f, const char *name, int uncerta
 	store_bind_text(fs->insert, 1, name);
 	store_bind_text(fs->insert, 2, fold);
 	rc = sqlite3_step(fs->insert);
-	free(fold);
 	if (rc != SQLITE_ROW) {
+		free(fold);
 		sqlite3_reset(fs->insert);
 		return store_sqlerr(s, e, "adding a name");
 	}
 	*id = sqlite3_column_int64(fs->insert, 0);
 	sqlite3_step(fs->insert);
 	sqlite3_reset(fs->insert);
+	if (!uncertain)
+		name_cache_put(&s->names[f], fold, *id);
+	free(fold);
 	if (f == FACET_PERSON && uncertain) {
 		sqlite3_stmt *st = store_stmt(s, ST_PERSON_UNCERTAIN);
 
@@ -247,7 +463,8 @@ static void split_languages(const char *lang, struct strlist *out)
 /* Link the names of list to the document in facet f; *added counts new
  * links. */
 static int link_list(struct store *s, enum facet f, const struct strlist *list,
-                     int uncertain, int64_t key, int *added, struct err *e)
+                     int uncertain, int64_t key, int *added, struct sbuf *names,
+                     struct err *e)
 {
 	for (size_t i = 0; i < list->n; i++) {
 		sqlite3_stmt *ln = s->fs[f].link;
@@ -257,6 +474,22 @@ static int link_list(struct store *s, enum facet f, const struct strlist *list,
 			return -1;
 		if (!id)
 			continue;
+		if (names && f != FACET_LANGUAGE) {
+			/* what the full-text index knows the document by: the
+			 * name, and a person's other names */
+			const struct person_entry *p = f == FACET_PERSON && s->authority
+				? authority_find(s->authority, list->v[i]) : NULL;
+
+			sbuf_printf(names, "%s%s", names->len ? " ; " : "", list->v[i]);
+			if (p) {
+				struct strlist other = {0};
+
+				person_aliases(p, &other);
+				for (size_t j = 0; j < other.n; j++)
+					sbuf_printf(names, " ; %s", other.v[j]);
+				strlist_clear(&other);
+			}
+		}
 		sqlite3_reset(ln);
 		sqlite3_bind_int64(ln, 1, id);
 		sqlite3_bind_int64(ln, 2, key);
@@ -264,34 +497,38 @@ static int link_list(struct store *s, enum facet f, const struct strlist *list,
 			sqlite3_reset(ln);
 			return store_sqlerr(s, e, "linking a name");
 		}
-		*added += sqlite3_changes(s->db) > 0;
+		if (sqlite3_changes(s->db) > 0) {
+			(*added)++;
+			deltas_add(&s->ndocs[f], id, 1);
+		}
 		sqlite3_reset(ln);
 	}
 	return 0;
 }
 
 int store_link_people(struct store *s, const struct record *r, int64_t key, int *added,
-                      struct err *e)
+                      struct sbuf *names, struct err *e)
 {
 	struct strlist people = {0}, uncertain = {0};
 	int rc;
 
 	if (!s->authority)
-		return link_list(s, FACET_PERSON, &r->people, 0, key, added, e);
+		return link_list(s, FACET_PERSON, &r->people, 0, key, added, names, e);
 	for (size_t i = 0; i < r->people.n; i++)
 		strlist_add(&people, r->people.v[i]);
 	people_recognize(s->authority, r->title, r->summary, &people, &uncertain);
-	rc = link_list(s, FACET_PERSON, &people, 0, key, added, e);
+	rc = link_list(s, FACET_PERSON, &people, 0, key, added, names, e);
 	if (rc == 0)
-		rc = link_list(s, FACET_PERSON, &uncertain, 1, key, added, e);
+		rc = link_list(s, FACET_PERSON, &uncertain, 1, key, added, names, e);
 	strlist_clear(&people);
 	strlist_clear(&uncertain);
 	return rc;
 }
 
-/* Link every name of r to the document; *added counts new links. */
+/* Link every name of r to the document; *added counts new links; names
+ * (if not NULL) receives the text the full-text index knows them by. */
 static int link_names(struct store *s, const struct record *r, int64_t key,
-                      int *added, struct err *e)
+                      int *added, struct sbuf *names, struct err *e)
 {
 	const struct strlist *lists[FACET_NKINDS] = {
 		NULL, &r->places, &r->subjects, &r->collections, NULL
@@ -299,11 +536,11 @@ static int link_names(struct store *s, const struct record *r, int64_t key,
 	struct strlist langs = {0};
 	int rc;
 
-	rc = store_link_people(s, r, key, added, e);
+	rc = store_link_people(s, r, key, added, names, e);
 	split_languages(r->language, &langs);
 	lists[FACET_LANGUAGE] = &langs;
 	for (int f = FACET_PLACE; f < FACET_NKINDS && rc == 0; f++)
-		rc = link_list(s, (enum facet)f, lists[f], 0, key, added, e);
+		rc = link_list(s, (enum facet)f, lists[f], 0, key, added, names, e);
 	strlist_clear(&langs);
 	for (size_t i = 0; rc == 0 && i < r->related.n; i++) {
 		sqlite3_stmt *st = store_stmt(s, ST_LINK_INSERT);
@@ -363,16 +600,25 @@ static int insert_new(struct store *s, const struct record *r, const char *id,
 {
 	sqlite3_stmt *st;
 	int64_t key;
-	int added = 0;
+	int added = 0, rc;
 	char *names, *series, *genre, *recipient;
+	struct sbuf nb = {0};
 
 	if (alloc_key(s, r->date.key, &key, e) < 0)
 		return -1;
+	/* names first (foreign keys are deferred), so that the row and its
+	 * index entry are written once, complete */
+	if (link_names(s, r, key, &added, &nb, e) < 0) {
+		sbuf_free(&nb);
+		return -1;
+	}
+	names = nb.len ? sbuf_take(&nb) : NULL;
+	sbuf_free(&nb);
 	st = store_stmt(s, ST_DOC_INSERT);
 	sqlite3_bind_int64(st, 1, key);
 	store_bind_text(st, 2, id);
 	sqlite3_bind_int(st, 3, derived);
-	store_bind_text(st, 4, match);
+	store_bind_hash(st, 4, match);
 	store_bind_text(st, 5, r->date_text);
 	sqlite3_bind_int(st, 6, (int)r->date.prec);
 	sqlite3_bind_int(st, 7, r->date.key);
@@ -386,44 +632,61 @@ static int insert_new(struct store *s, const struct record *r, const char *id,
 	store_bind_text(st, 15, r->language);
 	store_bind_text(st, 16, r->url);
 	store_bind_text(st, 17, r->type);
-	sqlite3_bind_null(st, 18);
+	store_bind_text(st, 18, names);
 	store_title_keys(r->title, &series, &genre, &recipient);
-	store_bind_text(st, 19, series);
-	store_bind_text(st, 20, genre);
-	store_bind_text(st, 21, recipient);
+	store_bind_hash(st, 19, series);
+	store_bind_hash(st, 20, genre);
+	store_bind_hash(st, 21, recipient);
+	rc = sqlite3_step(st);
+	sqlite3_reset(st);
 	free(series);
 	free(genre);
 	free(recipient);
-	if (sqlite3_step(st) != SQLITE_DONE) {
-		sqlite3_reset(st);
+	if (rc != SQLITE_DONE) {
+		free(names);
 		return store_sqlerr(s, e, "adding a document");
 	}
+	st = store_stmt(s, ST_FTS_INSERT);
+	sqlite3_bind_int64(st, 1, key);
+	store_bind_text(st, 2, r->title ? r->title : "");
+	store_bind_text(st, 3, r->summary);
+	store_bind_text(st, 4, r->body);
+	store_bind_text(st, 5, names);
+	rc = sqlite3_step(st);
 	sqlite3_reset(st);
-	if (link_names(s, r, key, &added, e) < 0)
-		return -1;
-	names = added ? store_names_of(s, key) : NULL;
-	if (names) {
-		sqlite3_stmt *up = store_prepare(s, "UPDATE doc SET names = ?1 WHERE key = ?2", e);
-		int rc;
-
-		if (!up) {
-			free(names);
-			return -1;
-		}
-		store_bind_text(up, 1, names);
-		sqlite3_bind_int64(up, 2, key);
-		rc = sqlite3_step(up);
-		sqlite3_finalize(up);
-		free(names);
-		if (rc != SQLITE_DONE)
-			return store_sqlerr(s, e, "indexing names");
-	}
+	free(names);
+	if (rc != SQLITE_DONE)
+		return store_sqlerr(s, e, "indexing a document");
+	count_periods(s, (int)r->date.prec, r->date.key, 1);
 	return store_touch(s, key, e);
 }
 
 /* Column order of the merge statements below. */
 enum { M_DATE_TEXT, M_TITLE, M_SUMMARY, M_BODY, M_SOURCE, M_LANGUAGE, M_URL,
        M_TYPE, M_NFIELDS };
+
+/* Move user data from one document id to another. */
+static int move_user_data(struct store *s, const char *from, const char *to, struct err *e)
+{
+	static const char *const tabs[] = { "read_mark", "bookmark", "note" };
+
+	for (size_t i = 0; i < ARRAY_LEN(tabs); i++) {
+		char q[128];
+		sqlite3_stmt *st;
+		int rc;
+
+		snprintf(q, sizeof q, "UPDATE OR REPLACE %s SET id = ?1 WHERE id = ?2", tabs[i]);
+		if (!(st = store_prepare(s, q, e)))
+			return -1;
+		store_bind_text(st, 1, to);
+		store_bind_text(st, 2, from);
+		rc = sqlite3_step(st);
+		sqlite3_finalize(st);
+		if (rc != SQLITE_DONE)
+			return store_sqlerr(s, e, "moving user data");
+	}
+	return 0;
+}
 
 /* Fill the fields the stored document lacks from r; a finer date replaces
  * a coarser one (moving the document to a new key). */
@@ -441,11 +704,12 @@ static int merge_into(struct store *s, int64_t key, int derived, const struct re
 		"SELECT date_text, title, summary, body, source, language, url, type, "
 		"prec, dkey, id FROM doc WHERE key = ?1", e);
 	struct sbuf sql = {0};
-	int changed = 0, nset = 0, rc, added = 0;
+	int nset = 0, rc, added = 0, bi = 1, oldprec;
 	int set[M_NFIELDS] = {0};
 	int new_date = 0, new_id = 0;
+	int32_t olddk;
 	int64_t newkey = key;
-	char *oldid = NULL;
+	char *oldid = NULL, *names = NULL, *series = NULL, *genre = NULL, *recipient = NULL;
 
 	if (!st)
 		return -1;
@@ -462,141 +726,100 @@ static int merge_into(struct store *s, int64_t key, int derived, const struct re
 			nset++;
 		}
 	}
-	if ((int)r->date.prec > sqlite3_column_int(st, 8))
-		new_date = 1;
+	oldprec = sqlite3_column_int(st, 8);
+	olddk = sqlite3_column_int(st, 9);
+	new_date = (int)r->date.prec > oldprec;
 	oldid = store_col_dup(st, 10);
 	sqlite3_finalize(st);
-	if (derived && r->id && *r->id)
-		new_id = 1;
-	if (new_date && alloc_key(s, r->date.key, &newkey, e) < 0) {
-		free(oldid);
-		return -1;
-	}
+	new_id = derived && r->id && *r->id;
 
-	if (nset || new_date || new_id) {
-		int bi = 1;
-
-		sbuf_add(&sql, "UPDATE doc SET key = key");
-		for (int i = 0; i < M_NFIELDS; i++)
-			if (set[i])
-				sbuf_printf(&sql, ", %s = ?%d", cols[i], bi++);
-		if (new_date)
-			sbuf_printf(&sql, ", key = ?%d, prec = ?%d, dkey = ?%d, first = ?%d, "
-			            "last = ?%d, range = ?%d", bi, bi + 1, bi + 2, bi + 3,
-			            bi + 4, bi + 5), bi += 6;
-		if (new_id)
-			sbuf_printf(&sql, ", id = ?%d, derived = 0", bi++);
-		sbuf_printf(&sql, " WHERE key = ?%d", bi);
-		st = store_prepare(s, sbuf_str(&sql), e);
-		sbuf_free(&sql);
-		if (!st) {
-			free(oldid);
-			return -1;
-		}
-		bi = 1;
-		for (int i = 0; i < M_NFIELDS; i++)
-			if (set[i])
-				store_bind_text(st, bi++, vals[i]);
-		if (new_date) {
-			sqlite3_bind_int64(st, bi++, newkey);
-			sqlite3_bind_int(st, bi++, (int)r->date.prec);
-			sqlite3_bind_int(st, bi++, r->date.key);
-			sqlite3_bind_int(st, bi++, r->date.first);
-			sqlite3_bind_int(st, bi++, r->date.last);
-			sqlite3_bind_int(st, bi++, r->date.range);
-		}
-		if (new_id)
-			store_bind_text(st, bi++, id);
-		sqlite3_bind_int64(st, bi, key);
-		rc = sqlite3_step(st);
-		sqlite3_finalize(st);
-		if (rc != SQLITE_DONE) {
-			free(oldid);
-			return store_sqlerr(s, e, "merging a document");
-		}
-		changed = 1;
-		key = newkey;
-	}
-	if (set[M_TITLE]) {
-		char *series, *genre, *recipient;
-
-		store_title_keys(r->title, &series, &genre, &recipient);
-		st = store_prepare(s, "UPDATE doc SET series = ?1, genre = ?2, recipient = ?3 "
-		                   "WHERE key = ?4", e);
-		if (st) {
-			store_bind_text(st, 1, series);
-			store_bind_text(st, 2, genre);
-			store_bind_text(st, 3, recipient);
-			sqlite3_bind_int64(st, 4, key);
-			rc = sqlite3_step(st);
-			sqlite3_finalize(st);
-		}
-		free(series);
-		free(genre);
-		free(recipient);
-		if (!st || rc != SQLITE_DONE) {
-			free(oldid);
-			return st ? store_sqlerr(s, e, "merging a document") : -1;
-		}
-	}
-	if (new_id) {
-		/* User data follows the document to its new id. */
-		static const char *const tabs[] = { "read_mark", "bookmark", "note" };
-
-		for (size_t i = 0; i < ARRAY_LEN(tabs); i++) {
-			char q[128];
-
-			snprintf(q, sizeof q, "UPDATE OR REPLACE %s SET id = ?1 WHERE id = ?2", tabs[i]);
-			st = store_prepare(s, q, e);
-			if (!st) {
-				free(oldid);
-				return -1;
-			}
-			store_bind_text(st, 1, id);
-			store_bind_text(st, 2, oldid);
-			rc = sqlite3_step(st);
-			sqlite3_finalize(st);
-			if (rc != SQLITE_DONE) {
-				free(oldid);
-				return store_sqlerr(s, e, "moving user data");
-			}
-		}
-	}
-	free(oldid);
-	if (link_names(s, r, key, &added, e) < 0)
-		return -1;
-	if (added) {
-		char *names = store_names_of(s, key);
-
-		st = store_prepare(s, "UPDATE doc SET names = ?1 WHERE key = ?2", e);
-		if (!st) {
-			free(names);
-			return -1;
-		}
-		store_bind_text(st, 1, names);
-		sqlite3_bind_int64(st, 2, key);
-		rc = sqlite3_step(st);
-		sqlite3_finalize(st);
-		free(names);
-		if (rc != SQLITE_DONE)
-			return store_sqlerr(s, e, "indexing names");
-		changed = 1;
-	}
-	if (!changed) {
+	if (link_names(s, r, key, &added, NULL, e) < 0)
+		goto fail;
+	if (!nset && !new_date && !new_id && !added) {
 		/* the same record twice in one import is one merged record;
 		 * a record already stored before this import is unchanged */
-		sqlite3_stmt *t = store_prepare(s, "SELECT 1 FROM temp.touched WHERE key = ?1", e);
-
-		if (!t)
+		free(oldid);
+		st = store_prepare(s, "SELECT 1 FROM temp.touched WHERE key = ?1", e);
+		if (!st)
 			return -1;
-		sqlite3_bind_int64(t, 1, key);
-		changed = sqlite3_step(t) == SQLITE_ROW;
-		sqlite3_finalize(t);
-		*result = changed ? STORE_MERGED : STORE_SAME;
+		sqlite3_bind_int64(st, 1, key);
+		*result = sqlite3_step(st) == SQLITE_ROW ? STORE_MERGED : STORE_SAME;
+		sqlite3_finalize(st);
 		return 0;
 	}
+
+	if (new_date && alloc_key(s, r->date.key, &newkey, e) < 0)
+		goto fail;
+	if (store_fts_delete(s, key, e) < 0)
+		goto fail;
+	sbuf_add(&sql, "UPDATE doc SET key = key");
+	for (int i = 0; i < M_NFIELDS; i++)
+		if (set[i])
+			sbuf_printf(&sql, ", %s = ?%d", cols[i], bi++);
+	if (new_date)
+		sbuf_printf(&sql, ", key = ?%d, prec = ?%d, dkey = ?%d, first = ?%d, "
+		            "last = ?%d, range = ?%d", bi, bi + 1, bi + 2, bi + 3,
+		            bi + 4, bi + 5), bi += 6;
+	if (new_id)
+		sbuf_printf(&sql, ", id = ?%d, derived = 0", bi++);
+	if (added)
+		sbuf_printf(&sql, ", names = ?%d", bi++);
+	if (set[M_TITLE])
+		sbuf_printf(&sql, ", series = ?%d, genre = ?%d, recipient = ?%d", bi, bi + 1,
+		            bi + 2), bi += 3;
+	sbuf_printf(&sql, " WHERE key = ?%d", bi);
+	st = store_prepare(s, sbuf_str(&sql), e);
+	sbuf_free(&sql);
+	if (!st)
+		goto fail;
+	bi = 1;
+	for (int i = 0; i < M_NFIELDS; i++)
+		if (set[i])
+			store_bind_text(st, bi++, vals[i]);
+	if (new_date) {
+		sqlite3_bind_int64(st, bi++, newkey);
+		sqlite3_bind_int(st, bi++, (int)r->date.prec);
+		sqlite3_bind_int(st, bi++, r->date.key);
+		sqlite3_bind_int(st, bi++, r->date.first);
+		sqlite3_bind_int(st, bi++, r->date.last);
+		sqlite3_bind_int(st, bi++, r->date.range);
+	}
+	if (new_id)
+		store_bind_text(st, bi++, id);
+	if (added) {
+		names = store_names_of(s, key);
+		store_bind_text(st, bi++, names);
+	}
+	if (set[M_TITLE]) {
+		store_title_keys(r->title, &series, &genre, &recipient);
+		store_bind_hash(st, bi++, series);
+		store_bind_hash(st, bi++, genre);
+		store_bind_hash(st, bi++, recipient);
+	}
+	sqlite3_bind_int64(st, bi, key);
+	rc = sqlite3_step(st);
+	sqlite3_finalize(st);
+	free(names);
+	free(series);
+	free(genre);
+	free(recipient);
+	if (rc != SQLITE_DONE) {
+		store_sqlerr(s, e, "merging a document");
+		goto fail;
+	}
+	if (new_date) {
+		count_periods(s, oldprec, olddk, -1);
+		count_periods(s, (int)r->date.prec, r->date.key, 1);
+	}
+	if (store_fts_insert(s, newkey, e) < 0 ||
+	    (new_id && move_user_data(s, oldid, id, e) < 0))
+		goto fail;
+	free(oldid);
 	*result = STORE_MERGED;
-	return store_touch(s, key, e);
+	return store_touch(s, newkey, e);
+fail:
+	free(oldid);
+	return -1;
 }
 
 /* Look a document up by id, then (for records without a source id, or
@@ -622,7 +845,7 @@ static int find_existing(struct store *s, const char *id, int derived,
 	if (!match)
 		return 0;
 	st = store_stmt(s, ST_DOC_BY_MATCH);
-	store_bind_text(st, 1, match);
+	store_bind_hash(st, 1, match);
 	rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW) {
 		*key = sqlite3_column_int64(st, 0);

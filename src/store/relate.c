@@ -14,6 +14,9 @@
 #define PEOPLE_SPAN_DAYS 14
 #define PEOPLE_KEEP 5
 
+/* What aux says of a REL_SERIES relation. */
+enum { SERIES_NEXT, SERIES_SAME_MATTER };
+
 static const char *const rel_names[] = {
 	"link", "reply", "series", "people", "text"
 };
@@ -34,12 +37,12 @@ static int exec(struct store *s, const char *sql, struct err *e)
 static int relate_links(struct store *s, struct err *e)
 {
 	return exec(s,
-		"INSERT OR IGNORE INTO relation(src, dst, kind, strength, reason, rreason) "
-		"SELECT l.src, d.key, 0, 1.0, 'linked in the source', 'links to this document' "
+		"INSERT OR IGNORE INTO relation(src, dst, kind, strength) "
+		"SELECT l.src, d.key, 0, 1.0 "
 		"FROM temp.touched t JOIN link l ON l.src = t.key JOIN doc d ON d.id = l.target "
 		"WHERE d.key <> l.src "
 		"UNION ALL "
-		"SELECT l.src, t.key, 0, 1.0, 'linked in the source', 'links to this document' "
+		"SELECT l.src, t.key, 0, 1.0 "
 		"FROM temp.touched t JOIN doc d ON d.key = t.key JOIN link l ON l.target = d.id "
 		"WHERE t.key <> l.src", e);
 }
@@ -156,20 +159,66 @@ struct cand {
 	int64_t key;
 	double weight;
 	int shared;
+	int32_t slot;      /* its slot in the index */
 	struct sbuf names;
 };
+
+/* Candidates, with an open-addressing index from key to position. */
+#define CANDS_MAX 2048
+#define CANDS_SLOTS 4096 /* a power of two, twice CANDS_MAX */
 
 struct cands {
 	struct cand *v;
 	size_t n, cap;
+	int32_t slot[CANDS_SLOTS]; /* position + 1, 0 when free */
 };
+
+/* Empty the set for the next document, keeping its memory. */
+static void cands_reset(struct cands *c)
+{
+	for (size_t i = 0; i < c->n; i++) {
+		sbuf_reset(&c->v[i].names);
+		c->slot[c->v[i].slot] = 0;
+	}
+	c->n = 0;
+}
 
 static void cands_free(struct cands *c)
 {
-	for (size_t i = 0; i < c->n; i++)
+	cands_reset(c);
+	for (size_t i = 0; i < c->cap; i++)
 		sbuf_free(&c->v[i].names);
 	free(c->v);
-	memset(c, 0, sizeof *c);
+	free(c);
+}
+
+/* The candidate for key, added when new; NULL when the set is full. */
+static struct cand *cands_get(struct cands *c, int64_t key)
+{
+	size_t h = (size_t)(hash64(&key, sizeof key, 0) & (CANDS_SLOTS - 1));
+
+	while (c->slot[h]) {
+		struct cand *x = &c->v[c->slot[h] - 1];
+
+		if (x->key == key)
+			return x;
+		h = (h + 1) & (CANDS_SLOTS - 1);
+	}
+	if (c->n >= CANDS_MAX)
+		return NULL; /* bounded work on very dense periods */
+	if (c->n == c->cap) {
+		size_t old = c->cap;
+
+		c->cap = c->cap ? c->cap * 2 : 16;
+		c->v = xrealloc(c->v, c->cap * sizeof *c->v);
+		memset(c->v + old, 0, (c->cap - old) * sizeof *c->v);
+	}
+	c->v[c->n].key = key;
+	c->v[c->n].weight = 0;
+	c->v[c->n].shared = 0;
+	c->v[c->n].slot = (int32_t)h;
+	c->slot[h] = (int32_t)++c->n;
+	return &c->v[c->n - 1];
 }
 
 static int cand_cmp(const void *a, const void *b)
@@ -185,8 +234,8 @@ static int cand_cmp(const void *a, const void *b)
  * each with the summed weight of the people they share: a person weighs
  * more the rarer they are in the collection. Only documents of day
  * precision, at most a few thousand. */
-static void gather(sqlite3_stmt *persons, sqlite3_stmt *near, int64_t key, int64_t lo,
-                   int64_t hi, long ndocs, struct cands *c)
+static void gather(sqlite3_stmt *persons, sqlite3_stmt *const near[2], int64_t key,
+                   int64_t lo, int64_t hi, long ndocs, struct cands *c)
 {
 	sqlite3_reset(persons);
 	sqlite3_bind_int64(persons, 1, key);
@@ -198,37 +247,32 @@ static void gather(sqlite3_stmt *persons, sqlite3_stmt *near, int64_t key, int64
 
 		if (w <= 0.05)
 			continue;
-		sqlite3_reset(near);
-		sqlite3_bind_int64(near, 1, pid);
-		sqlite3_bind_int64(near, 2, lo);
-		sqlite3_bind_int64(near, 3, hi);
-		while (sqlite3_step(near) == SQLITE_ROW) {
-			int64_t other = sqlite3_column_int64(near, 0);
-			size_t i;
+		/* the nearest documents of this person, later and earlier */
+		for (int dir = 0; dir < 2; dir++) {
+			sqlite3_stmt *st = near[dir];
 
-			if (other == key || DATE_OF_KEY(other) % 100 == 0)
-				continue; /* itself, or not of day precision */
-			for (i = 0; i < c->n && c->v[i].key != other; i++)
-				;
-			if (i == c->n) {
-				if (c->n >= 2000)
-					continue; /* bounded work on very dense periods */
-				if (c->n == c->cap) {
-					c->cap = c->cap ? c->cap * 2 : 16;
-					c->v = xrealloc(c->v, c->cap * sizeof *c->v);
+			sqlite3_reset(st);
+			sqlite3_bind_int64(st, 1, pid);
+			sqlite3_bind_int64(st, 2, key);
+			sqlite3_bind_int64(st, 3, dir ? lo : hi);
+			while (sqlite3_step(st) == SQLITE_ROW) {
+				int64_t other = sqlite3_column_int64(st, 0);
+				struct cand *x;
+
+				if (DATE_OF_KEY(other) % 100 == 0)
+					continue; /* not of day precision */
+				if (!(x = cands_get(c, other)))
+					continue;
+				x->weight += w;
+				x->shared++;
+				if (x->shared <= 3) {
+					if (x->names.len)
+						sbuf_add(&x->names, ", ");
+					sbuf_add(&x->names, name);
 				}
-				memset(&c->v[c->n], 0, sizeof c->v[c->n]);
-				c->v[c->n++].key = other;
 			}
-			c->v[i].weight += w;
-			c->v[i].shared++;
-			if (c->v[i].shared <= 3) {
-				if (c->v[i].names.len)
-					sbuf_add(&c->v[i].names, ", ");
-				sbuf_add(&c->v[i].names, name);
-			}
+			sqlite3_reset(st);
 		}
-		sqlite3_reset(near);
 	}
 	sqlite3_reset(persons);
 }
@@ -252,13 +296,14 @@ static void apart_text(char *buf, size_t n, long apart)
 struct relate_ctx {
 	struct store *s;
 	long ndocs;
-	sqlite3_stmt *persons, *near, *ins, *doc, *series_prev, *genre_near, *genre_count;
+	sqlite3_stmt *persons, *near[2], *ins, *doc, *series_prev, *genre_near, *genre_count;
 	sqlite3_stmt *title;
+	struct cands *cands; /* reused from one document to the next */
 };
 
+/* Store a relation; aux says which reply cue or kind of series. */
 static int insert_rel(struct relate_ctx *x, int64_t src, int64_t dst, enum rel_kind kind,
-                      double strength, const char *reason, const char *rreason,
-                      struct err *e)
+                      double strength, int aux, struct err *e)
 {
 	sqlite3_stmt *ins = x->ins;
 	int rc;
@@ -268,8 +313,7 @@ static int insert_rel(struct relate_ctx *x, int64_t src, int64_t dst, enum rel_k
 	sqlite3_bind_int64(ins, 2, dst);
 	sqlite3_bind_int(ins, 3, (int)kind);
 	sqlite3_bind_double(ins, 4, strength);
-	store_bind_text(ins, 5, reason);
-	store_bind_text(ins, 6, rreason);
+	sqlite3_bind_int(ins, 5, aux);
 	rc = sqlite3_step(ins);
 	sqlite3_reset(ins);
 	return rc == SQLITE_DONE ? 0 : store_sqlerr(x->s, e, "storing a relation");
@@ -281,37 +325,35 @@ static int relate_people_one(struct relate_ctx *x, int64_t key, int32_t dk, stru
 	long day = text_day_number(dk);
 	int64_t lo = KEY_OF_DATE(text_day_from_number(day - PEOPLE_SPAN_DAYS));
 	int64_t hi = KEY_OF_DATE(text_day_from_number(day + PEOPLE_SPAN_DAYS) + 1) - 1;
-	struct cands c = {0};
+	struct cands *c = x->cands;
 	int rc = 0;
 
-	gather(x->persons, x->near, key, lo, hi, x->ndocs, &c);
-	for (size_t i = 0; i < c.n; i++) {
+	gather(x->persons, x->near, key, lo, hi, x->ndocs, c);
+	for (size_t i = 0; i < c->n; i++) {
 		/* people who are in a large share of the collection are not
 		 * enough on their own (about 40%: log(1 / 0.4) = 0.9) */
-		if (c.v[i].weight < 0.9)
-			c.v[i].weight = 0;
-		c.v[i].weight /= 1.0 + days_apart(c.v[i].key, key) / 7.0;
+		if (c->v[i].weight < 0.9)
+			c->v[i].weight = 0;
+		c->v[i].weight /= 1.0 + days_apart(c->v[i].key, key) / 7.0;
 	}
-	if (c.n)
-		qsort(c.v, c.n, sizeof *c.v, cand_cmp);
-	for (size_t i = 0; i < c.n && i < PEOPLE_KEEP && rc == 0; i++) {
-		char reason[600], apart[40];
+	if (c->n)
+		qsort(c->v, c->n, sizeof *c->v, cand_cmp);
+	for (size_t i = 0; i < c->n && i < PEOPLE_KEEP && rc == 0; i++) {
 		/* strength below an explicit link's 1.0 */
-		double strength = 0.9 * (1.0 - exp(-c.v[i].weight / 4.0));
-		int64_t a = key < c.v[i].key ? key : c.v[i].key;
-		int64_t b = key < c.v[i].key ? c.v[i].key : key;
+		double strength = 0.9 * (1.0 - exp(-c->v[i].weight / 4.0));
+		int64_t a = key < c->v[i].key ? key : c->v[i].key;
+		int64_t b = key < c->v[i].key ? c->v[i].key : key;
 
-		if (c.v[i].weight <= 0)
+		if (c->v[i].weight <= 0)
 			break;
-		apart_text(apart, sizeof apart, days_apart(c.v[i].key, key));
-		snprintf(reason, sizeof reason, "same people: %s; %s", sbuf_str(&c.v[i].names), apart);
-		rc = insert_rel(x, a, b, REL_PEOPLE, strength, reason, NULL, e);
+		rc = insert_rel(x, a, b, REL_PEOPLE, strength, 0, e);
 	}
-	cands_free(&c);
+	cands_reset(c);
 	return rc;
 }
 
-/* Words that say a document answers, follows up or passes on another. */
+/* Words that say a document answers, follows up or passes on another.
+ * Stored relations name their cue by its index here: append only. */
 static const struct {
 	const char *cue;    /* folded, matched as whole words */
 	const char *reason; /* seen from the later document */
@@ -365,22 +407,22 @@ static int relate_reply_one(struct relate_ctx *x, int64_t key, int32_t dk, const
 	if (which >= 0) {
 		long day = text_day_number(dk);
 		int64_t lo = KEY_OF_DATE(text_day_from_number(day - reply_cues[which].span));
-		struct cands c = {0};
+		struct cands *c = x->cands;
 
-		gather(x->persons, x->near, key, lo, key - 1, x->ndocs, &c);
-		for (size_t i = 0; i < c.n; i++)
-			c.v[i].weight /= 1.0 + days_apart(c.v[i].key, key) / 30.0;
-		if (c.n)
-			qsort(c.v, c.n, sizeof *c.v, cand_cmp);
+		gather(x->persons, x->near, key, lo, key - 1, x->ndocs, c);
+		for (size_t i = 0; i < c->n; i++)
+			c->v[i].weight /= 1.0 + days_apart(c->v[i].key, key) / 30.0;
+		if (c->n)
+			qsort(c->v, c->n, sizeof *c->v, cand_cmp);
 		/* a relayed letter is a letter */
 		size_t best = 0;
 		int relay = strcmp(reply_cues[which].reason, "relays") == 0;
 
-		for (; relay && best < c.n && best < 20; best++) {
+		for (; relay && best < c->n && best < 20; best++) {
 			int letter = 0;
 
 			sqlite3_reset(x->title);
-			sqlite3_bind_int64(x->title, 1, c.v[best].key);
+			sqlite3_bind_int64(x->title, 1, c->v[best].key);
 			if (sqlite3_step(x->title) == SQLITE_ROW) {
 				char *t = text_fold((const char *)sqlite3_column_text(x->title, 0));
 
@@ -391,15 +433,9 @@ static int relate_reply_one(struct relate_ctx *x, int64_t key, int32_t dk, const
 			if (letter)
 				break;
 		}
-		if (best < c.n && c.v[best].weight > 0.3 && (!relay || best < 20)) {
-			char reason[200], rreason[200], apart[40];
-
-			apart_text(apart, sizeof apart, days_apart(c.v[best].key, key));
-			snprintf(reason, sizeof reason, "%s (%s)", reply_cues[which].reason, apart);
-			snprintf(rreason, sizeof rreason, "%s (%s)", reply_cues[which].rreason, apart);
-			rc = insert_rel(x, key, c.v[best].key, REL_REPLY, 0.95, reason, rreason, e);
-		}
-		cands_free(&c);
+		if (best < c->n && c->v[best].weight > 0.3 && (!relay || best < 20))
+			rc = insert_rel(x, key, c->v[best].key, REL_REPLY, 0.95, which, e);
+		cands_reset(c);
 	}
 	return rc;
 }
@@ -408,32 +444,29 @@ static int relate_reply_one(struct relate_ctx *x, int64_t key, int32_t dk, const
  * and numbers (journal entries, numbered reports); and the same type of
  * document to the same recipient within a month, when that type is not
  * common (two explanatory notes to the same man). */
-static int relate_series_one(struct relate_ctx *x, int64_t key, const char *series,
-                             const char *genre, const char *recipient, struct err *e)
+static int relate_series_one(struct relate_ctx *x, int64_t key, const char *title,
+                             struct err *e)
 {
+	char *series, *genre, *recipient;
 	int rc = 0;
 
+	store_title_keys(title, &series, &genre, &recipient);
 	if (series) {
 		sqlite3_reset(x->series_prev);
-		sqlite3_bind_text(x->series_prev, 1, series, -1, SQLITE_STATIC);
+		store_bind_hash(x->series_prev, 1, series);
 		sqlite3_bind_int64(x->series_prev, 2, key);
-		if (sqlite3_step(x->series_prev) == SQLITE_ROW) {
-			int64_t prev = sqlite3_column_int64(x->series_prev, 0);
-			char reason[80], rreason[80], apart[40];
-
-			apart_text(apart, sizeof apart, days_apart(prev, key));
-			snprintf(reason, sizeof reason, "next in series (%s)", apart);
-			snprintf(rreason, sizeof rreason, "previous in series (%s)", apart);
-			/* seen from prev, key is the next one */
-			rc = insert_rel(x, prev, key, REL_SERIES, 0.85, reason, rreason, e);
-		}
+		/* seen from the previous one, this is the next */
+		if (sqlite3_step(x->series_prev) == SQLITE_ROW)
+			rc = insert_rel(x, sqlite3_column_int64(x->series_prev, 0), key, REL_SERIES,
+			                0.85, SERIES_NEXT, e);
 		sqlite3_reset(x->series_prev);
 	}
 	if (rc == 0 && genre && recipient) {
 		long long same = 0;
 
 		sqlite3_reset(x->genre_count);
-		sqlite3_bind_text(x->genre_count, 1, genre, -1, SQLITE_STATIC);
+		store_bind_hash(x->genre_count, 1, genre);
+		sqlite3_bind_int64(x->genre_count, 2, x->ndocs / 10 + 1);
 		if (sqlite3_step(x->genre_count) == SQLITE_ROW)
 			same = sqlite3_column_int64(x->genre_count, 0);
 		sqlite3_reset(x->genre_count);
@@ -443,56 +476,61 @@ static int relate_series_one(struct relate_ctx *x, int64_t key, const char *seri
 			int64_t hi = KEY_OF_DATE(text_day_from_number(day + 31) + 1);
 
 			sqlite3_reset(x->genre_near);
-			sqlite3_bind_text(x->genre_near, 1, genre, -1, SQLITE_STATIC);
-			sqlite3_bind_text(x->genre_near, 2, recipient, -1, SQLITE_STATIC);
+			store_bind_hash(x->genre_near, 1, genre);
+			store_bind_hash(x->genre_near, 2, recipient);
 			sqlite3_bind_int64(x->genre_near, 3, lo);
 			sqlite3_bind_int64(x->genre_near, 4, hi);
 			sqlite3_bind_int64(x->genre_near, 5, key);
 			while (rc == 0 && sqlite3_step(x->genre_near) == SQLITE_ROW) {
 				int64_t other = sqlite3_column_int64(x->genre_near, 0);
-				char reason[300], apart[40];
 
-				apart_text(apart, sizeof apart, days_apart(other, key));
-				snprintf(reason, sizeof reason, "another %s to %s (%s)", genre,
-				         recipient, apart);
 				/* one row per pair, whichever side was imported last */
 				rc = insert_rel(x, key < other ? key : other, key < other ? other : key,
-				                REL_SERIES, 0.8, reason, reason, e);
+				                REL_SERIES, 0.8, SERIES_SAME_MATTER, e);
 			}
 			sqlite3_reset(x->genre_near);
 		}
 	}
+	free(series);
+	free(genre);
+	free(recipient);
 	return rc;
 }
 
 static int relate_computed(struct store *s, struct err *e)
 {
 	struct relate_ctx x = { .s = s };
-	sqlite3_stmt **all[] = { &x.persons, &x.near, &x.ins, &x.doc, &x.series_prev,
+	sqlite3_stmt **all[] = { &x.persons, &x.near[0], &x.near[1], &x.ins, &x.doc, &x.series_prev,
 	                         &x.genre_near, &x.genre_count, &x.title };
 	long long ndocs = 0;
 	int rc = -1, step;
 
 	store_count(s, NULL, &ndocs, NULL);
 	x.ndocs = (long)ndocs;
+	x.cands = xcalloc(1, sizeof *x.cands);
 	if (exec(s, "DELETE FROM relation WHERE kind IN (1, 2, 3) AND "
 	         "(src IN (SELECT key FROM temp.touched) OR dst IN (SELECT key FROM temp.touched))",
 	         e) < 0)
 		return -1;
-	x.doc = store_prepare(s, "SELECT d.key, d.dkey, d.prec, d.title, d.summary, d.series, "
-	                      "d.genre, d.recipient FROM temp.touched t "
+	x.doc = store_prepare(s, "SELECT d.key, d.dkey, d.prec, d.title, d.summary "
+	                      "FROM temp.touched t "
 	                      "JOIN doc d ON d.key = t.key", e);
 	x.persons = store_prepare(s, "SELECT p.id, p.name, p.ndocs FROM doc_person l "
 	                          "JOIN person p ON p.id = l.person WHERE l.doc = ?1", e);
-	x.near = store_prepare(s, "SELECT doc FROM doc_person WHERE person = ?1 "
-	                       "AND doc BETWEEN ?2 AND ?3", e);
+	/* the nearest few dozen on each side are plenty to rank */
+	x.near[0] = store_prepare(s, "SELECT doc FROM doc_person WHERE person = ?1 "
+	                          "AND doc > ?2 AND doc <= ?3 ORDER BY doc LIMIT 40", e);
+	x.near[1] = store_prepare(s, "SELECT doc FROM doc_person WHERE person = ?1 "
+	                          "AND doc < ?2 AND doc >= ?3 ORDER BY doc DESC LIMIT 40", e);
 	x.ins = store_prepare(s, "INSERT OR REPLACE INTO relation(src, dst, kind, strength, "
-	                      "reason, rreason) VALUES (?1, ?2, ?3, ?4, ?5, ?6)", e);
+	                      "aux) VALUES (?1, ?2, ?3, ?4, ?5)", e);
 	x.series_prev = store_prepare(s, "SELECT key FROM doc WHERE series = ?1 AND key < ?2 "
 	                              "ORDER BY key DESC LIMIT 1", e);
 	x.genre_near = store_prepare(s, "SELECT key FROM doc WHERE genre = ?1 AND recipient = ?2 "
 	                             "AND key >= ?3 AND key < ?4 AND key <> ?5 LIMIT 5", e);
-	x.genre_count = store_prepare(s, "SELECT count(*) FROM doc WHERE genre = ?1", e);
+	/* only whether the type is rare matters: count no further than that */
+	x.genre_count = store_prepare(s, "SELECT count(*) FROM "
+	                              "(SELECT 1 FROM doc WHERE genre = ?1 LIMIT ?2)", e);
 	x.title = store_prepare(s, "SELECT title FROM doc WHERE key = ?1", e);
 	for (size_t i = 0; i < ARRAY_LEN(all); i++)
 		if (!*all[i])
@@ -511,15 +549,14 @@ static int relate_computed(struct store *s, struct err *e)
 				rc = relate_reply_one(&x, key, dk, title, summary, e);
 		}
 		if (rc == 0 && prec > 0)
-			rc = relate_series_one(&x, key, (const char *)sqlite3_column_text(x.doc, 5),
-			                       (const char *)sqlite3_column_text(x.doc, 6),
-			                       (const char *)sqlite3_column_text(x.doc, 7), e);
+			rc = relate_series_one(&x, key, title, e);
 	}
 	if (rc == 0 && step != SQLITE_DONE)
 		rc = store_sqlerr(s, e, "computing relations");
 out:
 	for (size_t i = 0; i < ARRAY_LEN(all); i++)
 		sqlite3_finalize(*all[i]);
+	cands_free(x.cands);
 	return rc;
 }
 
@@ -664,50 +701,145 @@ static int rel_cmp(const void *a, const void *b)
 	return (x->row.key > y->row.key) - (x->row.key < y->row.key);
 }
 
+/* The type and the recipient of a "TYPE from X to RECIPIENT" title, as
+ * written ("Explanatory Note", "L.P. Beria"), into type and recip. */
+static int title_parts(const char *title, char *type, size_t nt, char *recip, size_t nr)
+{
+	static const char *const stops[] = { " via ", " regarding ", " concerning ",
+	                                      " about ", " on ", " attaching ", " relaying ",
+	                                      " transmitting ", " with ", " and ", " in ", " for " };
+	const char *from = title ? strstr(title, " from ") : NULL;
+	const char *to = from ? strstr(from + 6, " to ") : NULL;
+	size_t n;
+
+	if (!to)
+		return 0;
+	snprintf(type, nt, "%.*s", (int)(from - title), title);
+	to += 4;
+	n = strcspn(to, ",([;:");
+	for (size_t i = 0; i < ARRAY_LEN(stops); i++) {
+		const char *p = strstr(to, stops[i]);
+
+		if (p && (size_t)(p - to) < n)
+			n = (size_t)(p - to);
+	}
+	snprintf(recip, nr, "%.*s", (int)n, to);
+	return 1;
+}
+
+/* The reason a reader is shown for a relation of document key (titled
+ * title) with other; forward when key is the relation's source. */
+static char *reason_of(sqlite3_stmt *shared, int64_t key, const char *title, int64_t other,
+                       enum rel_kind kind, int aux, int forward)
+{
+	struct sbuf b = {0};
+	int dated = DATE_OF_KEY(key) % 100 && DATE_OF_KEY(other) % 100 &&
+	            DATE_OF_KEY(other) != KEY_UNDATED && DATE_OF_KEY(key) != KEY_UNDATED;
+	char apart[40] = "";
+
+	if (dated)
+		apart_text(apart, sizeof apart, days_apart(key, other));
+	switch (kind) {
+	case REL_LINK:
+		sbuf_add(&b, forward ? "linked in the source" : "links to this document");
+		break;
+	case REL_REPLY:
+		if (aux < 0 || (size_t)aux >= ARRAY_LEN(reply_cues))
+			aux = 0;
+		sbuf_add(&b, forward ? reply_cues[aux].reason : reply_cues[aux].rreason);
+		break;
+	case REL_SERIES:
+		if (aux == SERIES_NEXT) {
+			sbuf_add(&b, forward ? "next in series" : "previous in series");
+		} else {
+			char type[120], recip[120];
+
+			if (title_parts(title, type, sizeof type, recip, sizeof recip))
+				sbuf_printf(&b, "another %s to %s", type, recip);
+			else
+				sbuf_add(&b, "on the same matter");
+		}
+		break;
+	case REL_PEOPLE:
+		sbuf_add(&b, "same people: ");
+		sqlite3_reset(shared);
+		sqlite3_bind_int64(shared, 1, key);
+		sqlite3_bind_int64(shared, 2, other);
+		for (int i = 0; sqlite3_step(shared) == SQLITE_ROW; i++)
+			sbuf_printf(&b, "%s%s", i ? ", " : "",
+			            (const char *)sqlite3_column_text(shared, 0));
+		sqlite3_reset(shared);
+		if (*apart) {
+			sbuf_printf(&b, "; %s", apart);
+			*apart = '\0';
+		}
+		break;
+	case REL_TEXT:
+		sbuf_add(&b, "similar text");
+		break;
+	}
+	if (*apart)
+		sbuf_printf(&b, " (%s)", apart);
+	return sbuf_take(&b);
+}
+
 int store_related(struct store *s, int64_t key, struct relation **out, size_t *n,
                   struct err *e)
 {
 	struct relvec rv = {0};
-	sqlite3_stmt *st;
+	sqlite3_stmt *st, *shared;
 	struct doc *d = NULL;
 	char *sim;
 	int rc;
 
 	*out = NULL;
 	*n = 0;
-	st = store_prepare(s,
-		"SELECT x.other, x.kind, x.strength, x.reason, d.id, d.prec, d.dkey, d.first, "
-		"d.last, d.range, d.title FROM ("
-		" SELECT dst AS other, kind, strength, reason FROM relation WHERE src = ?1"
-		" UNION ALL"
-		" SELECT src, kind, strength, coalesce(rreason, reason) FROM relation WHERE dst = ?1"
-		") x JOIN doc d ON d.key = x.other ORDER BY x.strength DESC, d.key LIMIT 200", e);
-	if (!st)
+	if (store_get_key(s, key, &d, e) < 0)
 		return -1;
+	st = store_prepare(s,
+		"SELECT x.other, x.kind, x.strength, x.aux, x.forward, d.id, d.prec, d.dkey, "
+		"d.first, d.last, d.range, d.title FROM ("
+		" SELECT dst AS other, kind, strength, aux, 1 AS forward FROM relation WHERE src = ?1"
+		" UNION ALL"
+		" SELECT src, kind, strength, aux, 0 FROM relation WHERE dst = ?1"
+		") x JOIN doc d ON d.key = x.other ORDER BY x.strength DESC, d.key LIMIT 200", e);
+	shared = store_prepare(s,
+		"SELECT p.name FROM doc_person a JOIN doc_person b ON b.person = a.person "
+		"AND b.doc = ?2 JOIN person p ON p.id = a.person WHERE a.doc = ?1 "
+		"ORDER BY p.ndocs, p.name LIMIT 3", e);
+	if (!st || !shared) {
+		sqlite3_finalize(st);
+		sqlite3_finalize(shared);
+		doc_free(d);
+		return -1;
+	}
 	sqlite3_bind_int64(st, 1, key);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		struct row row = {0};
+		char *reason;
 
 		row.key = sqlite3_column_int64(st, 0);
-		row.id = store_col_dup(st, 4);
-		store_col_date(st, 5, &row.date);
-		row.title = store_col_dup(st, 10);
+		row.id = store_col_dup(st, 5);
+		store_col_date(st, 6, &row.date);
+		row.title = store_col_dup(st, 11);
 		row.flags = ROW_RELATED;
+		reason = reason_of(shared, key, d ? d->title : NULL, row.key,
+		                   (enum rel_kind)sqlite3_column_int(st, 1), sqlite3_column_int(st, 3),
+		                   sqlite3_column_int(st, 4));
 		relvec_add(&rv, st, &row, (enum rel_kind)sqlite3_column_int(st, 1),
-		           sqlite3_column_double(st, 2), (const char *)sqlite3_column_text(st, 3));
+		           sqlite3_column_double(st, 2), reason);
+		free(reason);
 	}
 	sqlite3_finalize(st);
+	sqlite3_finalize(shared);
 	if (rc != SQLITE_DONE) {
 		relations_free(rv.v, rv.n);
+		doc_free(d);
 		return store_sqlerr(s, e, "reading relations");
 	}
 
 	/* Similar text, computed now: a few of the best-ranked documents that
-	 * share the title's rarer words. Bounded in time. */
-	if (store_get_key(s, key, &d, e) < 0) {
-		relations_free(rv.v, rv.n);
-		return -1;
-	}
+	 * share the document's rarer words. Bounded in time. */
 	sim = d ? similar_query(s, d) : NULL;
 	doc_free(d);
 	if (sim) {

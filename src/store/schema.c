@@ -22,13 +22,13 @@ static const char schema_v1[] =
 	/* key: (date key << 32) | sequence, so rowid order is date order.
 	 * dkey: yyyymmdd with unknown parts 0; 0 when undated. first/last:
 	 * the days the date covers. derived: the id was made by fonds.
-	 * match: folded date and title, to merge a record from another
+	 * match: a hash of the folded date and title, to merge a record from another
 	 * source. names: every linked name, for the full-text index. */
 	"CREATE TABLE doc(\n"
 	"  key INTEGER PRIMARY KEY,\n"
 	"  id TEXT NOT NULL UNIQUE,\n"
 	"  derived INTEGER NOT NULL DEFAULT 0,\n"
-	"  match TEXT,\n"
+	"  match INTEGER,\n"
 	"  date_text TEXT,\n"
 	"  prec INTEGER NOT NULL DEFAULT 0,\n"
 	"  dkey INTEGER NOT NULL DEFAULT 0,\n"
@@ -38,8 +38,8 @@ static const char schema_v1[] =
 	"  title TEXT NOT NULL DEFAULT '',\n"
 	"  summary TEXT, body TEXT, source TEXT, language TEXT, url TEXT,\n"
 	"  type TEXT, names TEXT,\n"
-	/* what the title says: a series key, a document type and recipient */
-	"  series TEXT, genre TEXT, recipient TEXT);\n"
+	/* what the title says, hashed: a series, a document type, a recipient */
+	"  series INTEGER, genre INTEGER, recipient INTEGER);\n"
 	"CREATE INDEX doc_match ON doc(match);\n"
 	"CREATE INDEX doc_series ON doc(series) WHERE series IS NOT NULL;\n"
 	"CREATE INDEX doc_genre ON doc(genre, recipient) WHERE genre IS NOT NULL;\n"
@@ -52,53 +52,17 @@ static const char schema_v1[] =
 	"INSERT INTO doc_fts(doc_fts, rank) VALUES('rank', 'bm25(10.0, 4.0, 1.0, 6.0)');\n"
 	/* the index's vocabulary: how many documents hold each term */
 	"CREATE VIRTUAL TABLE doc_vocab USING fts5vocab(doc_fts, 'row');\n"
-	"CREATE TRIGGER doc_fts_ai AFTER INSERT ON doc BEGIN\n"
-	"  INSERT INTO doc_fts(rowid, title, summary, body, names)\n"
-	"  VALUES (new.key, new.title, new.summary, new.body, new.names);\n"
-	"END;\n"
-	"CREATE TRIGGER doc_fts_ad AFTER DELETE ON doc BEGIN\n"
-	"  INSERT INTO doc_fts(doc_fts, rowid, title, summary, body, names)\n"
-	"  VALUES ('delete', old.key, old.title, old.summary, old.body, old.names);\n"
-	"END;\n"
-	"CREATE TRIGGER doc_fts_au AFTER UPDATE OF key, title, summary, body, names ON doc BEGIN\n"
-	"  INSERT INTO doc_fts(doc_fts, rowid, title, summary, body, names)\n"
-	"  VALUES ('delete', old.key, old.title, old.summary, old.body, old.names);\n"
-	"  INSERT INTO doc_fts(rowid, title, summary, body, names)\n"
-	"  VALUES (new.key, new.title, new.summary, new.body, new.names);\n"
-	"END;\n"
-	/* Counts per period, kept by triggers: -1 all documents, 0 undated,
-	 * yyyy0000 a year, yyyymm00 a month, yyyymmdd a day. A document
-	 * counts in its year, and in its month and day when it has them. */
+	/* Counts per period: -1 all documents, 0 undated, yyyy0000 a year,
+	 * yyyymm00 a month, yyyymmdd a day. A document counts in its year,
+	 * and in its month and day when it has them. put.c keeps these and
+	 * the index in step with doc (no triggers: a trigger makes every
+	 * insert a statement transaction, which flushes FTS5's buffer). */
 	"CREATE TABLE period_count(period INTEGER PRIMARY KEY, n INTEGER NOT NULL);\n"
-	"CREATE TRIGGER doc_count_ai AFTER INSERT ON doc BEGIN\n"
-	"  INSERT INTO period_count VALUES (-1, 1) ON CONFLICT DO UPDATE SET n = n + 1;\n"
-	"  INSERT INTO period_count VALUES (new.dkey / 10000 * 10000, 1)\n"
-	"    ON CONFLICT DO UPDATE SET n = n + 1;\n"
-	"  INSERT INTO period_count SELECT new.dkey / 100 * 100, 1 WHERE new.prec >= 2\n"
-	"    ON CONFLICT DO UPDATE SET n = n + 1;\n"
-	"  INSERT INTO period_count SELECT new.dkey, 1 WHERE new.prec >= 3\n"
-	"    ON CONFLICT DO UPDATE SET n = n + 1;\n"
-	"END;\n"
-	"CREATE TRIGGER doc_count_ad AFTER DELETE ON doc BEGIN\n"
-	"  UPDATE period_count SET n = n - 1 WHERE period = -1\n"
-	"    OR period = old.dkey / 10000 * 10000\n"
-	"    OR (old.prec >= 2 AND period = old.dkey / 100 * 100)\n"
-	"    OR (old.prec >= 3 AND period = old.dkey);\n"
-	"END;\n"
-	"CREATE TRIGGER doc_count_au AFTER UPDATE OF dkey, prec ON doc BEGIN\n"
-	"  UPDATE period_count SET n = n - 1 WHERE period = old.dkey / 10000 * 10000\n"
-	"    OR (old.prec >= 2 AND period = old.dkey / 100 * 100)\n"
-	"    OR (old.prec >= 3 AND period = old.dkey);\n"
-	"  INSERT INTO period_count VALUES (new.dkey / 10000 * 10000, 1)\n"
-	"    ON CONFLICT DO UPDATE SET n = n + 1;\n"
-	"  INSERT INTO period_count SELECT new.dkey / 100 * 100, 1 WHERE new.prec >= 2\n"
-	"    ON CONFLICT DO UPDATE SET n = n + 1;\n"
-	"  INSERT INTO period_count SELECT new.dkey, 1 WHERE new.prec >= 3\n"
-	"    ON CONFLICT DO UPDATE SET n = n + 1;\n"
-	"END;\n"
+	"INSERT INTO period_count VALUES (-1, 0);\n"
 	/* Explicit links as the data wrote them (target ids may arrive in a
-	 * later import), and relations between stored documents. reason is
-	 * seen from src, rreason from dst. */
+	 * later import), and relations between stored documents; the reason a
+	 * reader sees is made when they are read (relate.c), from the kind
+	 * and aux (which cue of a reply, which kind of series). */
 	"CREATE TABLE link(\n"
 	"  src INTEGER NOT NULL REFERENCES doc(key) ON DELETE CASCADE ON UPDATE CASCADE,\n"
 	"  target TEXT NOT NULL, PRIMARY KEY (src, target)) WITHOUT ROWID;\n"
@@ -107,7 +71,7 @@ static const char schema_v1[] =
 	"  src INTEGER NOT NULL REFERENCES doc(key) ON DELETE CASCADE ON UPDATE CASCADE,\n"
 	"  dst INTEGER NOT NULL REFERENCES doc(key) ON DELETE CASCADE ON UPDATE CASCADE,\n"
 	"  kind INTEGER NOT NULL, strength REAL NOT NULL,\n"
-	"  reason TEXT, rreason TEXT,\n"
+	"  aux INTEGER NOT NULL DEFAULT 0,\n"
 	"  PRIMARY KEY (src, dst, kind)) WITHOUT ROWID;\n"
 	"CREATE INDEX relation_dst ON relation(dst);\n"
 	/* User data is keyed by document id, so that it survives a
@@ -118,7 +82,7 @@ static const char schema_v1[] =
 	"CREATE TABLE state(key TEXT PRIMARY KEY, value TEXT) WITHOUT ROWID;\n"
 	/* People carry what the name authority knows of them. */
 	"CREATE TABLE person_alias(fold TEXT NOT NULL, person INTEGER NOT NULL,\n"
-	"  kind INTEGER NOT NULL DEFAULT 0, name TEXT NOT NULL,\n"
+	"  kind INTEGER NOT NULL DEFAULT 0, name TEXT NOT NULL, ord INTEGER NOT NULL DEFAULT 0,\n"
 	"  PRIMARY KEY (fold, person)) WITHOUT ROWID;\n";
 
 /* The name tables, one per facet kind, made from one template. */
@@ -135,13 +99,9 @@ static void schema_facets(struct sbuf *b)
 			"  %s INTEGER NOT NULL REFERENCES %s(id),\n"
 			"  doc INTEGER NOT NULL REFERENCES doc(key) ON DELETE CASCADE ON UPDATE CASCADE,\n"
 			"  PRIMARY KEY (%s, doc)) WITHOUT ROWID;\n"
-			"CREATE INDEX doc_%s_doc ON doc_%s(doc, %s);\n"
-			"CREATE TRIGGER doc_%s_ai AFTER INSERT ON doc_%s BEGIN\n"
-			"  UPDATE %s SET ndocs = ndocs + 1 WHERE id = new.%s; END;\n"
-			"CREATE TRIGGER doc_%s_ad AFTER DELETE ON doc_%s BEGIN\n"
-			"  UPDATE %s SET ndocs = ndocs - 1 WHERE id = old.%s; END;\n",
+			"CREATE INDEX doc_%s_doc ON doc_%s(doc, %s);\n",
 			t, f == FACET_PERSON ? ",\n  born TEXT, died TEXT, role TEXT, uncertain INTEGER NOT NULL DEFAULT 0" : "",
-			t, t, t, t, t, t, t, t, t, t, t, t, t, t, t, t, t);
+			t, t, t, t, t, t, t, t, t);
 	}
 }
 

@@ -326,6 +326,14 @@ void store_bind_text(sqlite3_stmt *st, int i, const char *s)
 		sqlite3_bind_null(st, i);
 }
 
+void store_bind_hash(sqlite3_stmt *st, int i, const char *s)
+{
+	if (s)
+		sqlite3_bind_int64(st, i, (sqlite3_int64)(hash64(s, strlen(s), 0) >> 1));
+	else
+		sqlite3_bind_null(st, i);
+}
+
 char *store_col_dup(sqlite3_stmt *st, int i)
 {
 	const unsigned char *t = sqlite3_column_text(st, i);
