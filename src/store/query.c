@@ -383,9 +383,13 @@ fail:
 
 static void format_value(struct sbuf *b, const char *v, int always_quote)
 {
-	int quote = always_quote || strpbrk(v, " \t\"") != NULL || !*v;
+	int space = 0;
 
-	if (quote) {
+	for (const char *p = v; *p; p++)
+		space |= isspace((unsigned char)*p) != 0;
+	/* a bare value runs to the next space and may hold quotes; a quoted
+	 * one may hold spaces but no quote */
+	if (always_quote || space || !*v) {
 		/* the language has no escape for '"': drop it */
 		sbuf_addc(b, '"');
 		for (const char *p = v; *p; p++)

@@ -141,6 +141,13 @@ static enum san_class san_classify(uint32_t uc)
 	return SAN_KEEP;
 }
 
+/* Spaces (Unicode Zs) other than the ASCII one. */
+static int is_space(uint32_t uc)
+{
+	return uc == 0xA0 || uc == 0x1680 || (uc >= 0x2000 && uc <= 0x200A) ||
+	       uc == 0x202F || uc == 0x205F || uc == 0x3000;
+}
+
 /* Sanitizing walks the input once and writes at most three bytes per input
  * byte: U+FFFD for one bad byte is 3, caret notation 2 for 1, a dotted
  * circle before a lone mark 3 + the mark's own 2 or more. */
@@ -159,7 +166,9 @@ char *text_sanitize(const char *s, size_t n, int flags)
 
 		if (c >= 0x20 && c < 0x7F) {
 			out[o++] = (char)c;
-			marks = 0;
+			/* a mark on a space would glue it to the words around
+			 * it for wrapping: it gets a base of its own */
+			marks = c == ' ' ? -1 : 0;
 			i++;
 			continue;
 		}
@@ -188,7 +197,7 @@ char *text_sanitize(const char *s, size_t n, int flags)
 				out[o++] = '?';
 			else
 				o += put_uc(out + o, uc);
-			marks = 0;
+			marks = is_space(uc) ? -1 : 0;
 			break;
 		case SAN_MARK:
 			if (marks >= MAX_MARKS)

@@ -68,6 +68,8 @@ int main(void)
 	check("http://example.org", "http://example.org");
 	check("— ’ kim", "kim");
 	check("or and", "or and");
+	check("person:a\"b", "person:a\"b");
+	check("person:\"a\nb\"", "person:\"a\nb\"");
 
 	check_error("\"unterminated", "unterminated quote");
 	check_error("persn:Stalin", "persn:Stalin");

@@ -154,6 +154,7 @@ static void test_sanitize(void)
 	       "sanitize: ASCII mode");
 	san_is("\xcc\x81" "a", 0, "\xe2\x97\x8c\xcc\x81" "a", "sanitize: lone mark gets a dotted circle");
 	san_is("\x1b\xcc\x81", 0, "^[\xe2\x97\x8c\xcc\x81", "sanitize: mark after a control");
+	san_is("x \xcc\x81", 0, "x \xe2\x97\x8c\xcc\x81", "sanitize: mark after a space");
 	san_is("e\xcc\x81\xcc\x81\xcc\x81\xcc\x81", TEXT_SAN_ASCII, "e???",
 	       "sanitize: ASCII mode caps marks too");
 
