@@ -40,10 +40,15 @@ struct browse_snapshot {
 	int64_t rel_key;
 	size_t rel_sel;
 	size_t filter_sel;
+	char *person;
+	size_t person_sel;
+	int64_t people_key;
+	size_t people_sel;
 };
 
 static const char *const view_names[BV_NVIEWS] = {
-	"list", "document", "timeline", "related", "filters", "help"
+	"list", "document", "timeline", "related", "filters", "help", "person",
+	"people"
 };
 
 const char *browse_view_name(enum browse_view v)
@@ -262,6 +267,7 @@ int browse_init(struct browse *b, struct store *s, size_t height,
 static void snapshot_clear(struct browse_snapshot *h)
 {
 	free(h->search);
+	free(h->person);
 	query_free(h->filters);
 	memset(h, 0, sizeof *h);
 }
@@ -281,6 +287,8 @@ void browse_free(struct browse *b)
 	query_free(b->q);
 	rows_free(&b->rows);
 	relations_free(b->rel, b->nrel);
+	free(b->person);
+	person_info_free(b->pinfo);
 	if (b->doc)
 		doc_free(b->doc);
 	memset(b, 0, sizeof *b);
@@ -725,6 +733,10 @@ static void snapshot_take(const struct browse *b, struct browse_snapshot *h)
 	h->rel_key = b->rel_key;
 	h->rel_sel = b->rel_sel;
 	h->filter_sel = b->filter_sel;
+	h->person = b->person ? xstrdup(b->person) : NULL;
+	h->person_sel = b->person_sel;
+	h->people_key = b->people_key;
+	h->people_sel = b->people_sel;
 }
 
 static int snapshot_restore(struct browse *b, const struct browse_snapshot *h,
@@ -771,6 +783,15 @@ static int snapshot_restore(struct browse *b, const struct browse_snapshot *h,
 	b->rel_key = h->rel_key;
 	b->rel_sel = h->rel_sel;
 	b->filter_sel = h->filter_sel;
+	if (!h->person != !b->person ||
+	    (h->person && strcmp(h->person, b->person) != 0)) {
+		/* the facts are read again (browse_person_info) when needed */
+		free(b->person);
+		b->person = h->person ? xstrdup(h->person) : NULL;
+	}
+	b->person_sel = h->person_sel;
+	b->people_key = h->people_key;
+	b->people_sel = h->people_sel;
 	if (!h->have_top)
 		return load_start(b, e);
 	if (fetch_window(b, &h->top, 1, &r, &before, e) < 0)
@@ -1156,6 +1177,194 @@ void browse_related_move(struct browse *b, long delta)
 	b->rel_sel = (size_t)s;
 }
 
+/* --- people ----------------------------------------------------------- */
+
+int browse_people_open(struct browse *b, struct err *e)
+{
+	const struct doc *d;
+	int64_t key;
+	char *name;
+	int r;
+
+	if (browse_top(b) == BV_PERSON) {
+		browse_message(b, 0, "Enter on a name opens that person");
+		return 1;
+	}
+	key = browse_focus_key(b);
+	if (!key) {
+		browse_message(b, 0, "No document");
+		return 1;
+	}
+	d = browse_doc(b, key, e);
+	if (!d)
+		return -1;
+	switch (d->names[FACET_PERSON].n) {
+	case 0:
+		browse_message(b, 0, "This document names nobody");
+		return 1;
+	case 1:
+		name = xstrdup(d->names[FACET_PERSON].v[0]);
+		r = browse_person_open(b, name, e);
+		free(name);
+		return r;
+	default:
+		b->people_key = key;
+		b->people_sel = 0;
+		browse_push_view(b, BV_PEOPLE);
+		return 0;
+	}
+}
+
+const struct strlist *browse_people_names(struct browse *b, struct err *e)
+{
+	const struct doc *d = browse_doc(b, b->people_key, e);
+
+	return d ? &d->names[FACET_PERSON] : NULL;
+}
+
+void browse_people_move(struct browse *b, long delta)
+{
+	struct err e;
+	const struct strlist *l = browse_people_names(b, &e);
+	long n = l ? (long)l->n : 0, s = (long)b->people_sel + delta;
+
+	if (s >= n)
+		s = n - 1;
+	if (s < 0)
+		s = 0;
+	b->people_sel = (size_t)s;
+}
+
+int browse_people_choose(struct browse *b, struct err *e)
+{
+	const struct strlist *l = browse_people_names(b, e);
+	char *name;
+	int r;
+
+	if (!l)
+		return -1;
+	if (b->people_sel >= l->n) {
+		browse_message(b, 0, "Nobody to open");
+		return 1;
+	}
+	name = xstrdup(l->v[b->people_sel]);
+	r = browse_person_open(b, name, e);
+	free(name);
+	return r;
+}
+
+int browse_person_open(struct browse *b, const char *name, struct err *e)
+{
+	struct person_info *p = NULL;
+	int r;
+
+	if (blank(name))
+		return err_set(e, "person needs a name, such as \"person Razuvaev\"");
+	r = store_person(b->store, name, &p, e);
+	if (r < 0)
+		return -1;
+	if (r == 0) {
+		browse_message(b, 0, "Nobody called \"%s\" is known", name);
+		return 1;
+	}
+	/* the chooser is a menu, not a place to come back to */
+	if (browse_top(b) == BV_PEOPLE)
+		b->nviews--;
+	jump_begin(b);
+	free(b->person);
+	b->person = xstrdup(p->name);
+	person_info_free(b->pinfo);
+	b->pinfo = p;
+	b->person_sel = 0;
+	browse_push_view(b, BV_PERSON);
+	browse_record(b);
+	return 0;
+}
+
+const struct person_info *browse_person_info(struct browse *b, struct err *e)
+{
+	struct person_info *p = NULL;
+	int r;
+
+	if (!b->person) {
+		err_set(e, "no person");
+		return NULL;
+	}
+	if (b->pinfo && strcmp(b->pinfo->name, b->person) == 0)
+		return b->pinfo;
+	r = store_person(b->store, b->person, &p, e);
+	if (r <= 0) {
+		if (r == 0)
+			err_set(e, "%s is no longer in the database", b->person);
+		return NULL;
+	}
+	person_info_free(b->pinfo);
+	b->pinfo = p;
+	if (strcmp(p->name, b->person) != 0) {
+		/* respelled in the authority since: keep the new spelling */
+		free(b->person);
+		b->person = xstrdup(p->name);
+	}
+	return p;
+}
+
+void browse_person_move(struct browse *b, long delta)
+{
+	struct err e;
+	const struct person_info *p = browse_person_info(b, &e);
+	long n = p ? (long)p->nwith : 0, s = (long)b->person_sel + delta;
+
+	if (s > n)
+		s = n;
+	if (s < 0)
+		s = 0;
+	b->person_sel = (size_t)s;
+}
+
+int browse_person_enter(struct browse *b, struct err *e)
+{
+	const struct person_info *p = browse_person_info(b, e);
+	char *name;
+	int r;
+
+	if (!p)
+		return -1;
+	if (b->person_sel == 0 || b->person_sel > p->nwith)
+		return browse_person_list(b, e);
+	name = xstrdup(p->with[b->person_sel - 1].name);
+	r = browse_person_open(b, name, e);
+	free(name);
+	return r;
+}
+
+int browse_person_list(struct browse *b, struct err *e)
+{
+	const struct person_info *p = browse_person_info(b, e);
+	int64_t keep;
+	int r;
+
+	if (!p)
+		return -1;
+	keep = browse_focus_key(b);
+	jump_begin(b);
+	free(b->search);
+	b->search = xstrdup("");
+	query_free(b->search_q);
+	b->search_q = query_new();
+	query_free(b->filters);
+	b->filters = query_new();
+	query_add_field(b->filters, QF_PERSON, p->name, 0);
+	b->nviews = 1;
+	r = requery(b, keep, e);
+	if (r == 0)
+		browse_message(b, 0, "%s: %s%lld documents (Backspace goes "
+		               "back)", b->person, b->total_exact ? "" : ">=",
+		               b->total > 0 ? b->total : 0);
+	/* the list has changed even when it could not be read in full */
+	browse_record(b);
+	return r < 0 ? -1 : 0;
+}
+
 /* --- the timeline ----------------------------------------------------- */
 
 int32_t browse_period_of(int32_t ymd, enum date_prec level)
@@ -1407,8 +1616,8 @@ int browse_timeline_narrow(struct browse *b, struct err *e)
 
 static const char *const commands[] = {
 	"back", "bookmark", "clear", "filter", "forward", "goto", "help",
-	"open", "quit", "related", "search", "sort", "timeline", "unfilter",
-	"widen"
+	"open", "person", "quit", "related", "search", "sort", "timeline",
+	"unfilter", "widen"
 };
 
 static const char *const filter_fields[] = {
@@ -1484,13 +1693,13 @@ int browse_command(struct browse *b, const char *line, struct err *e)
 	const char *p = line ? line : "";
 	char *cmd = next_word(&p);
 	char *arg = str_trim(xstrdup(p));
-	int r = 0;
+	int r = 0, quit = 0;
 	size_t n = strlen(cmd);
 
 	if (n == 0) {
 		r = 0;
 	} else if (!strcmp(cmd, "q") || !strcmp(cmd, "quit")) {
-		r = BROWSE_CMD_QUIT;
+		quit = 1;
 	} else if (!strcmp(cmd, "goto") || !strcmp(cmd, "g")) {
 		r = browse_goto_date(b, arg, e);
 	} else if (!strcmp(cmd, "open")) {
@@ -1527,6 +1736,11 @@ int browse_command(struct browse *b, const char *line, struct err *e)
 		r = browse_timeline_open(b, e);
 	} else if (!strcmp(cmd, "related")) {
 		r = browse_related_open(b, e);
+	} else if (!strcmp(cmd, "person")) {
+		char *name = unquote(arg);
+
+		r = *name ? browse_person_open(b, name, e) : browse_people_open(b, e);
+		free(name);
 	} else if (!strcmp(cmd, "help")) {
 		browse_push_view(b, BV_HELP);
 	} else if (!strcmp(cmd, "back")) {
@@ -1537,13 +1751,14 @@ int browse_command(struct browse *b, const char *line, struct err *e)
 		r = browse_toggle_bookmark(b, e);
 	} else {
 		r = err_set(e, "unknown command \"%s\" (try goto, open, filter, "
-		            "clear, sort, help, quit)", cmd);
+		            "person, clear, sort, help, quit)", cmd);
 	}
 	free(cmd);
 	free(arg);
-	if (r > 0 && r != BROWSE_CMD_QUIT)
-		r = BROWSE_CMD_OK;
-	return r;
+	/* a function's 1 ("nothing to do", with a message) is no quit */
+	if (quit)
+		return BROWSE_CMD_QUIT;
+	return r < 0 ? -1 : BROWSE_CMD_OK;
 }
 
 static int has_prefix_ci(const char *s, const char *prefix)
@@ -1555,6 +1770,49 @@ static int has_prefix_ci(const char *s, const char *prefix)
 		prefix++;
 	}
 	return 1;
+}
+
+#define PERSON_COMPLETIONS 200
+
+struct person_match {
+	char *typed;          /* folded */
+	struct strlist *out;
+};
+
+/* Keep p when its name, or one of its words, starts with the typed text
+ * (both folded). */
+static int person_match_cb(void *ctx, const struct person_row *p)
+{
+	struct person_match *m = ctx;
+	char *f = text_fold(p->name);
+	size_t n = strlen(m->typed);
+	const char *w = f;
+	int hit = 0;
+
+	while (w && !hit) {
+		hit = strncmp(w, m->typed, n) == 0;
+		w = strchr(w, ' ');
+		if (w)
+			w++;
+	}
+	free(f);
+	if (hit && strlist_find(m->out, p->name) < 0)
+		strlist_add(m->out, p->name);
+	return m->out->n >= PERSON_COMPLETIONS;
+}
+
+/* The names of people matching typed, known people first. */
+static void complete_person(struct browse *b, const char *typed,
+                            struct strlist *out)
+{
+	struct person_match m;
+	struct err e;
+
+	m.typed = text_fold(typed);
+	m.out = out;
+	if (store_people_list(b->store, person_match_cb, &m, &e) < 0)
+		browse_message(b, 1, "%s", e.msg);
+	free(m.typed);
 }
 
 size_t browse_complete(struct browse *b, const char *line,
@@ -1579,7 +1837,9 @@ size_t browse_complete(struct browse *b, const char *line,
 	while (*p && isspace((unsigned char)*p))
 		p++;
 	start = p;
-	if (!strcmp(cmd, "sort")) {
+	if (!strcmp(cmd, "person")) {
+		complete_person(b, start, out);
+	} else if (!strcmp(cmd, "sort")) {
 		if (has_prefix_ci("date", start))
 			strlist_add(out, "date");
 		if (has_prefix_ci("rank", start))

@@ -32,6 +32,8 @@ enum browse_view {
 	BV_RELATED,  /* the documents related to one document */
 	BV_FILTER,   /* the query, active filters and facets */
 	BV_HELP,     /* every key */
+	BV_PERSON,   /* one person: names, life, documents by year, company */
+	BV_PEOPLE,   /* a chooser among one document's people */
 	BV_NVIEWS
 };
 
@@ -80,6 +82,16 @@ struct browse {
 
 	/* the filter pane cursor (the UI knows what its lines are) */
 	size_t filter_sel;
+
+	/* the person view */
+	char *person;               /* canonical name of the person shown
+	                               (owned), NULL before the first */
+	struct person_info *pinfo;  /* their facts (owned), loaded lazily */
+	size_t person_sel;          /* 0: the person; k: pinfo->with[k - 1] */
+
+	/* the people chooser: the people of document people_key */
+	int64_t people_key;
+	size_t people_sel;
 
 	/* the view stack: views[0] is BV_LIST */
 	enum browse_view views[BROWSE_MAX_VIEWS];
@@ -271,6 +283,46 @@ int browse_related_open(struct browse *b, struct err *e);
 /* Move the related view's selection by delta (clamped). */
 void browse_related_move(struct browse *b, long delta);
 
+/* --- people ----------------------------------------------------------- */
+
+/* Open the people chooser on the document in focus: with one person, open
+ * that person at once (a jump); with several, push BV_PEOPLE (not a jump).
+ * Returns 1 (with a message) when the document names nobody. */
+int browse_people_open(struct browse *b, struct err *e);
+
+/* The people of the chooser's document (owned by b's document cache,
+ * valid until the next browse_doc), or NULL with e set. */
+const struct strlist *browse_people_names(struct browse *b, struct err *e);
+
+/* Move the chooser's selection by delta (clamped). */
+void browse_people_move(struct browse *b, long delta);
+
+/* Close the chooser and open the person selected in it (a jump). */
+int browse_people_choose(struct browse *b, struct err *e);
+
+/* Open the person view on the person any of whose names is name (a jump;
+ * a chooser on top is closed first). Returns 1 (with a message, nothing
+ * changed) when nobody has that name. */
+int browse_person_open(struct browse *b, const char *name, struct err *e);
+
+/* The facts of the person the view shows (owned by b, valid until the
+ * person changes), loading them when needed; NULL with e set when there
+ * is no person or they cannot be read. */
+const struct person_info *browse_person_info(struct browse *b, struct err *e);
+
+/* Move the person view's selection (the person, then the people they
+ * appear with) by delta, clamped. */
+void browse_person_move(struct browse *b, long delta);
+
+/* Enter in the person view: on the person, list their documents; on one
+ * of the people they appear with, open that person. Both are jumps. */
+int browse_person_enter(struct browse *b, struct err *e);
+
+/* Show in the list exactly the documents of the person the view shows
+ * (the search and filters are replaced by one person filter; the list
+ * stays on the document in focus when it is one of them). A jump. */
+int browse_person_list(struct browse *b, struct err *e);
+
 /* --- the timeline ---------------------------------------------------- */
 
 /* The period (yyyy0000, yyyymm00 or yyyymmdd) holding day ymd at level. */
@@ -325,13 +377,15 @@ enum browse_cmd_result { BROWSE_CMD_OK = 0, BROWSE_CMD_QUIT = 1 };
 
 /* Run one command line: goto DATE, open ID, filter FIELD VALUE (person,
  * place, subject, collection, language, from, to), unfilter N, clear,
- * widen, sort date|rank, search TEXT, timeline, related, help, back,
- * forward, quit. Returns BROWSE_CMD_OK, BROWSE_CMD_QUIT, or -1 with e
+ * widen, sort date|rank, search TEXT, timeline, related, person [NAME],
+ * help, back, forward, quit. Returns BROWSE_CMD_OK, BROWSE_CMD_QUIT, or -1 with e
  * set. */
 int browse_command(struct browse *b, const char *line, struct err *e);
 
 /* The completions of the last word of line into out (strings to replace
- * that word with); returns the byte offset where that word starts. */
+ * that word with); returns the byte offset where that word starts. After
+ * "person " the rest of the line is one word, completed with the names
+ * of people (whole names, or any of their words, case ignored). */
 size_t browse_complete(struct browse *b, const char *line,
                        struct strlist *out);
 

@@ -19,7 +19,8 @@ struct ui_options {
  * /dev/null at FONDS_UI_SIZE (COLSxLINES, default 80x24) and no terminal
  * is needed; each line of FILE is a key name as in fondsrc ("j", "Enter",
  * "C-u"), "type TEXT", "resize COLSxLINES" or "dump", which appends the
- * screen as text and a "--" line to FONDS_UI_DUMP. */
+ * screen as text and a "--" line to FONDS_UI_DUMP.
+ * FONDS_SETTLE_FD=N (benchmarks): a byte goes to fd N when the screen settles. */
 int ui_main(struct store *s, const struct ui_options *o, struct err *e);
 
 #endif

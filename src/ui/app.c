@@ -17,6 +17,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <fcntl.h>
+#include <unistd.h>
 
 #include "ui/curs.h"
 #include "ui/internal.h"
@@ -126,6 +128,12 @@ void app_request(struct app *a, enum request req)
 	case REQ_RELATED:
 		r = browse_related_open(b, &a->e);
 		break;
+	case REQ_PEOPLE:
+		r = browse_people_open(b, &a->e);
+		break;
+	case REQ_PERSON_DOCS:
+		browse_message(b, 0, "Open a person first (p in a document)");
+		break;
 	case REQ_FILTERS:
 		if (browse_top(b) == BV_FILTER) {
 			browse_pop_view(b);
@@ -229,6 +237,16 @@ static void draw_status(struct app *a, int y, int w)
 		si.pos = (long long)b->rel_sel + 1;
 		si.total = (long long)b->nrel;
 		si.exact = 1;
+	} else if (top == BV_PEOPLE) {
+		struct err e;
+		const struct strlist *l = browse_people_names(b, &e);
+
+		si.have_pos = l && l->n > 0;
+		si.pos = (long long)b->people_sel + 1;
+		si.total = l ? (long long)l->n : 0;
+		si.exact = 1;
+	} else if (top == BV_PERSON) {
+		/* the person's name is the view's first line */
 	} else if (top != BV_HELP) {
 		si.have_pos = browse_position(b, &si.pos, &si.total, &si.exact) == 0;
 	}
@@ -322,28 +340,13 @@ static void size_list(struct app *a, struct rect r)
 		app_error(a, &a->e);
 }
 
-static void draw(struct app *a)
+/* Lay out and draw view top (and what shows beside it) in c. */
+static void draw_layout(struct app *a, enum browse_view top, struct rect c)
 {
 	struct browse *b = &a->b;
-	enum browse_view top;
-	struct rect c, left, right;
+	struct rect left, right;
 	int lw, preview = 0;
 
-	screen_size(&a->lines, &a->cols);
-	screen_erase();
-	a->too_small = a->lines < MIN_LINES || a->cols < MIN_COLS;
-	if (a->too_small) {
-		draw_too_small(a);
-		screen_cursor(-1, -1);
-		screen_update();
-		return;
-	}
-	top = browse_top(b);
-	c.y = 0;
-	c.x = 0;
-	c.h = a->lines - 2;
-	c.w = a->cols;
-	a->wide = a->cols >= WIDE_COLS;
 	lw = a->cols * 9 / 20;
 	if (lw < MIN_COLS)
 		lw = MIN_COLS;
@@ -402,10 +405,46 @@ static void draw(struct app *a)
 			filter_view.draw(a, c, 1);
 		}
 		break;
+	case BV_PERSON:
+		if (a->wide) {
+			person_view.draw(a, left, 1);
+			screen_vline(c.y, lw, c.h);
+			person_draw_documents(a, right);
+		} else {
+			person_view.draw(a, c, 1);
+		}
+		break;
+	case BV_PEOPLE:
+		/* a box over the view it was opened from */
+		draw_layout(a, b->nviews >= 2 && b->views[b->nviews - 2] != BV_PEOPLE ?
+		            b->views[b->nviews - 2] : BV_LIST, c);
+		people_view.draw(a, c, 1);
+		break;
 	default:
 		view_ops_of(top)->draw(a, c, 1);
 		break;
 	}
+}
+
+static void draw(struct app *a)
+{
+	struct rect c;
+
+	screen_size(&a->lines, &a->cols);
+	screen_erase();
+	a->too_small = a->lines < MIN_LINES || a->cols < MIN_COLS;
+	if (a->too_small) {
+		draw_too_small(a);
+		screen_cursor(-1, -1);
+		screen_update();
+		return;
+	}
+	c.y = 0;
+	c.x = 0;
+	c.h = a->lines - 2;
+	c.w = a->cols;
+	a->wide = a->cols >= WIDE_COLS;
+	draw_layout(a, browse_top(&a->b), c);
 	draw_status(a, a->lines - 2, a->cols);
 	if (a->prompt.kind != PROMPT_NONE) {
 		prompt_draw(a, a->lines - 1, a->cols);
@@ -470,9 +509,41 @@ static void handle_interrupt(struct app *a)
 	a->dirty = 1;
 }
 
+/* The settle hook for tests and benchmarks: when FONDS_SETTLE_FD names an
+ * open file descriptor, run() writes one byte to it each time it has
+ * redrawn the screen (after doupdate) and is about to wait for input with
+ * none pending and no work left (no debounced search to run, no
+ * interrupted query to finish): the screen has settled. A harness times
+ * "key written -> byte read" exactly, instead of guessing by silence.
+ * Returns the descriptor, or -1 when the hook is off. */
+static int settle_fd(void)
+{
+	const char *s = getenv("FONDS_SETTLE_FD");
+	char *end;
+	long fd;
+
+	if (!s || !*s)
+		return -1;
+	fd = strtol(s, &end, 10);
+	if (*end || fd < 0 || fd > 65535 || fcntl((int)fd, F_GETFD) < 0)
+		return -1;
+	return (int)fd;
+}
+
+static void settle_signal(struct app *a, int fd)
+{
+	ssize_t w;
+
+	if (fd < 0 || (a->prompt.kind == PROMPT_SEARCH && a->prompt.deadline) ||
+	    a->b.stale || screen_input_pending())
+		return;
+	w = write(fd, "s", 1);
+	(void)w;
+}
+
 static void run(struct app *a)
 {
-	int key, n;
+	int key, n, sfd = settle_fd();
 
 	a->dirty = 1;
 	while (!a->quit && !sig_stop) {
@@ -481,6 +552,7 @@ static void run(struct app *a)
 		if (a->dirty) {
 			draw(a);
 			a->dirty = 0;
+			settle_signal(a, sfd);
 		}
 		if (!screen_getkey(wait_ms(a), &key)) {
 			idle(a);
@@ -603,6 +675,10 @@ static void app_free(struct app *a)
 	strlist_clear(&a->search_hist);
 	strlist_clear(&a->cmd_hist);
 	dlines_free(&a->dc.lines);
+	dlines_free(&a->person_dl);
+	free(a->person_shown);
+	rows_free(&a->person_rows);
+	free(a->person_rows_of);
 	free(a->dc.query);
 	strlist_clear(&a->dc.terms);
 	filter_items_free(a);

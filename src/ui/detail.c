@@ -8,8 +8,8 @@
 #include "ui/internal.h"
 
 static const enum request doc_hints[] = {
-	REQ_RELATED, REQ_BACK, REQ_PREV_TIME, REQ_NEXT_TIME, REQ_FIND_NEXT,
-	REQ_BOOKMARK, REQ_TIMELINE, REQ_HELP, REQ_QUIT, REQ_NONE
+	REQ_RELATED, REQ_PEOPLE, REQ_BACK, REQ_PREV_TIME, REQ_NEXT_TIME,
+	REQ_FIND_NEXT, REQ_BOOKMARK, REQ_TIMELINE, REQ_HELP, REQ_QUIT, REQ_NONE
 };
 
 /* Format document key for width into the cache unless it is there. */

@@ -360,6 +360,19 @@ static int filter_request(struct app *a, enum request req)
 	case REQ_REMOVE:
 		activate(a, 1);
 		break;
+	case REQ_PEOPLE:
+		/* on a person of the facets: open that person */
+		if (a->b.filter_sel < a->nfi &&
+		    a->fi[a->b.filter_sel].kind == FI_FACET &&
+		    a->fi[a->b.filter_sel].field == FACET_PERSON) {
+			char *name = xstrdup(a->fi[a->b.filter_sel].text);
+
+			if (browse_person_open(&a->b, name, &a->e) < 0)
+				app_error(a, &a->e);
+			free(name);
+			break;
+		}
+		return 0;
 	default:
 		return 0;
 	}

@@ -541,3 +541,163 @@ void ui_detail_format(const struct doc *doc, const struct relation *rel,
 		}
 	}
 }
+
+/* --- the person view ---------------------------------------------------- */
+
+void ui_life_span(const char *born, const char *died, int ascii,
+                  struct sbuf *out)
+{
+	int hb = born && *born, hd = died && *died;
+
+	if (hb && hd)
+		sbuf_printf(out, "%s%s%s", born, ascii ? "-" : "\xe2\x80\x93", died);
+	else if (hb)
+		sbuf_printf(out, "born %s", born);
+	else if (hd)
+		sbuf_printf(out, "died %s", died);
+}
+
+/* Years spanning more than this show only the years with documents. */
+#define PERSON_MAX_YEARS 200
+/* The bars stay small: at most this many columns for a year's line. */
+#define PERSON_BAR_LINE 60
+
+/* Add the bars of p's documents per year. */
+static void add_years(struct dlines *out, const struct person_info *p,
+                      int32_t mark, int width, int ascii)
+{
+	long long max = 0;
+	int first, last, y, sparse, w = width < PERSON_BAR_LINE ? width :
+	                                PERSON_BAR_LINE;
+	size_t i, k = 0;
+
+	for (i = 0; i < p->nyears; i++)
+		if (p->years[i].count > max)
+			max = p->years[i].count;
+	first = p->years[0].period / 10000;
+	last = p->years[p->nyears - 1].period / 10000;
+	sparse = last - first >= PERSON_MAX_YEARS;
+	for (y = first; y <= last; y++) {
+		long long c = 0;
+		struct sbuf line = {0};
+		char label[16];
+
+		while (k < p->nyears && p->years[k].period / 10000 < y)
+			k++;
+		if (k < p->nyears && p->years[k].period / 10000 == y)
+			c = p->years[k].count;
+		else if (sparse)
+			continue;
+		snprintf(label, sizeof label, "%04d", y);
+		ui_timeline_line(label, c, max, 0, mark && mark / 10000 == y, w,
+		                 ascii, &line);
+		dline_add(out, DL_BAR, sbuf_str(&line), line.len, 0);
+		sbuf_free(&line);
+	}
+}
+
+void ui_person_format(const struct person_info *p, int32_t mark, int width,
+                      int ascii, int san, struct dlines *out)
+{
+	static const char *const list_labels[3] = {
+		"Variants", "Covers", "Scripts"
+	};
+	const struct strlist *lists[3];
+	struct sbuf b = {0};
+	long long dated = 0;
+	char *clean, *s;
+	size_t i;
+	int l;
+
+	if (width < 1)
+		width = 1;
+	lists[0] = &p->variants;
+	lists[1] = &p->covers;
+	lists[2] = &p->scripts;
+	clean = text_sanitize(p->name ? p->name : "?",
+	                      p->name ? strlen(p->name) : 1, san);
+	add_wrapped(out, DL_TITLE, clean, 0, width, 0);
+	free(clean);
+	add_blank(out);
+	if (p->uncertain)
+		add_field(out, "Uncertain", "found only by the shape of a title, "
+		          "not in the name authority", width, san);
+	ui_life_span(p->born, p->died, ascii, &b);
+	if (!b.len && !p->uncertain)
+		sbuf_add(&b, "dates unknown");
+	add_field(out, "Life", sbuf_str(&b), width, san);
+	sbuf_reset(&b);
+	add_field(out, "Role", p->role, width, san);
+	for (l = 0; l < 3; l++) {
+		s = join(lists[l], "; ");
+		add_field(out, list_labels[l], s, width, san);
+		free(s);
+	}
+	for (i = 0; i < p->nyears; i++)
+		dated += p->years[i].count;
+	sbuf_printf(&b, "%lld", p->ndocs);
+	if (p->ndocs > dated)
+		sbuf_printf(&b, " (%lld undated)", p->ndocs - dated);
+	add_field(out, "Documents", sbuf_str(&b), width, san);
+	sbuf_free(&b);
+
+	if (p->nyears) {
+		static const char head[] = "Documents by year";
+
+		add_blank(out);
+		dline_add(out, DL_HEADING, head, strlen(head), 0);
+		add_years(out, p, mark, width, ascii);
+	}
+	if (p->nwith) {
+		static const char head[] = "Appears most with";
+		int namew = width - 8 > 40 ? 40 : width - 8;
+
+		add_blank(out);
+		dline_add(out, DL_HEADING, head, strlen(head), 0);
+		for (i = 0; i < p->nwith; i++) {
+			struct sbuf raw = {0}, line = {0};
+
+			clean = text_sanitize(p->with[i].name ? p->with[i].name : "?",
+			                      p->with[i].name ? strlen(p->with[i].name) : 1,
+			                      san);
+			sbuf_add(&raw, "  ");
+			if (namew > 0) {
+				ui_fit(&raw, clean, namew, 1, ascii);
+				sbuf_printf(&raw, " %5lld", p->with[i].count);
+			} else {
+				sbuf_add(&raw, clean);
+			}
+			ui_fit(&line, sbuf_str(&raw), width, 0, ascii);
+			sbuf_free(&raw);
+			free(clean);
+			dline_add(out, DL_PERSON, sbuf_str(&line), line.len, 0)->rel =
+				(long)i + 1;
+			sbuf_free(&line);
+		}
+	}
+}
+
+void ui_box_edge(const char *title, int w, int top, int ascii,
+                 struct sbuf *out)
+{
+	const char *h = ascii ? "-" : "\xe2\x94\x80";
+	int used = 0;
+
+	if (w <= 0)
+		return;
+	sbuf_add(out, ascii ? "+" : top ? "\xe2\x94\x8c" : "\xe2\x94\x94");
+	used = 1;
+	if (top && title && *title && w > 6) {
+		sbuf_add(out, h);
+		sbuf_addc(out, ' ');
+		used += 2 + ui_fit(out, title, w - 6, 0, ascii);
+		sbuf_addc(out, ' ');
+		used++;
+	}
+	while (used < w - 1) {
+		sbuf_add(out, h);
+		used++;
+	}
+	if (w > 1)
+		sbuf_add(out, ascii ? "+" : top ? "\xe2\x94\x90" : "\xe2\x94\x98");
+}

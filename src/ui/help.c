@@ -24,6 +24,8 @@ static const char *const command_help[][2] = {
 	{ "search TEXT", "Search, as / does" },
 	{ "timeline", "Open the timeline" },
 	{ "related", "List the related documents" },
+	{ "person NAME", "Show the person with any of these names (Tab "
+	  "completes); without a name, choose among the document's people" },
 	{ "back, forward", "Walk the history of jumps" },
 	{ "bookmark", "Bookmark the document, or remove its bookmark" },
 	{ "help", "This help" },

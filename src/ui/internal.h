@@ -167,16 +167,21 @@ struct status_info {
 void ui_status_line(const struct status_info *si, int width,
                     struct sbuf *out);
 
-/* One formatted line of the detail pane. */
+/* One formatted line of the detail pane or of the person view. */
 enum dkind { DL_TEXT, DL_TITLE, DL_FIELD, DL_HEADING, DL_RELATED,
-             DL_REASON, DL_BLANK };
+             DL_REASON, DL_BLANK,
+             DL_BAR,     /* a line of ui_timeline_line: its bar from byte 20 */
+             DL_PERSON   /* one of the people a person appears with */
+};
 
 struct dline {
 	enum dkind kind;
 	char *label;  /* DL_FIELD: "People" on the field's first line, else NULL */
 	char *text;   /* sanitized, one screen line */
 	int indent;   /* columns before text */
-	long rel;     /* DL_RELATED/DL_REASON: index of the relation, else -1 */
+	long rel;     /* DL_RELATED/DL_REASON: index of the relation; in the
+	                 person view, the item it belongs to (0 the person,
+	                 k the k-th person they appear with); else -1 */
 };
 
 struct dlines {
@@ -192,6 +197,25 @@ void dlines_free(struct dlines *d);
  * san is the text_sanitize flags of the terminal. */
 void ui_detail_format(const struct doc *d, const struct relation *rel,
                       size_t nrel, int width, int san, struct dlines *out);
+
+/* A life span from born and died ("1893-1976" with an en dash, "born
+ * 1912", "died 1971"), appended to out; nothing when both are unknown. */
+void ui_life_span(const char *born, const char *died, int ascii,
+                  struct sbuf *out);
+
+/* The lines of person p wrapped to width columns: the name (item 0), an
+ * uncertain marker, life span, role, variants, cover names, other
+ * scripts, the number of documents, a bar per year from their first year
+ * to their last (ui_timeline_line; year mark, yyyy0000, marked with '*',
+ * 0 for none), and the people they appear with most (items 1..nwith).
+ * san is the text_sanitize flags of the terminal. */
+void ui_person_format(const struct person_info *p, int32_t mark, int width,
+                      int ascii, int san, struct dlines *out);
+
+/* One edge of a box w columns wide: the top (top != 0, with title in it
+ * when not NULL) or the bottom, appended to out (exactly w columns). */
+void ui_box_edge(const char *title, int w, int top, int ascii,
+                 struct sbuf *out);
 
 /* --- screen.c: the only code that draws -------------------------------- */
 
@@ -303,7 +327,7 @@ struct view_ops {
 
 /* The views, one file each. */
 extern const struct view_ops list_view, doc_view, timeline_view,
-	related_view, filter_view, help_view;
+	related_view, filter_view, help_view, person_view, people_view;
 
 /* The ops of view v. */
 const struct view_ops *view_ops_of(enum browse_view v);
@@ -318,6 +342,10 @@ void list_draw(struct app *a, struct rect r, int focused);
 /* Draw document key in r with scroll offset *scroll (clamped). */
 void detail_draw_key(struct app *a, struct rect r, int64_t key,
                      int *scroll, int focused);
+
+/* Draw the first documents of the person the person view shows in r
+ * (beside the view on wide screens). */
+void person_draw_documents(struct app *a, struct rect r);
 
 /* Lines per list row for a pane of h lines (2 with search snippets). */
 int list_lines_per_row(struct app *a, int h);
@@ -397,6 +425,15 @@ struct app {
 	long match_line;     /* detail: line of the current match, -1 none */
 	int help_scroll;
 	int rel_top;
+	struct dlines person_dl; /* the person view's lines, as last drawn */
+	int person_h;          /* and the lines it had */
+	int person_top;        /* first line of the person view shown */
+	long person_shown_sel; /* the selection that person_top was set for */
+	char *person_shown;    /* and the person (-1 / NULL: scroll to it) */
+	int people_top;        /* first name shown in the people chooser */
+	struct rows person_rows; /* the first documents of person_rows_of */
+	char *person_rows_of;
+	size_t person_rows_want; /* how many were asked for */
 	int32_t tl_top;      /* first period shown in the timeline */
 	struct timeline_cache tc;
 	enum date_prec tl_top_level;

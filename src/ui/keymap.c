@@ -270,7 +270,8 @@ int keymap_parse(struct keymap *km, const char *text, const char *name,
 			            "bind generic j move-down");
 		} else if ((section = keymap_section(w[1])) < 0) {
 			sbuf_printf(&msg, "unknown section \"%s\" (try generic, list, "
-			            "document, timeline, related, filters, help)", w[1]);
+			            "document, timeline, related, filters, help, person, "
+			            "people)", w[1]);
 		} else if ((key = keymap_key_parse(w[2])) < 0) {
 			sbuf_printf(&msg, "unknown key \"%s\" (try a character, C-x, "
 			            "Enter, Space, PgDn, F1, ...)", w[2]);

@@ -9,6 +9,8 @@ libfonds_a_SOURCES += \
 	src/ui/help.c \
 	src/ui/keymap.c \
 	src/ui/list.c \
+	src/ui/people.c \
+	src/ui/person.c \
 	src/ui/prompt.c \
 	src/ui/related.c \
 	src/ui/screen.c \
@@ -39,6 +41,7 @@ UI_E2E = \
 	tests/e2e/browse_timeline.sh \
 	tests/e2e/browse_related.sh \
 	tests/e2e/browse_search.sh \
-	tests/e2e/browse_resize.sh
+	tests/e2e/browse_resize.sh \
+	tests/e2e/browse_person.sh
 TESTS += $(UI_E2E)
 EXTRA_DIST += $(UI_E2E) tests/e2e/lib.sh

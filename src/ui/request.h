@@ -17,7 +17,7 @@
 	X(PAGE_UP, "page-up", "page up", "Page up (a larger step back in the timeline)") \
 	X(MOVE_FIRST, "move-first", "first", "Go to the first line") \
 	X(MOVE_LAST, "move-last", "last", "Go to the last line") \
-	X(ENTER, "enter", "open", "Open the selected document; narrow to the period; choose") \
+	X(ENTER, "enter", "open", "Open the selected document or person; narrow to the period; choose") \
 	X(FOCUS, "focus", "pane", "Switch between the list and the document") \
 	X(BACK, "back", "back", "Go back to where the last jump came from") \
 	X(FORWARD, "forward", "forward", "Go forward again after going back") \
@@ -26,9 +26,11 @@
 	X(SEARCH, "search", "search", "Search; the list updates as you type") \
 	X(FIND_NEXT, "find-next", "next match", "Next match of the search in the document") \
 	X(FIND_PREV, "find-prev", "prev match", "Previous match of the search in the document") \
-	X(COMMAND, "command", "command", "Type a command: goto, open, filter, clear, sort, help, quit") \
+	X(COMMAND, "command", "command", "Type a command: goto, open, filter, person, clear, sort, help, quit") \
 	X(TIMELINE, "timeline", "timeline", "Show the timeline of the current list") \
 	X(RELATED, "related", "related", "List the documents related to this one") \
+	X(PEOPLE, "people", "people", "Show one of the document's people (a chooser when several)") \
+	X(PERSON_DOCS, "person-documents", "documents", "List this person's documents (replacing search and filters)") \
 	X(FILTERS, "filters", "filters", "Show the search, the active filters and the facets") \
 	X(CLEAR, "clear-filters", "clear", "Clear every filter") \
 	X(WIDEN, "widen", "widen", "Widen the list back from a period to every date") \

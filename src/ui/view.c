@@ -16,6 +16,10 @@ const struct view_ops *view_ops_of(enum browse_view v)
 		return &filter_view;
 	case BV_HELP:
 		return &help_view;
+	case BV_PERSON:
+		return &person_view;
+	case BV_PEOPLE:
+		return &people_view;
 	default:
 		return &list_view;
 	}

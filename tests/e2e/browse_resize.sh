@@ -22,8 +22,14 @@ e2e_start 100 30
 e2e_wait ' list  1/44'
 ok $? "started"
 
-for view in list document timeline related filters help prompt; do
+for view in list document timeline related filters help person prompt; do
 	case $view in
+	person)
+		# the first document's person (or the first of its people)
+		e2e_keys p
+		sleep 0.2
+		e2e_screen | grep -q '─ People ─' && e2e_keys Enter
+		;;
 	document) e2e_keys Enter ;;
 	timeline) e2e_keys t ;;
 	related) e2e_keys r ;;

@@ -140,4 +140,4 @@ e2e_resize() {
 }
 
 # The status line: one of the view names then the position.
-E2E_STATUS='^ (list|document|timeline|related|filters|help)'
+E2E_STATUS='^ (list|document|timeline|related|filters|help|person|people)'

@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "fonds/import.h"
+#include "fonds/people.h"
 #include "fonds/store.h"
 #include "fonds/ui.h"
 #include "tap.h"
@@ -27,7 +28,10 @@ static void on_warn(void *ctx, const char *msg)
 	printf("# import: %s\n", msg);
 }
 
-static struct store *load(const char *db, const char *file)
+/* Import file into a new store at db; with auth (not NULL), people are
+ * recognised with that name authority, as the CLI's import does. */
+static struct store *load(const char *db, const char *file,
+                          const struct authority *auth)
 {
 	struct store *s;
 	struct import_sink sink;
@@ -38,9 +42,20 @@ static struct store *load(const char *db, const char *file)
 
 	if (!fp)
 		return NULL;
-	if (store_open(&s, db, 0, &e) < 0 || store_import_begin(s, &e) < 0) {
+	if (store_open(&s, db, 0, &e) < 0) {
 		printf("# %s\n", e.msg);
 		fclose(fp);
+		return NULL;
+	}
+	if (auth) {
+		store_set_authority(s, auth);
+		if (store_people_sync(s, auth, 0, &e) < 0)
+			printf("# people: %s\n", e.msg);
+	}
+	if (store_import_begin(s, &e) < 0) {
+		printf("# %s\n", e.msg);
+		fclose(fp);
+		store_close(s);
 		return NULL;
 	}
 	sink.record = on_record;
@@ -149,6 +164,137 @@ static int count_lines(const char *s)
 	return n;
 }
 
+/* 1 when some line of screen holds text. */
+static int has_line(const char *screen, const char *text)
+{
+	const char *p = screen;
+
+	while (p && *p) {
+		size_t n = strcspn(p, "\n");
+		char *l = xstrndup(p, n);
+		int hit = strstr(l, text) != NULL;
+
+		free(l);
+		if (hit)
+			return 1;
+		p += n;
+		if (*p)
+			p++;
+	}
+	return 0;
+}
+
+/* The person view, with the bundled authority loaded at import. */
+static void test_person(const char *dir, const char *data, const char *file)
+{
+	struct authority auth;
+	struct screens sc = {{0}, 0};
+	struct store *s;
+	struct err e;
+	char db[512], path[512], buf[512];
+
+	memset(&auth, 0, sizeof auth);
+	snprintf(path, sizeof path, "%s/people.txt", data);
+	if (authority_load(&auth, path, 1, NULL, NULL, &e) < 0) {
+		printf("# %s\n", e.msg);
+		skip("no name authority in FONDS_DATADIR");
+		return;
+	}
+	snprintf(db, sizeof db, "%s/people.db", dir);
+	s = load(db, file, &auth);
+	if (!ok(s != NULL, "the collection imported with the name authority")) {
+		authority_free(&auth);
+		return;
+	}
+	if (run(s, dir,
+	        ":\ntype goto 1950-09-27\nEnter\nEnter\n"
+	        "p\ndump\n"
+	        "G\ndump\n"
+	        "Enter\ndump\n"
+	        "l\ndump\n"
+	        "Backspace\ndump\n"
+	        "Backspace\ndump\n"
+	        "L\ndump\n"
+	        "j\nEnter\ndump\n"
+	        "H\ndump\n"
+	        "q\ndump\n"
+	        ":\ntype person matveev\nEnter\ndump\n"
+	        "resize 40x10\ndump\n"
+	        "resize 200x60\ndump\n"
+	        "Q\n", "100x30", &sc) == 0 && sc.n == 13) {
+		ok(has_line(sc.v[0], "People ") && has_line(sc.v[0], "Joseph Stalin") &&
+		   has_line(sc.v[0], "Kim Il Sung"), "p: the chooser of the telegram's people");
+		ok(strstr(line_of(sc.v[0], 28, buf, sizeof buf), " people  1/"),
+		   "its status line: %s", buf);
+		ok(has_line(sc.v[1], "> Vladimir Razuvaev"), "G: Razuvaev, the last");
+		ok(strncmp(sc.v[2], ">Vladimir Razuvaev", 18) == 0,
+		   "Enter: the person view, on his name");
+		ok(has_line(sc.v[2], "Matveyev"), "with his cover name");
+		ok(has_line(sc.v[2], "Razuvayev"), "and a variant");
+		ok(has_line(sc.v[2], "\xd0\xa0\xd0\xb0\xd0\xb7\xd1\x83\xd0\xb2\xd0\xb0\xd0\xb5\xd0\xb2"),
+		   "and his name in Cyrillic");
+		ok(has_line(sc.v[2], "  *1950            2 ") &&
+		   has_line(sc.v[2], "   1951            2 ") &&
+		   has_line(sc.v[2], "   1952            0") &&
+		   has_line(sc.v[2], "   1953            1 "),
+		   "his documents by year, 1950 (marked) to 1953");
+		ok(has_line(sc.v[2], "Appears most with"), "and the people he appears with");
+		ok(has_line(sc.v[2], "Documents (5)"), "beside it, his five documents");
+		ok(strstr(line_of(sc.v[3], 28, buf, sizeof buf),
+		          " list  1/5  [person:\"Vladimir Razuvaev\"]"),
+		   "l: the list narrowed to his documents: %s", buf);
+		ok(strncmp(sc.v[3], "1950-09-27 ", 11) == 0 &&
+		   strncmp(line_of(sc.v[3], 4, buf, sizeof buf), "1953-04-18 ", 11) == 0 &&
+		   !strchr("0123456789", line_of(sc.v[3], 5, buf, sizeof buf)[0]),
+		   "five rows, 1950-09-27 to 1953-04-18");
+		ok(strncmp(sc.v[4], ">Vladimir Razuvaev", 18) == 0, "Backspace: the person");
+		ok(strstr(line_of(sc.v[5], 28, buf, sizeof buf), " document  5/44"),
+		   "Backspace: the telegram, the whole list again: %s", buf);
+		ok(strncmp(sc.v[6], ">Vladimir Razuvaev", 18) == 0, "L: the person again");
+		ok(strncmp(sc.v[7], ">", 1) == 0 &&
+		   strncmp(sc.v[7], ">Vladimir Razuvaev", 18) != 0 &&
+		   strstr(line_of(sc.v[7], 28, buf, sizeof buf), " person"),
+		   "j Enter: another person: %s", line_of(sc.v[7], 0, buf, sizeof buf));
+		ok(strncmp(sc.v[8], ">Vladimir Razuvaev", 18) != 0 &&
+		   has_line(sc.v[8], "Vladimir Razuvaev") &&
+		   strstr(line_of(sc.v[8], 28, buf, sizeof buf), " person"),
+		   "H: Razuvaev, with the other person selected");
+		ok(strstr(line_of(sc.v[9], 28, buf, sizeof buf), " document  5/44"),
+		   "q closes the person view: %s", buf);
+		ok(strncmp(sc.v[10], ">Vladimir Razuvaev", 18) == 0,
+		   ":person matveev: a cover name finds him");
+		is_int(count_lines(sc.v[11]), 10, "40x10: ten lines");
+		ok(strstr(line_of(sc.v[11], 8, buf, sizeof buf), " person"),
+		   "40x10: the status line: %s", buf);
+		is_int(count_lines(sc.v[12]), 60, "200x60: sixty lines");
+		ok(strstr(line_of(sc.v[12], 58, buf, sizeof buf), " person"),
+		   "200x60: the status line: %s", buf);
+		if (getenv("FONDS_TEST_VERBOSE"))
+			for (int i = 0; i < sc.n; i++)
+				printf("# screen %d:\n%s", i, sc.v[i]);
+	} else {
+		ok(0, "person run (%d screens)", sc.n);
+		for (int i = 0; i < sc.n; i++)
+			printf("# screen %d:\n%s", i, sc.v[i]);
+	}
+	screens_free(&sc);
+
+	/* p on a person among the facets of the filters view */
+	if (run(s, dir, "g\nf\nj\np\ndump\nq\ndump\nQ\n", "100x30", &sc) == 0 &&
+	    sc.n == 2) {
+		ok(sc.v[0][0] == '>' &&
+		   strstr(line_of(sc.v[0], 28, buf, sizeof buf), " person"),
+		   "f j p: the first person of the facets");
+		ok(strstr(line_of(sc.v[1], 28, buf, sizeof buf), " filters"),
+		   "q: the filters again: %s", buf);
+	} else {
+		ok(0, "facet run (%d screens)", sc.n);
+	}
+	screens_free(&sc);
+	store_close(s);
+	authority_free(&auth);
+}
+
 int main(void)
 {
 	const char *data = getenv("FONDS_DATADIR");
@@ -167,7 +313,7 @@ int main(void)
 	if (!mkdtemp(dir))
 		skip_all("cannot make a temporary directory");
 	snprintf(db, sizeof db, "%s/t.db", dir);
-	s = load(db, file);
+	s = load(db, file, NULL);
 	if (!ok(s != NULL, "the bundled collection imported"))
 		return done_testing();
 
@@ -257,6 +403,9 @@ int main(void)
 	screens_free(&sc);
 
 	store_close(s);
+
+	test_person(dir, data, file);
+
 	snprintf(buf, sizeof buf, "rm -rf '%s'", dir);
 	if (system(buf) != 0)
 		printf("# could not remove %s\n", dir);

@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include "fonds/browse.h"
+#include "fonds/people.h"
 #include "fonds/store.h"
 #include "tap.h"
 
@@ -63,7 +64,7 @@ static struct store *make_db(const char *path)
 		return NULL;
 	}
 	for (i = 0; i < NDATED; i++) {
-		char id[16], date[16], title[64];
+		char id[16], date[32], title[64];
 
 		snprintf(id, sizeof id, "t-%02d", i);
 		snprintf(date, sizeof date, "%d-%02d-15", 1950 + i / 10, i % 10 + 1);
@@ -470,6 +471,8 @@ static void test_commands(struct browse *b)
 	   doc_num(b, b->doc_key) == 10, ":open t-10");
 	ok(browse_command(b, "back", &e) == 0 && browse_top(b) == BV_LIST, ":back");
 	ok(browse_command(b, "forward", &e) == 0 && browse_top(b) == BV_DOC, ":forward");
+	is_int(browse_command(b, "forward", &e), BROWSE_CMD_OK,
+	       ":forward with nothing ahead is no quit");
 	b->nviews = 1;
 	ok(browse_command(b, "filter person Bob Jones", &e) == 0 && total_of(b) == 10,
 	   ":filter person Bob Jones");
@@ -550,6 +553,250 @@ static void test_save(struct browse *b, struct store *s)
 	browse_free(&b2);
 }
 
+/* A second collection for people: documents naming several people, with
+ * a name authority that knows Alice Smith's other names. */
+static const char people_authority[] =
+	"name: Alice Smith\n"
+	"born: 1901\n"
+	"died: 1980\n"
+	"role: Test envoy\n"
+	"variant: A. Smith\n"
+	"cover: Wren\n"
+	"script: \xd0\x90\xd0\xbb\xd0\xb8\xd1\x81\xd0\xb0\n"
+	"\n"
+	"name: Bob Jones\n"
+	"\n"
+	"name: Carol\n";
+
+static void put_people(struct store *s, const char *id, const char *date,
+                       const char *title, const char *const *people)
+{
+	struct record r;
+	struct err e;
+	int res;
+
+	memset(&r, 0, sizeof r);
+	r.id = xstrdup(id);
+	r.date_text = xstrdup(date);
+	text_parse_date(date, &r.date);
+	r.title = xstrdup(title);
+	for (; people && *people; people++)
+		record_add_name(&r.people, *people);
+	if (store_put(s, &r, &res, &e) < 0)
+		printf("# store_put: %s\n", e.msg);
+	record_clear(&r);
+}
+
+static struct store *make_people_db(const char *path, struct authority *a)
+{
+	static const char *const abc[] = { "Alice Smith", "Bob Jones", "Carol",
+	                                   NULL };
+	static const char *const ab[] = { "Alice Smith", "Bob Jones", NULL };
+	static const char *const a1[] = { "Alice Smith", NULL };
+	static const char *const c1[] = { "Carol", NULL };
+	struct store *s;
+	struct err e;
+
+	authority_load_buffer(a, "test authority", people_authority,
+	                      sizeof people_authority - 1, NULL, NULL);
+	if (store_open(&s, path, 0, &e) < 0) {
+		printf("# store_open: %s\n", e.msg);
+		return NULL;
+	}
+	store_set_authority(s, a);
+	if (store_people_sync(s, a, 0, &e) < 0 ||
+	    store_import_begin(s, &e) < 0) {
+		printf("# %s\n", e.msg);
+		store_close(s);
+		return NULL;
+	}
+	put_people(s, "p-1", "1950-01-10", "Meeting of three", abc);
+	put_people(s, "p-2", "1950-03-01", "Letter of two", ab);
+	put_people(s, "p-3", "1952-05-05", "Report alone", a1);
+	put_people(s, "p-4", "undated", "Undated note", a1);
+	put_people(s, "p-5", "1951-01-01", "Carol writes", c1);
+	put_people(s, "p-6", "1951-02-02", "Nobody at all", NULL);
+	if (store_import_commit(s, &e) < 0) {
+		printf("# commit: %s\n", e.msg);
+		store_close(s);
+		return NULL;
+	}
+	return s;
+}
+
+static const char *doc_id(struct browse *b, int64_t key)
+{
+	struct err e;
+	const struct doc *d = browse_doc(b, key, &e);
+
+	return d ? d->id : "(none)";
+}
+
+static void test_people(const char *dir)
+{
+	char path[128];
+	struct authority auth;
+	struct store *s;
+	struct browse b;
+	struct err e;
+	const struct person_info *p;
+	const struct strlist *names;
+	struct strlist l = {0};
+	char *f;
+	size_t i;
+
+	memset(&auth, 0, sizeof auth);
+	snprintf(path, sizeof path, "%s/people.db", dir);
+	s = make_people_db(path, &auth);
+	if (!ok(s != NULL, "a collection with people")) {
+		authority_free(&auth);
+		return;
+	}
+	if (!ok(browse_init(&b, s, 5, &e) == 0, "browse_init on it")) {
+		store_close(s);
+		authority_free(&auth);
+		return;
+	}
+
+	/* a document naming several people: the chooser */
+	ok(browse_open_id(&b, "p-1", &e) == 0, "open p-1");
+	i = b.nhist;
+	ok(browse_people_open(&b, &e) == 0 && browse_top(&b) == BV_PEOPLE,
+	   "p: the chooser of its people");
+	is_int(b.nhist, i, "not a jump");
+	names = browse_people_names(&b, &e);
+	ok(names && names->n == 3, "three people (%zu)",
+	   names ? names->n : 0);
+	browse_people_move(&b, 10);
+	is_int(b.people_sel, 2, "the selection stops at the last");
+	browse_people_move(&b, -10);
+	is_int(b.people_sel, 0, "and at the first");
+	names = browse_people_names(&b, &e);
+	for (i = 0; names && i < names->n; i++)
+		if (strcmp(names->v[i], "Alice Smith") == 0)
+			b.people_sel = i;
+	ok(browse_people_choose(&b, &e) == 0 && browse_top(&b) == BV_PERSON,
+	   "Enter: the person view");
+	is_str(b.person, "Alice Smith", "on Alice Smith");
+	ok(b.nviews == 3 && b.views[1] == BV_DOC && b.views[2] == BV_PERSON,
+	   "over the document, the chooser closed");
+
+	p = browse_person_info(&b, &e);
+	if (!ok(p != NULL, "her facts")) {
+		printf("# %s\n", e.msg);
+	} else {
+		is_str(p->born, "1901", "born 1901");
+		is_str(p->died, "1980", "died 1980");
+		is_str(p->role, "Test envoy", "her role");
+		ok(strlist_find(&p->variants, "A. Smith") >= 0, "a variant");
+		ok(strlist_find(&p->covers, "Wren") >= 0, "a cover name");
+		is_int(p->scripts.n, 1, "a name in another script");
+		is_int(p->uncertain, 0, "known, not uncertain");
+		is_int(p->ndocs, 4, "four documents");
+		ok(p->nyears == 2 && p->years[0].period == 19500000 &&
+		   p->years[0].count == 2 && p->years[1].period == 19520000 &&
+		   p->years[1].count == 1, "two in 1950, one in 1952 (one undated)");
+		ok(p->nwith == 2 && strcmp(p->with[0].name, "Bob Jones") == 0 &&
+		   p->with[0].count == 2, "most often with Bob Jones (twice)");
+	}
+	browse_person_move(&b, 10);
+	is_int(b.person_sel, 2, "j stops at the last of her company");
+	browse_person_move(&b, -10);
+	is_int(b.person_sel, 0, "k stops at her name");
+	browse_person_move(&b, 1);
+	ok(browse_person_enter(&b, &e) == 0 && b.person &&
+	   strcmp(b.person, "Bob Jones") == 0, "Enter on Bob Jones opens him");
+	is_int(b.person_sel, 0, "on his name");
+	ok(browse_back(&b, &e) == 0 && b.person &&
+	   strcmp(b.person, "Alice Smith") == 0 && browse_top(&b) == BV_PERSON,
+	   "back: Alice Smith");
+	is_int(b.person_sel, 1, "with Bob Jones still selected");
+	p = browse_person_info(&b, &e);
+	ok(p && strcmp(p->name, "Alice Smith") == 0, "her facts read again");
+	ok(browse_forward(&b, &e) == 0 && b.person &&
+	   strcmp(b.person, "Bob Jones") == 0, "forward: Bob Jones");
+	ok(browse_back(&b, &e) == 0 && browse_back(&b, &e) == 0 &&
+	   browse_top(&b) == BV_DOC && strcmp(doc_id(&b, b.doc_key), "p-1") == 0,
+	   "back twice: the document, not the chooser");
+
+	/* narrowing the list to her documents */
+	ok(browse_set_search(&b, "letter", &e) == 0, "a search");
+	ok(browse_add_filter(&b, QF_PERSON, "Carol", 0, &e) == 0, "and a filter");
+	browse_open_id(&b, "p-2", &e);
+	ok(browse_command(&b, "person wren", &e) == 0 && browse_top(&b) == BV_PERSON &&
+	   b.person && strcmp(b.person, "Alice Smith") == 0,
+	   ":person wren: a cover name finds Alice Smith");
+	ok(browse_person_enter(&b, &e) == 0 && browse_top(&b) == BV_LIST,
+	   "Enter on her name: the list");
+	is_int(total_of(&b), 4, "her four documents");
+	is_str(b.search, "", "the search is replaced");
+	f = browse_filters_text(&b);
+	is_str(f, "person:\"Alice Smith\"", "by one person filter");
+	free(f);
+	ok(browse_current(&b) && strcmp(browse_current(&b)->id, "p-2") == 0,
+	   "the list on the document she was reached from");
+	ok(browse_back(&b, &e) == 0 && browse_top(&b) == BV_PERSON,
+	   "back: the person view");
+	is_str(b.search, "letter", "the search restored");
+	is_int(b.filters->n, 1, "and the filter");
+	ok(browse_back(&b, &e) == 0 && browse_top(&b) == BV_DOC &&
+	   strcmp(doc_id(&b, b.doc_key), "p-2") == 0, "back: p-2");
+	ok(browse_forward(&b, &e) == 0 && browse_forward(&b, &e) == 0 &&
+	   browse_top(&b) == BV_LIST && total_of(&b) == 4,
+	   "forward twice: her documents again");
+	ok(browse_person_list(&b, &e) == 0 && total_of(&b) == 4,
+	   "listing from the list keeps the last person");
+	browse_back(&b, &e);
+	browse_command(&b, "clear", &e);
+
+	/* one person: no chooser; nobody: a message */
+	ok(browse_open_id(&b, "p-5", &e) == 0 && browse_people_open(&b, &e) == 0 &&
+	   browse_top(&b) == BV_PERSON && b.person && strcmp(b.person, "Carol") == 0,
+	   "p on a document with one person opens her at once");
+	is_int(browse_people_open(&b, &e), 1, "p in the person view does nothing");
+	ok(browse_back(&b, &e) == 0 && browse_top(&b) == BV_DOC, "back: the document");
+	ok(browse_open_id(&b, "p-6", &e) == 0 && browse_people_open(&b, &e) == 1 &&
+	   browse_top(&b) == BV_DOC, "a document naming nobody: no chooser");
+	ok(strstr(b.msg, "nobody") != NULL, "a message says so: %s", b.msg);
+	ok(browse_person_open(&b, "Zebedee", &e) == 1 && browse_top(&b) == BV_DOC,
+	   "an unknown name: nothing happens");
+	ok(strstr(b.msg, "Zebedee") != NULL, "a message names it: %s", b.msg);
+	ok(browse_person_open(&b, " ", &e) < 0, "a blank name is refused");
+	i = (size_t)browse_command(&b, "person", &e);
+	ok(i == 0 && browse_top(&b) == BV_DOC,
+	   ":person on a document naming nobody (%d, %s, %s)", (int)i,
+	   browse_view_name(browse_top(&b)), b.msg);
+	browse_open_id(&b, "p-2", &e);
+	ok(browse_command(&b, "person", &e) == 0 && browse_top(&b) == BV_PEOPLE,
+	   ":person without a name: the chooser");
+	ok(browse_people_choose(&b, &e) == 0 && browse_top(&b) == BV_PERSON,
+	   "Enter chooses");
+
+	/* completion */
+	browse_complete(&b, "pers", &l);
+	ok(l.n == 1 && strcmp(l.v[0], "person") == 0, "Tab: pers -> person");
+	strlist_clear(&l);
+	i = browse_complete(&b, "person al", &l);
+	ok(i == 7 && l.n == 1 && strcmp(l.v[0], "Alice Smith") == 0,
+	   "person al -> Alice Smith");
+	strlist_clear(&l);
+	browse_complete(&b, "person SMI", &l);
+	ok(l.n == 1 && strcmp(l.v[0], "Alice Smith") == 0,
+	   "person SMI -> Alice Smith (a later word, case ignored)");
+	strlist_clear(&l);
+	browse_complete(&b, "person ", &l);
+	ok(l.n == 3 && strlist_find(&l, "Bob Jones") >= 0 &&
+	   strlist_find(&l, "Carol") >= 0, "person: everybody");
+	strlist_clear(&l);
+	browse_complete(&b, "person q", &l);
+	is_int(l.n, 0, "person q: nobody");
+	strlist_clear(&l);
+
+	browse_free(&b);
+	store_close(s);
+	authority_free(&auth);
+}
+
 int main(void)
 {
 	char dir[] = "/tmp/fonds-browse-XXXXXX", path[64];
@@ -579,6 +826,7 @@ int main(void)
 	test_save(&b, s);
 	browse_free(&b);
 	store_close(s);
+	test_people(dir);
 	{
 		char cmd[128];
 

@@ -84,6 +84,19 @@ static void test_keymap(void)
 	is_int(keymap_lookup(&km, BV_LIST, 'x'), REQ_NONE, "x does nothing in the list");
 	is_int(keymap_lookup(&km, BV_LIST, '?'), REQ_HELP, "? helps");
 	is_int(keymap_lookup(&km, BV_LIST, 'q'), REQ_QUIT, "q quits");
+	is_int(keymap_lookup(&km, BV_DOC, 'p'), REQ_PEOPLE, "p: the document's people");
+	is_int(keymap_lookup(&km, BV_PERSON, 'l'), REQ_PERSON_DOCS,
+	       "l lists a person's documents in the person view");
+	is_int(keymap_lookup(&km, BV_TIMELINE, 'l'), REQ_MOVE_RIGHT,
+	       "and still moves right in the timeline");
+	is_int(keymap_lookup(&km, BV_PERSON, KEY_ENTER_), REQ_ENTER,
+	       "Enter in the person view");
+	is_int(keymap_lookup(&km, BV_PEOPLE, KEY_ESC_), REQ_QUIT,
+	       "Esc closes the people chooser");
+	is_int(keymap_lookup(&km, BV_PERSON, KEY_SPECIAL | KEY_BACKSPACE), REQ_BACK,
+	       "Backspace goes back from a person");
+	is_int(keymap_section("person"), BV_PERSON, "a person section");
+	is_int(keymap_section("people"), BV_PEOPLE, "a people section");
 	keymap_keys(&km, KM_GENERIC, REQ_MOVE_DOWN, buf, sizeof buf);
 	is_str(buf, "j, Down, C-n", "keys of move-down");
 	ok(keymap_first_key(&km, BV_LIST, REQ_SEARCH, buf, sizeof buf) &&
@@ -107,7 +120,8 @@ static void test_keymap(void)
 	is_int(errs.n, 5, "five messages");
 	if (errs.n == 5) {
 		is_str(errs.v[0], "myrc:5: unknown section \"lsit\" (try generic, list, "
-		       "document, timeline, related, filters, help)", "bad section, with its line");
+		       "document, timeline, related, filters, help, person, people)",
+		       "bad section, with its line");
 		ok(strncmp(errs.v[1], "myrc:6: unknown key \"jj\"", 24) == 0, "bad key: %s", errs.v[1]);
 		ok(strncmp(errs.v[2], "myrc:7: unknown request \"fly\"", 29) == 0, "bad request: %s", errs.v[2]);
 		ok(strncmp(errs.v[3], "myrc:8: unknown directive", 25) == 0, "bad directive: %s", errs.v[3]);
@@ -169,6 +183,17 @@ static void test_help(void)
 	}
 	ok(keys, "with its keys");
 	ok(cmds, "and the commands");
+	for (i = 0, keys = 0, cmds = 0; i < l.n; i++) {
+		if (!strcmp(l.v[i], "Keys in the person view"))
+			keys++;
+		if (keys == 1 && strstr(l.v[i], "  l ") &&
+		    strstr(l.v[i], request_help(REQ_PERSON_DOCS)))
+			keys++;
+		if (strstr(l.v[i], "person NAME"))
+			cmds = 1;
+	}
+	is_int(keys, 2, "the person view's l, under its own heading");
+	ok(cmds, "and the person command");
 	/* rebinding shows up in help at once */
 	keymap_parse(&km, "bind generic Z help\n", "x", NULL);
 	strlist_clear(&l);
@@ -448,6 +473,139 @@ static void test_detail(void)
 	strlist_clear(&d.names[FACET_PERSON]);
 }
 
+static void test_person(void)
+{
+	struct person_info p;
+	struct bucket years[3] = { { 19500000, 2 }, { 19510000, 4 },
+	                           { 19530000, 1 } };
+	struct facet_value with[2] = { { "Kim Il Sung", 2 },
+	                               { "\x1b[31mJoseph Stalin", 1 } };
+	struct dlines dl = {0};
+	struct sbuf b = {0};
+	size_t i;
+	int w, bad = 0, y1950 = 0, y1952 = 0, mark = 0, kim = 0, title = 0,
+	    cover = 0, undated = 0, life = 0, order = 1;
+	long last_item = -1;
+
+	ui_life_span("1893", "1976", 0, &b);
+	is_str(sbuf_str(&b), "1893\xe2\x80\x93" "1976", "a life span, en dash");
+	sbuf_reset(&b);
+	ui_life_span("1893", "1976", 1, &b);
+	is_str(sbuf_str(&b), "1893-1976", "ASCII: a hyphen");
+	sbuf_reset(&b);
+	ui_life_span("1912", NULL, 0, &b);
+	is_str(sbuf_str(&b), "born 1912", "only born");
+	sbuf_reset(&b);
+	ui_life_span(NULL, "1971", 0, &b);
+	is_str(sbuf_str(&b), "died 1971", "only died");
+	sbuf_reset(&b);
+	ui_life_span(NULL, "", 0, &b);
+	is_str(sbuf_str(&b), "", "neither");
+	sbuf_reset(&b);
+
+	memset(&p, 0, sizeof p);
+	p.name = "Vladimir Razuvaev";
+	p.role = "Soviet general";
+	p.ndocs = 9;
+	strlist_add(&p.variants, "Razuvayev");
+	strlist_add(&p.covers, "Matveyev");
+	strlist_add(&p.scripts, "\xd0\xa0\xd0\xb0\xd0\xb7\xd1\x83\xd0\xb2\xd0\xb0\xd0\xb5\xd0\xb2");
+	p.years = years;
+	p.nyears = 3;
+	p.with = with;
+	p.nwith = 2;
+	ui_person_format(&p, 19510000, 60, 0, 0, &dl);
+	for (i = 0; i < dl.n; i++) {
+		const struct dline *l = &dl.v[i];
+
+		if (l->kind == DL_TITLE && !strcmp(l->text, "Vladimir Razuvaev") &&
+		    l->rel == 0)
+			title = 1;
+		if (l->label && !strcmp(l->label, "Covers") &&
+		    !strcmp(l->text, "Matveyev"))
+			cover = 1;
+		if (l->label && !strcmp(l->label, "Life") &&
+		    !strcmp(l->text, "dates unknown"))
+			life = 1;
+		if (l->label && !strcmp(l->label, "Documents") &&
+		    !strcmp(l->text, "9 (2 undated)"))
+			undated = 1;
+		if (l->kind == DL_BAR && !strncmp(l->text, "  1950            2 ", 20))
+			y1950 = 1;
+		if (l->kind == DL_BAR && !strncmp(l->text, " *1951            4 ", 20))
+			mark = 1;
+		if (l->kind == DL_BAR && !strncmp(l->text, "  1952            0", 19) &&
+		    text_width(l->text) == 60)
+			y1952 = 1;
+		if (l->kind == DL_PERSON && l->rel == 1 &&
+		    strstr(l->text, "Kim Il Sung") && strstr(l->text, "    2"))
+			kim = 1;
+		if (strchr(l->text, 0x1b))
+			bad++;
+		if (l->rel >= 0) {
+			if (l->rel < last_item)
+				order = 0;
+			last_item = l->rel;
+		}
+	}
+	ok(title, "the name is item 0");
+	ok(cover, "the cover name, labelled");
+	ok(life, "unknown dates said so");
+	ok(undated, "documents, with the undated ones");
+	ok(y1950, "a bar for 1950");
+	ok(mark, "1951 marked");
+	ok(y1952, "an empty 1952, shown, the line padded to its width");
+	ok(kim, "Kim Il Sung is item 1, with a count");
+	is_int(last_item, 2, "Joseph Stalin is item 2");
+	ok(order, "items in order");
+	is_int(bad, 0, "no raw escape reaches a line");
+	dlines_free(&dl);
+	for (w = 1; w <= 200; w++) {
+		ui_person_format(&p, 0, w, w % 2, 0, &dl);
+		for (i = 0; i < dl.n; i++)
+			if (dl.v[i].kind != DL_HEADING &&
+			    dl.v[i].indent + text_width(dl.v[i].text) > w &&
+			    text_width(dl.v[i].text) > 2) {
+				printf("# %d: %s\n", w, dl.v[i].text);
+				bad++;
+			}
+		dlines_free(&dl);
+	}
+	is_int(bad, 0, "every line fits its width, 1..200 columns");
+	p.uncertain = 1;
+	p.nyears = 0;
+	p.nwith = 0;
+	p.role = NULL;
+	ui_person_format(&p, 0, 60, 0, 0, &dl);
+	for (i = 0, life = 0, title = 0, mark = 0; i < dl.n; i++) {
+		if (dl.v[i].label && !strcmp(dl.v[i].label, "Uncertain"))
+			title = 1;
+		if (dl.v[i].label && !strcmp(dl.v[i].label, "Life"))
+			life = 1;
+		if (dl.v[i].kind == DL_BAR || dl.v[i].kind == DL_PERSON)
+			mark = 1;
+	}
+	ok(title && !life && !mark, "uncertain: marked, no life, no bars, no company");
+	dlines_free(&dl);
+	strlist_clear(&p.variants);
+	strlist_clear(&p.covers);
+	strlist_clear(&p.scripts);
+
+	ui_box_edge("People", 20, 1, 0, &b);
+	is_str(sbuf_str(&b), "\xe2\x94\x8c\xe2\x94\x80 People "
+	       "\xe2\x94\x80\xe2\x94\x80\xe2\x94\x80\xe2\x94\x80\xe2\x94\x80"
+	       "\xe2\x94\x80\xe2\x94\x80\xe2\x94\x80\xe2\x94\x80\xe2\x94\x90",
+	       "the top of a box, titled");
+	is_int(text_width(sbuf_str(&b)), 20, "20 columns");
+	sbuf_reset(&b);
+	ui_box_edge(NULL, 6, 0, 1, &b);
+	is_str(sbuf_str(&b), "+----+", "an ASCII bottom");
+	sbuf_reset(&b);
+	ui_box_edge("A very long title indeed", 12, 1, 1, &b);
+	is_int(text_width(sbuf_str(&b)), 12, "a long title is clipped to the box");
+	sbuf_free(&b);
+}
+
 static void test_scroll(void)
 {
 	is_int(view_scroll_to(0, 5, 10, 100), 0, "visible: no scroll");
@@ -471,6 +629,7 @@ int main(void)
 	test_matches();
 	test_snippet();
 	test_detail();
+	test_person();
 	test_scroll();
 	return done_testing();
 }
