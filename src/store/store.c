@@ -236,6 +236,7 @@ void store_close(struct store *s)
 			sqlite3_exec(s->db, "PRAGMA optimize", NULL, NULL, NULL);
 		sqlite3_close_v2(s->db);
 	}
+	store_import_forget(s);
 	for (size_t i = 0; i < ARRAY_LEN(s->spell); i++) {
 		free(s->spell[i].word);
 		free(s->spell[i].terms);
