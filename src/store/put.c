@@ -210,6 +210,9 @@ int store_import_begin(struct store *s, struct err *e)
 {
 	sqlite3_stmt *st;
 
+	if (s->readonly && s->ro_reason)
+		return err_set(e, "%s is read-only (%s): cannot import into it",
+		               s->path, s->ro_reason);
 	if (s->readonly)
 		return err_set(e, "%s is read-only: cannot import into it", s->path);
 	if (s->in_import)
@@ -220,9 +223,11 @@ int store_import_begin(struct store *s, struct err *e)
 	sqlite3_reset(st);
 	s->in_import = 1;
 	store_import_forget(s);
-	/* names are linked before their document is inserted */
-	if (sqlite3_exec(s->db, "PRAGMA defer_foreign_keys = ON; DELETE FROM temp.touched",
-	                 NULL, NULL, NULL) != SQLITE_OK) {
+	/* names are linked before their document is inserted; a larger page
+	 * cache keeps a big import from writing the same pages to the WAL
+	 * again and again (bounded: 64 MB) */
+	if (sqlite3_exec(s->db, "PRAGMA defer_foreign_keys = ON; PRAGMA cache_size = -65536; "
+	                 "DELETE FROM temp.touched", NULL, NULL, NULL) != SQLITE_OK) {
 		store_sqlerr(s, e, "starting the import");
 		store_import_rollback(s);
 		return -1;
@@ -238,6 +243,7 @@ void store_import_rollback(struct store *s)
 	sqlite3_reset(s->st[ST_ROLLBACK]);
 	s->in_import = 0;
 	store_import_forget(s);
+	sqlite3_exec(s->db, "PRAGMA cache_size = -8000", NULL, NULL, NULL);
 }
 
 /* Keep the largest span of any document, so date searches can bound the
@@ -280,6 +286,7 @@ int store_import_commit(struct store *s, struct err *e)
 	}
 	sqlite3_reset(st);
 	s->in_import = 0;
+	sqlite3_exec(s->db, "PRAGMA cache_size = -8000", NULL, NULL, NULL);
 	return 0;
 }
 
