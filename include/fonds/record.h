@@ -43,7 +43,12 @@ void record_clear(struct record *r);
  * freeing the old value. */
 void record_set(char **field, const char *s, size_t n);
 
-/* Append a trimmed, repaired copy of name to l unless empty or present. */
+/* The most names a record keeps in one list: more is not a record a
+ * reader can use, and checking for repeats stays cheap. */
+#define RECORD_MAX_NAMES 1000
+
+/* Append a trimmed, repaired copy of name to l unless empty, present, or
+ * l already holds RECORD_MAX_NAMES names. */
 void record_add_name(struct strlist *l, const char *name);
 
 /* When r has no title but a summary (or else a body), make a title from

@@ -67,7 +67,7 @@ void record_add_name(struct strlist *l, const char *name)
 	size_t n;
 	char *v;
 
-	if (!name)
+	if (!name || l->n >= RECORD_MAX_NAMES)
 		return;
 	n = strlen(name);
 	name = trim_range(name, &n);

@@ -457,7 +457,7 @@ static void split_languages(const char *lang, struct strlist *out)
 		size_t n = strcspn(p, ";,");
 		char *one = str_trim(xstrndup(p, n));
 
-		if (*one && strlist_find(out, one) < 0)
+		if (*one && out->n < RECORD_MAX_NAMES && strlist_find(out, one) < 0)
 			strlist_take(out, one);
 		else
 			free(one);

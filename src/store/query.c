@@ -72,7 +72,9 @@ void query_free(struct query *q)
 
 static struct qclause *add_clause(struct query *q)
 {
-	q->v = xrealloc(q->v, (q->n + 1) * sizeof *q->v);
+	/* capacity: the next power of two at or above n */
+	if ((q->n & (q->n - 1)) == 0)
+		q->v = xrealloc(q->v, (q->n ? q->n * 2 : 1) * sizeof *q->v);
 	memset(&q->v[q->n], 0, sizeof q->v[q->n]);
 	return &q->v[q->n++];
 }
@@ -80,7 +82,9 @@ static struct qclause *add_clause(struct query *q)
 /* Append a copy of *a (its text duplicated) to clause c. */
 static void clause_add(struct qclause *c, const struct qatom *a)
 {
-	c->atoms = xrealloc(c->atoms, (c->n + 1) * sizeof *c->atoms);
+	/* capacity: the next power of two at or above n */
+	if ((c->n & (c->n - 1)) == 0)
+		c->atoms = xrealloc(c->atoms, (c->n ? c->n * 2 : 1) * sizeof *c->atoms);
 	c->atoms[c->n] = *a;
 	if (a->text)
 		c->atoms[c->n].text = xstrdup(a->text);
@@ -387,9 +391,9 @@ static void format_value(struct sbuf *b, const char *v, int always_quote)
 
 	for (const char *p = v; *p; p++)
 		space |= isspace((unsigned char)*p) != 0;
-	/* a bare value runs to the next space and may hold quotes; a quoted
-	 * one may hold spaces but no quote */
-	if (always_quote || space || !*v) {
+	/* a bare value runs to the next space and may hold quotes (but not
+	 * start with one); a quoted one may hold spaces but no quote */
+	if (always_quote || space || !*v || *v == '"') {
 		/* the language has no escape for '"': drop it */
 		sbuf_addc(b, '"');
 		for (const char *p = v; *p; p++)
