@@ -141,7 +141,9 @@ void cli_getopt_init(struct cli_getopt *g, int argc, char **argv,
  * for every command: it sets c->db_path and is not returned. */
 int cli_getopt(struct cli_getopt *g, struct cli *c, struct err *e);
 
-/* Print "fonds: MESSAGE" to stderr. Returns EXIT_USAGE. */
+/* Print "fonds: MESSAGE" to stderr as safe text (messages quote arguments
+ * and data: controls and escape sequences are made visible). Returns
+ * EXIT_USAGE. */
 int cli_error(const char *fmt, ...) FONDS_PRINTF(1, 2);
 
 /* Print a usage error for the current command with a hint to --help.

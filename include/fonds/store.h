@@ -48,14 +48,22 @@ char *store_default_path(void);
 
 /* Open (creating the file and its directory unless flags forbid) and
  * migrate the schema forward. A file that is read-only for us is opened
- * read-only, never migrated; a schema newer than this program is an
- * error. *out is owned by the caller (store_close). */
+ * read-only, never migrated, and so is one whose directory or disk cannot
+ * take the files SQLite keeps beside it; a schema newer than this program
+ * and an SQLite database of another program are errors (and left
+ * untouched). *out is owned by the caller (store_close). */
 int store_open(struct store **out, const char *path, int flags, struct err *e);
 
 void store_close(struct store *s);
 
 /* 1 when the store was opened (or fell back to) read-only. */
 int store_is_readonly(const struct store *s);
+
+/* Why the store fell back to read-only ("you have no write permission on
+ * the file", "its directory is read-only", "the disk is full", ...), or
+ * NULL when it is writable or was opened read-only on purpose. The string
+ * is static. */
+const char *store_readonly_reason(const struct store *s);
 
 /* 1 when the store holds no documents. */
 int store_is_empty(struct store *s);

@@ -65,6 +65,22 @@ enum {
  * time. Caller frees. */
 char *text_sanitize(const char *s, size_t n, int flags);
 
+/* Combining marks text_sanitize() keeps on one base character. */
+enum { TEXT_MAX_MARKS = 3 };
+
+/* How text_sanitize() treats one character. */
+enum text_char_kind {
+	TEXT_CHAR_PLAIN,  /* printed as it is */
+	TEXT_CHAR_MARK,   /* printed on the character before it (combining) */
+	TEXT_CHAR_UNSAFE  /* replaced, dropped or turned into a line break:
+	                   * C0 and C1 controls, DEL, format, invisible,
+	                   * unassigned and private-use characters */
+};
+
+/* Classify the code point uc as text_sanitize() does (for writers that
+ * escape rather than replace, such as JSON output). */
+enum text_char_kind text_char_kind(uint32_t uc);
+
 /* Display width in terminal columns of a sanitized UTF-8 string (Hangul
  * and CJK count two, combining marks zero); never negative, whatever s
  * holds (see text_char_width()). */

@@ -138,9 +138,21 @@ static int run_browser(struct cli *c)
 	struct err e;
 	int rc;
 
-	if (!can_browse(c))
+	if (!can_browse(c)) {
+		const char *term = getenv("TERM");
+
+		/* on a terminal, the reason is its type */
+		if (c->in_tty && c->out_tty && (!term || !*term))
+			return cli_error("the browser needs a terminal type: TERM is not "
+			                 "set (set it, such as TERM=xterm-256color, or try "
+			                 "'fonds search ...')");
+		if (c->in_tty && c->out_tty)
+			return cli_error("the browser needs a terminal that can move the "
+			                 "cursor, and TERM=dumb cannot (set TERM to your "
+			                 "terminal's type, or try 'fonds search ...')");
 		return cli_error("the browser needs a terminal; try 'fonds search ...' "
 		                 "or 'fonds --help'");
+	}
 	if (!(s = cli_open_store(c, 1, 0)))
 		return EXIT_USAGE;
 	rc = ui_main(s, &o, &e);

@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include <errno.h>
+#include <langinfo.h>
 #include <limits.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -17,35 +18,59 @@
 
 /* --- messages ---------------------------------------------------------- */
 
+/* Write "fonds: " and the message to stderr. Messages quote arguments,
+ * file names and data, so they go out as safe text: escape sequences and
+ * control characters made visible, and ASCII only on a terminal whose
+ * locale is not UTF-8. */
+static void put_message(const char *prefix, const char *fmt, va_list ap,
+                        const char *suffix)
+{
+	struct sbuf b = { 0 };
+	const char *cs = nl_langinfo(CODESET);
+	int ascii = isatty(STDERR_FILENO) && !(cs && (strcmp(cs, "UTF-8") == 0 ||
+	                                             strcmp(cs, "utf8") == 0));
+	char *safe;
+
+	sbuf_add(&b, "fonds: ");
+	if (prefix)
+		sbuf_add(&b, prefix);
+	sbuf_vprintf(&b, fmt, ap);
+	if (suffix)
+		sbuf_add(&b, suffix);
+	safe = text_sanitize(sbuf_str(&b), b.len, ascii ? TEXT_SAN_ASCII : 0);
+	fflush(stdout);
+	fprintf(stderr, "%s\n", safe);
+	free(safe);
+	sbuf_free(&b);
+}
+
 int cli_error(const char *fmt, ...)
 {
 	va_list ap;
 
-	fflush(stdout);
-	fputs("fonds: ", stderr);
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	put_message(NULL, fmt, ap, NULL);
 	va_end(ap);
-	fputc('\n', stderr);
 	return EXIT_USAGE;
 }
 
 int cli_usage_error(const struct cli *c, const char *fmt, ...)
 {
 	const char *name = c->cmd ? c->cmd->name : NULL;
+	struct sbuf prefix = { 0 }, suffix = { 0 };
 	va_list ap;
 
-	fflush(stdout);
-	fputs("fonds: ", stderr);
-	if (name)
-		fprintf(stderr, "%s: ", name);
+	if (name) {
+		sbuf_printf(&prefix, "%s: ", name);
+		sbuf_printf(&suffix, " (try 'fonds %s --help')", name);
+	} else {
+		sbuf_add(&suffix, " (try 'fonds --help')");
+	}
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	put_message(sbuf_str(&prefix), fmt, ap, sbuf_str(&suffix));
 	va_end(ap);
-	if (name)
-		fprintf(stderr, " (try 'fonds %s --help')\n", name);
-	else
-		fputs(" (try 'fonds --help')\n", stderr);
+	sbuf_free(&prefix);
+	sbuf_free(&suffix);
 	return EXIT_USAGE;
 }
 

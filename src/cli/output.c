@@ -248,55 +248,55 @@ const char *cli_thousands(long long n, char *buf, size_t size)
 
 /* --- JSON -------------------------------------------------------------- */
 
-/* Code point of the UTF-8 sequence at p (n bytes), or -1. */
-static long utf8_at(const unsigned char *p, size_t *n)
+/* Write code point cp as a JSON escape (a surrogate pair above U+FFFF). */
+static void put_json_escape(uint32_t cp)
 {
-	if (p[0] == 0xC2 && p[1] >= 0x80 && p[1] <= 0xBF) {
-		*n = 2;
-		return p[1];
+	if (cp > 0xFFFF) {
+		cp -= 0x10000;
+		printf("\\u%04X\\u%04X", (unsigned)(0xD800 + (cp >> 10)),
+		       (unsigned)(0xDC00 + (cp & 0x3FF)));
+	} else {
+		printf("\\u%04X", (unsigned)cp);
 	}
-	if (p[0] == 0xD8 && p[1] == 0x9C) {
-		*n = 2;
-		return 0x61C;
-	}
-	if (p[0] == 0xE2 && p[1] >= 0x80 && p[1] <= 0x81 && p[2] >= 0x80 &&
-	    p[2] <= 0xBF) {
-		*n = 3;
-		return 0x2000 + ((p[1] & 0x3F) << 6) + (p[2] & 0x3F);
-	}
-	return -1;
-}
-
-/* Characters that a terminal might act on or that reorder text. */
-static int needs_escape(long cp)
-{
-	return (cp >= 0x80 && cp <= 0x9F) || cp == 0x61C ||
-	       (cp >= 0x200B && cp <= 0x200F) || (cp >= 0x2028 && cp <= 0x202E) ||
-	       (cp >= 0x2066 && cp <= 0x2069);
 }
 
 void cli_json_line(void *v)
 {
 	json_t *j = v;
 	char *s = json_dumps(j, JSON_COMPACT | JSON_PRESERVE_ORDER);
-	const unsigned char *p;
-	size_t n;
-	long cp;
+	size_t i, n, len;
+	int marks = 0;
 
 	json_decref(j);
 	if (!s)
 		die("cannot write JSON (out of memory?)");
-	/* jansson escapes C0 controls; escape C1 controls, bidi controls
-	 * and line separators too (they only occur inside strings, where
-	 * \uXXXX means the same character), so that the output is exact
-	 * and still inert on a terminal. */
-	for (p = (const unsigned char *)s; *p; p++) {
-		if (*p >= 0xC2 && (cp = utf8_at(p, &n)) >= 0 && needs_escape(cp)) {
-			printf("\\u%04lX", (unsigned long)cp);
-			p += n - 1;
+	/* jansson escapes C0 controls; escape everything else a terminal
+	 * might act on, hide or reorder text with (DEL, C1 controls, bidi
+	 * and other format characters, line separators, private use, ...)
+	 * and combining marks past the few a character can carry. Non-ASCII
+	 * and DEL only occur inside strings, where \uXXXX means the same
+	 * character: the output stays exact, and is inert on a terminal. */
+	len = strlen(s);
+	for (i = 0; i < len; i += n) {
+		uint32_t cp;
+		enum text_char_kind k;
+
+		if ((unsigned char)s[i] < 0x7F) {
+			putchar(s[i]);
+			marks = 0;
+			n = 1;
 			continue;
 		}
-		putchar(*p);
+		n = text_next(s + i, len - i, &cp);
+		k = text_char_kind(cp);
+		if (k == TEXT_CHAR_MARK && ++marks <= TEXT_MAX_MARKS)
+			k = TEXT_CHAR_PLAIN;
+		else if (k != TEXT_CHAR_MARK)
+			marks = 0;
+		if (k == TEXT_CHAR_PLAIN)
+			fwrite(s + i, 1, n, stdout);
+		else
+			put_json_escape(cp);
 	}
 	putchar('\n');
 	free(s);

@@ -27,10 +27,14 @@ static char *bundled_authority(void)
 	return sbuf_take(&b);
 }
 
+/* A warning about a line of an authority file: it may quote the file. */
 static void warn_authority(void *ctx, const char *msg)
 {
-	(void)ctx;
-	fprintf(stderr, "%s\n", msg);
+	char *safe = cli_safe_line(ctx, msg);
+
+	fflush(stdout);
+	fprintf(stderr, "fonds: %s\n", safe);
+	free(safe);
 }
 
 int cli_load_authority(struct cli *c, struct store *s)
@@ -43,11 +47,11 @@ int cli_load_authority(struct cli *c, struct store *s)
 		return 0;
 	c->authority = xcalloc(1, sizeof *c->authority);
 	bundled = bundled_authority();
-	if (bundled && authority_load(c->authority, bundled, 0, warn_authority, NULL, &e) < 0)
+	if (bundled && authority_load(c->authority, bundled, 0, warn_authority, c, &e) < 0)
 		rc = cli_error("%s", e.msg);
 	free(bundled);
 	user = authority_default_user_path();
-	if (rc == 0 && user && authority_load(c->authority, user, 0, warn_authority, NULL, &e) < 0)
+	if (rc == 0 && user && authority_load(c->authority, user, 0, warn_authority, c, &e) < 0)
 		rc = cli_error("%s", e.msg);
 	free(user);
 	if (rc)
@@ -110,9 +114,15 @@ static int people_row(void *ctx, const struct person_row *p)
 		snprintf(n, sizeof n, "%lld", p->ndocs);
 		cli_csv_row(o->c, f, 6);
 	} else {
+		/* names come from the data (and the authority): never raw */
+		char *name = cli_safe_line(o->c, p->name);
+		char *slife = cli_safe_line(o->c, life);
+
 		printf("%6lld  ", p->ndocs);
-		cli_put_padded(o->c, p->name, 30, 1);
-		printf("  %-10s%s\n", life, p->uncertain ? "  (uncertain)" : "");
+		cli_put_padded(o->c, name, 30, 1);
+		printf("  %-10s%s\n", slife, p->uncertain ? "  (uncertain)" : "");
+		free(name);
+		free(slife);
 	}
 	return 0;
 }
@@ -304,8 +314,16 @@ int cli_person(struct cli *c, int argc, char **argv)
 
 		printf("%s%s\n", safe, p->uncertain ? "  (uncertain: found by the shape of a title)" : "");
 		free(safe);
-		if (p->born || p->died)
-			printf("%-12s%s-%s\n", "Life", p->born ? p->born : "?", p->died ? p->died : "");
+		if (p->born || p->died) {
+			struct sbuf life = {0};
+
+			sbuf_printf(&life, "%s-%s", p->born ? p->born : "?",
+			            p->died ? p->died : "");
+			safe = cli_safe_line(c, sbuf_str(&life));
+			printf("%-12s%s\n", "Life", safe);
+			free(safe);
+			sbuf_free(&life);
+		}
 		if (p->role) {
 			safe = cli_safe_line(c, p->role);
 			printf("%-12s%s\n", "Role", safe);

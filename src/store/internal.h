@@ -95,6 +95,7 @@ struct store {
 	sqlite3 *db;
 	char *path;
 	int readonly;
+	const char *ro_reason; /* why it fell back to read-only (static), or NULL */
 	int in_import;
 	sqlite3_stmt *st[ST_COUNT];
 	struct facet_stmts fs[FACET_NKINDS];
@@ -115,6 +116,21 @@ struct store {
 	} spell[8];
 	unsigned spell_next;
 };
+
+/* How long a statement waits for another connection's write lock: long
+ * for imports and commands, short for the user data the browser writes
+ * (read marks, bookmarks, last position), which must never freeze the
+ * screen behind an import that holds the lock for minutes. */
+#define STORE_BUSY_MS 10000
+#define STORE_USER_BUSY_MS 250
+
+/* Refuse a database this fonds must not open or change: one written by a
+ * newer fonds, or an SQLite database of another program. Runs before
+ * anything is written to the file. */
+int store_schema_check(struct store *s, struct err *e);
+
+/* Bring the schema up to date (PRAGMA user_version), one step at a time. */
+int store_migrate(struct store *s, struct err *e);
 
 /* Table names of the facet kinds ("person", "place", ...). */
 extern const char *const store_facet_table[FACET_NKINDS];

@@ -105,13 +105,48 @@ static void schema_facets(struct sbuf *b)
 	}
 }
 
-/* Run every migration step from the database's version up. */
-int store_migrate(struct store *s, struct err *e);
+/* The fonds schema version this program writes. */
+#define SCHEMA_VERSION 1
 
+/* The first column of the first row of sql as an integer, or -1. */
+static long long schema_scalar(struct store *s, const char *sql)
+{
+	sqlite3_stmt *st;
+	long long v = -1;
+
+	if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK)
+		return -1;
+	if (sqlite3_step(st) == SQLITE_ROW)
+		v = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	return v;
+}
+
+int store_schema_check(struct store *s, struct err *e)
+{
+	long long version = schema_scalar(s, "PRAGMA user_version");
+	long long objects = schema_scalar(s, "SELECT count(*) FROM sqlite_master");
+
+	if (version < 0 || objects < 0)
+		return store_sqlerr(s, e, "reading the schema version");
+	if (version > SCHEMA_VERSION)
+		return err_set(e, "%s: the database was written by a newer fonds "
+		               "(schema %lld; this fonds knows %d): upgrade fonds to open it",
+		               s->path, version, SCHEMA_VERSION);
+	/* fonds sets user_version when it creates its tables: tables without
+	 * it belong to another program, whose file must not be touched */
+	if (version == 0 && objects > 0)
+		return err_set(e, "%s is an SQLite database of another program, not a "
+		               "fonds database; nothing was changed (give another file "
+		               "with --db)", s->path);
+	return 0;
+}
+
+/* Run every migration step from the database's version up. */
 int store_migrate(struct store *s, struct err *e)
 {
 	sqlite3_stmt *st;
-	int version, target = 1;
+	int version, target = SCHEMA_VERSION;
 	char *msg = NULL;
 	struct sbuf sql = {0};
 	int rc;

@@ -7,12 +7,11 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/statvfs.h>
 #include <time.h>
 #include <unistd.h>
 
 #include "internal.h"
-
-int store_migrate(struct store *s, struct err *e);
 
 static const char *const stmt_sql[ST_COUNT] = {
 #define X_SQL(name, sql) sql,
@@ -93,8 +92,9 @@ int store_sqlerr(struct store *s, struct err *e, const char *what)
 	if (code == SQLITE_READONLY)
 		return err_set(e, "%s: the database is read-only", what);
 	if (code == SQLITE_CORRUPT || code == SQLITE_NOTADB)
-		return err_set(e, "%s: %s is damaged or not a fonds database (%s)",
-		               what, s->path, sqlite3_errmsg(s->db));
+		return err_set(e, "%s: %s is damaged or not a fonds database (%s): "
+		               "restore it from a backup, or import the files again "
+		               "into a new database", what, s->path, sqlite3_errmsg(s->db));
 	return err_set(e, "%s: %s", what, sqlite3_errmsg(s->db));
 }
 
@@ -118,7 +118,7 @@ static int prepare_all(struct store *s, struct err *e)
 	for (int i = 0; i < ST_COUNT; i++) {
 		if (sqlite3_prepare_v3(s->db, stmt_sql[i], -1, SQLITE_PREPARE_PERSISTENT,
 		                       &s->st[i], NULL) != SQLITE_OK)
-			return store_sqlerr(s, e, stmt_sql[i]);
+			return store_sqlerr(s, e, "reading the database's tables");
 	}
 	for (int f = 0; f < FACET_NKINDS; f++) {
 		const char *t = store_facet_table[f];
@@ -137,7 +137,7 @@ static int prepare_all(struct store *s, struct err *e)
 		for (int i = 0; i < 4; i++)
 			if (sqlite3_prepare_v3(s->db, sql[i], -1, SQLITE_PREPARE_PERSISTENT,
 			                       dst[i], NULL) != SQLITE_OK)
-				return store_sqlerr(s, e, sql[i]);
+				return store_sqlerr(s, e, "reading the database's tables");
 	}
 	return 0;
 }
@@ -155,10 +155,88 @@ static int read_meta(struct store *s)
 	return 0;
 }
 
+/* How open_db() opens a database. */
+enum open_mode {
+	OPEN_WRITE,    /* read-write, creating the file */
+	OPEN_READ,     /* read-only */
+	OPEN_IMMUTABLE /* read-only without the -wal and -shm files, for a
+	                * database whose directory or disk cannot take them */
+};
+
+/* Open (or reopen) s->db on path. Returns an SQLite code. */
+static int open_db(struct store *s, const char *path, enum open_mode mode)
+{
+	int rc;
+
+	if (s->db) {
+		sqlite3_close_v2(s->db);
+		s->db = NULL;
+	}
+	if (mode == OPEN_IMMUTABLE) {
+		struct sbuf uri = {0};
+
+		sbuf_add(&uri, "file:");
+		for (const char *p = path; *p; p++) {
+			if (*p == '%' || *p == '?' || *p == '#')
+				sbuf_printf(&uri, "%%%02X", (unsigned char)*p);
+			else
+				sbuf_addc(&uri, *p);
+		}
+		sbuf_add(&uri, "?immutable=1");
+		rc = sqlite3_open_v2(sbuf_str(&uri), &s->db, SQLITE_OPEN_READONLY |
+		                     SQLITE_OPEN_URI | SQLITE_OPEN_NOMUTEX, NULL);
+		sbuf_free(&uri);
+	} else {
+		rc = sqlite3_open_v2(path, &s->db, (mode == OPEN_READ ? SQLITE_OPEN_READONLY :
+		                     SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE) |
+		                     SQLITE_OPEN_NOMUTEX, NULL);
+	}
+	if (s->db) {
+		sqlite3_extended_result_codes(s->db, 0);
+		sqlite3_busy_timeout(s->db, STORE_BUSY_MS);
+	}
+	return rc;
+}
+
+/* Is it a database at all? Reading the schema tells. Returns an SQLite
+ * code. */
+static int probe(struct store *s)
+{
+	return sqlite3_exec(s->db, "SELECT count(*) FROM sqlite_master", NULL,
+	                    NULL, NULL);
+}
+
+/* Whether an SQLite error on opening is about the files beside the
+ * database (the -wal and -shm of WAL mode), which a read-only directory or
+ * a full disk keeps SQLite from making. */
+static int side_file_error(int code)
+{
+	return code == SQLITE_READONLY || code == SQLITE_CANTOPEN ||
+	       code == SQLITE_IOERR || code == SQLITE_FULL || code == SQLITE_PERM;
+}
+
+/* Why SQLite could not make or use the files beside the database at
+ * path, from the file system and the system's last error. */
+static const char *side_file_reason(const char *path, int sys)
+{
+	struct statvfs fs;
+	int known = statvfs(path, &fs) == 0;
+
+	if (known && (fs.f_flag & ST_RDONLY))
+		return "it is on a read-only file system";
+	if (sys == ENOSPC || (known && fs.f_bavail == 0))
+		return "the disk is full";
+#ifdef EDQUOT
+	if (sys == EDQUOT)
+		return "the disk is full";
+#endif
+	return "its directory is read-only";
+}
+
 int store_open(struct store **out, const char *path, int flags, struct err *e)
 {
 	struct store *s;
-	int oflags, rc;
+	int rc;
 	struct stat sb;
 	int exists = stat(path, &sb) == 0;
 
@@ -173,25 +251,58 @@ int store_open(struct store **out, const char *path, int flags, struct err *e)
 	s = xcalloc(1, sizeof *s);
 	s->path = xstrdup(path);
 	s->readonly = (flags & STORE_READONLY) || (exists && access(path, W_OK) != 0);
-	oflags = s->readonly ? SQLITE_OPEN_READONLY
-	                     : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
-	rc = sqlite3_open_v2(path, &s->db, oflags | SQLITE_OPEN_NOMUTEX, NULL);
+	if (s->readonly && !(flags & STORE_READONLY))
+		s->ro_reason = errno == EROFS ? "it is on a read-only file system" :
+		               "you have no write permission on the file";
+	rc = open_db(s, path, s->readonly ? OPEN_READ : OPEN_WRITE);
 	if (rc != SQLITE_OK) {
-		err_set(e, "cannot open %s: %s", path,
-		        s->db ? sqlite3_errmsg(s->db) : sqlite3_errstr(rc));
+		char *dir = xstrdup(path), *slash = strrchr(dir, '/');
+
+		/* SQLite only says "unable to open database file": a new file
+		 * fails for want of a writable directory */
+		if (slash == dir)
+			slash[1] = '\0';
+		else if (slash)
+			*slash = '\0';
+		if (!exists && access(slash ? dir : ".", W_OK | X_OK) != 0)
+			err_set(e, "cannot create %s: %s", path, strerror(errno));
+		else
+			err_set(e, "cannot open %s: %s", path,
+			        s->db ? sqlite3_errmsg(s->db) : sqlite3_errstr(rc));
+		free(dir);
 		store_close(s);
 		return -1;
 	}
-	sqlite3_extended_result_codes(s->db, 0);
-	sqlite3_busy_timeout(s->db, 10000);
-	/* Is it a database at all? Reading the schema tells. */
-	if (sqlite3_exec(s->db, "SELECT count(*) FROM sqlite_master", NULL, NULL, NULL) != SQLITE_OK) {
-		int code = sqlite3_errcode(s->db);
-		if (code == SQLITE_NOTADB || code == SQLITE_CORRUPT)
+	if ((rc = probe(s)) != SQLITE_OK) {
+		int code = sqlite3_errcode(s->db), sys = sqlite3_system_errno(s->db);
+
+		if (code == SQLITE_NOTADB || code == SQLITE_CORRUPT) {
 			err_set(e, "%s is not a fonds database (or it is damaged); "
 			        "give another file with --db", path);
-		else
-			store_sqlerr(s, e, path);
+			store_close(s);
+			return -1;
+		}
+		/* A WAL database needs its -shm (and -wal) files to be read: in a
+		 * read-only directory or on a full disk they cannot be made.
+		 * Nothing can be written there anyway: read the file as it is. */
+		if (exists && side_file_error(code)) {
+			s->readonly = 1;
+			s->ro_reason = side_file_reason(path, sys);
+			if (open_db(s, path, OPEN_IMMUTABLE) == SQLITE_OK &&
+			    probe(s) == SQLITE_OK)
+				rc = SQLITE_OK;
+		}
+		if (rc != SQLITE_OK) {
+			if (exists && side_file_error(code))
+				err_set(e, "cannot read %s: %s (%s)", path,
+				        side_file_reason(path, sys), sqlite3_errstr(code));
+			else
+				store_sqlerr(s, e, path);
+			store_close(s);
+			return -1;
+		}
+	}
+	if (store_schema_check(s, e) < 0) {
 		store_close(s);
 		return -1;
 	}
@@ -232,6 +343,8 @@ void store_close(struct store *s)
 		sqlite3_finalize(s->fs[f].names);
 	}
 	if (s->db) {
+		/* optional: never wait for another writer to do it */
+		sqlite3_busy_timeout(s->db, 0);
 		if (!s->readonly)
 			sqlite3_exec(s->db, "PRAGMA optimize", NULL, NULL, NULL);
 		sqlite3_close_v2(s->db);
@@ -248,6 +361,11 @@ void store_close(struct store *s)
 int store_is_readonly(const struct store *s)
 {
 	return s->readonly;
+}
+
+const char *store_readonly_reason(const struct store *s)
+{
+	return s->readonly ? s->ro_reason : NULL;
 }
 
 const char *store_path(const struct store *s)
@@ -453,7 +571,9 @@ static int user_write(struct store *s, const char *sql, const char *id,
 	sqlite3_bind_int64(st, 2, (sqlite3_int64)time(NULL));
 	if (text)
 		store_bind_text(st, 3, text);
+	sqlite3_busy_timeout(s->db, STORE_USER_BUSY_MS);
 	rc = sqlite3_step(st);
+	sqlite3_busy_timeout(s->db, STORE_BUSY_MS);
 	sqlite3_finalize(st);
 	if (rc != SQLITE_DONE)
 		return store_sqlerr(s, e, "saving");
@@ -494,7 +614,9 @@ int store_state_set(struct store *s, const char *key, const char *value, struct 
 	st = store_stmt(s, ST_STATE_SET);
 	store_bind_text(st, 1, key);
 	store_bind_text(st, 2, value);
+	sqlite3_busy_timeout(s->db, STORE_USER_BUSY_MS);
 	rc = sqlite3_step(st);
+	sqlite3_busy_timeout(s->db, STORE_BUSY_MS);
 	sqlite3_reset(st);
 	if (rc != SQLITE_DONE)
 		return store_sqlerr(s, e, "saving state");

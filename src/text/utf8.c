@@ -20,7 +20,6 @@
 
 #define REPLACEMENT 0xFFFD
 #define DOTTED_CIRCLE 0x25CC /* the conventional base for a lone mark */
-#define MAX_MARKS 3          /* combining marks kept per base character */
 
 size_t text_next(const char *s, size_t n, uint32_t *uc)
 {
@@ -141,6 +140,22 @@ static enum san_class san_classify(uint32_t uc)
 	return SAN_KEEP;
 }
 
+enum text_char_kind text_char_kind(uint32_t uc)
+{
+	if (uc < 0x80)
+		return uc < 0x20 || uc == 0x7F ? TEXT_CHAR_UNSAFE : TEXT_CHAR_PLAIN;
+	if (uc == REPLACEMENT)
+		return TEXT_CHAR_PLAIN; /* it stands for itself */
+	switch (san_classify(uc)) {
+	case SAN_KEEP:
+		return TEXT_CHAR_PLAIN;
+	case SAN_MARK:
+		return TEXT_CHAR_MARK;
+	default:
+		return TEXT_CHAR_UNSAFE;
+	}
+}
+
 /* Spaces (Unicode Zs) other than the ASCII one. */
 static int is_space(uint32_t uc)
 {
@@ -200,7 +215,7 @@ char *text_sanitize(const char *s, size_t n, int flags)
 			marks = is_space(uc) ? -1 : 0;
 			break;
 		case SAN_MARK:
-			if (marks >= MAX_MARKS)
+			if (marks >= TEXT_MAX_MARKS)
 				break;
 			if (ascii) {
 				/* '?' is spacing: a lone mark needs no base */

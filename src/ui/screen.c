@@ -19,6 +19,8 @@
 #include "ui/curs.h"
 #include "ui/internal.h"
 
+static int term_known(const char *name);
+
 /* The terminal is one per process: this is the state curses itself keeps,
  * mirrored so that screen_stop() is safe from atexit and die(). */
 static struct {
@@ -104,7 +106,9 @@ int screen_start(int headless, int lines, int cols, struct err *e)
 		if (!t || !*t)
 			return err_set(e, "TERM is not set; set it to your terminal "
 			               "type (such as xterm-256color)");
-		term.scr = newterm(NULL, stdout, stdin);
+		/* newterm() leaks what it set up when the type is unknown */
+		if (term_known(t))
+			term.scr = newterm(NULL, stdout, stdin);
 	}
 	if (!term.scr) {
 		if (term.out)
@@ -414,4 +418,23 @@ void screen_dump(FILE *fp)
 		fputc('\n', fp);
 	}
 	free(buf);
+}
+
+/* term.h defines a macro for every terminal capability (lines, columns,
+ * ...): it comes last, for this one function. */
+#if defined(HAVE_NCURSESW_CURSES_H)
+#include <ncursesw/term.h>
+#else
+#include <term.h>
+#endif
+
+/* Whether terminfo knows the terminal type name (nothing is kept). */
+static int term_known(const char *name)
+{
+	int err = 0;
+
+	if (setupterm(name, STDOUT_FILENO, &err) != OK)
+		return 0;
+	del_curterm(cur_term);
+	return 1;
 }
