@@ -743,6 +743,9 @@ int ui_main(struct store *s, const struct ui_options *o, struct err *e)
 	} else if (!(o && o->query && *o->query)) {
 		browse_restore(&a->b, e);
 	}
+	if (store_readonly_reason(s))
+		browse_message(&a->b, 0, "Read-only: %s; bookmarks, read marks and "
+		               "the last position are not saved", store_readonly_reason(s));
 	if (errors.n)
 		browse_message(&a->b, 1, "%s%s", errors.v[0],
 		               errors.n > 1 ? " (and more)" : "");

@@ -1,0 +1,87 @@
+#!/bin/sh
+# smoke.sh - the benchmark machinery at 10k documents, in `make check`:
+# the generator is deterministic and well formed, the harness imports the
+# collection, runs every row and gets a number for each (which needs the
+# browser's settle hook to fire). Nothing here asserts a time.
+
+B=${FONDS_BUILDDIR:-.}
+GEN=$B/tests/bench/gen
+BENCH=$B/tests/bench/bench
+N=10000
+DIR=$B/tests/tmp/bench-smoke
+n=0
+failed=0
+
+ok() {
+	n=$((n + 1))
+	if [ "$1" -eq 0 ]; then echo "ok $n - $2"; else echo "not ok $n - $2"; failed=1; fi
+}
+
+echo "1..12"
+if [ ! -x "$GEN" ] || [ ! -x "$BENCH" ] || [ ! -x "${FONDS_BIN:-}" ]; then
+	for i in 1 2 3 4 5 6 7 8 9 10 11 12; do echo "ok $i # SKIP programs not built"; done
+	exit 0
+fi
+rm -rf "$DIR"
+mkdir -p "$DIR/cache"
+
+"$GEN" $N > "$DIR/a.jsonl"; ok $? "gen $N runs"
+"$GEN" $N > "$DIR/b.jsonl"
+cmp -s "$DIR/a.jsonl" "$DIR/b.jsonl"; ok $? "the same seed gives the same bytes"
+"$GEN" -s 7 $N > "$DIR/c.jsonl"
+if cmp -s "$DIR/a.jsonl" "$DIR/c.jsonl"; then r=1; else r=0; fi
+ok $r "another seed gives another collection"
+lines=$(wc -l < "$DIR/a.jsonl")
+[ "$lines" -eq $N ]; ok $? "$N lines (got $lines)"
+good=$(grep -c '^{"id":"bench-[0-9]\{7\}",.*"title":".*"summary":".*"related":\[[^]]*\]}$' "$DIR/a.jsonl")
+[ "$good" -eq $N ]; ok $? "every line is a record of the expected shape ($good)"
+w=$("$GEN" --word 100)
+case $w in [a-z]*) r=0 ;; *) r=1 ;; esac
+ok $r "gen --word prints a word ($w)"
+
+# the harness, on this corpus (it would generate the same bytes itself)
+mv "$DIR/a.jsonl" "$DIR/cache/corpus-$N.jsonl"
+rm -f "$DIR/b.jsonl" "$DIR/c.jsonl"
+"$BENCH" --fonds "$FONDS_BIN" --gen "$GEN" --cache "$DIR/cache" -n $N --quick \
+	> "$DIR/table.txt" 2> "$DIR/bench.err"
+r=$?
+ok $r "bench --quick runs to the end (status $r)"
+[ $r -eq 0 ] || sed 's/^/# /' "$DIR/bench.err" "$DIR/table.txt"
+
+grep -q "^documents: $N;" "$DIR/table.txt"; ok $? "the import holds $N documents"
+
+# every row, with a number in its first column
+rows="import rate (docs/s, FTS included)|database size (MB) vs input|peak RSS of the import (MB)
+cold start to first screen|line down (j)|line up (k)|page down (Space)|page up (b)
+bottom (G)|top (g)|open detail (Enter)|close detail (q)|timeline open (t)
+timeline step (l)|timeline zoom in (+)|timeline zoom out (-)|filters open (f)
+facet toggle on (Enter)|facet toggle off (Enter)|search, common word
+search, rare word|related list (r)|jump to a related document (Enter)
+back (Backspace)|facet counts, broad set (store_facet)
+facet counts, narrow set (store_facet)|peak RSS browsing (MB)"
+missing=
+old_ifs=$IFS
+IFS='|
+'
+for row in $rows; do
+	line=$(grep -F -- "$row" "$DIR/table.txt" | head -n 1)
+	val=$(printf '%s\n' "$line" | cut -c40- | awk '{print $1}')
+	case $val in
+	[0-9]*) ;;
+	*) missing="$missing [$row]" ;;
+	esac
+done
+IFS=$old_ifs
+[ -z "$missing" ]; ok $? "every row has a number${missing:+; missing:$missing}"
+if grep -q 'ERROR' "$DIR/table.txt"; then r=1; else r=0; fi
+ok $r "no row failed"
+# the floors ran beside fonds: a ratio on the key rows
+ratio=$(grep -F "line down (j)" "$DIR/table.txt" | cut -c40- | awk '{print $5}')
+case $ratio in [0-9]*x) r=0 ;; *) r=1 ;; esac
+ok $r "key rows have a floor and a ratio ($ratio)"
+# the cold start comes from the settle hook, so it fired
+cold=$(grep -F "cold start to first screen" "$DIR/table.txt" | cut -c40- | awk '{print $1}')
+case $cold in [0-9]*) r=0 ;; *) r=1 ;; esac
+ok $r "the settle hook fired (cold start $cold ms)"
+[ $failed -eq 0 ] && rm -rf "$DIR"
+exit 0
