@@ -24,7 +24,8 @@ CLI_TESTS = \
 	tests/cli/stats.sh \
 	tests/cli/seeds.sh \
 	tests/cli/default-db.sh \
-	tests/cli/safety.sh
+	tests/cli/safety.sh \
+	tests/cli/people.sh
 TESTS += $(CLI_TESTS)
 EXTRA_DIST += $(CLI_TESTS) tests/cli/lib.sh
 
