@@ -207,6 +207,13 @@ int cli_query_build(struct cli_query *cq, struct query **out, struct err *e);
  * Returns the store (caller closes) or NULL after printing why. */
 struct store *cli_open_store(struct cli *c, int create, int no_sample);
 
+/* For show and related: parse "[--format FMT] ID" (the table's format
+ * option has key 1), open the database and read the document. Returns -1
+ * with *format, *s and *d set (the caller frees d and closes s), or the
+ * exit status to return, the reason already printed. */
+int cli_doc_arg(struct cli *c, int argc, char **argv, const struct cli_opt *opts,
+                int *format, struct store **s, struct doc **d);
+
 /* Find the bundled sample collection: $FONDS_DATADIR, FONDS_PKGDATADIR,
  * then <dir of the executable>/share. Caller frees; NULL if not found. */
 char *cli_sample_path(void);

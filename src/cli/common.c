@@ -396,3 +396,53 @@ struct store *cli_open_store(struct cli *c, int create, int no_sample)
 	free(path);
 	return s;
 }
+
+int cli_doc_arg(struct cli *c, int argc, char **argv, const struct cli_opt *opts,
+                int *format, struct store **s, struct doc **d)
+{
+	struct cli_getopt g;
+	struct err e;
+	const char *id = NULL;
+	int k, rc;
+
+	*s = NULL;
+	*d = NULL;
+	*format = CLI_TEXT;
+	cli_getopt_init(&g, argc, argv, opts);
+	while ((k = cli_getopt(&g, c, &e)) != CLI_OPT_END) {
+		switch (k) {
+		case CLI_OPT_ERROR:
+			return cli_usage_error(c, "%s", e.msg);
+		case CLI_OPT_HELP:
+			cli_print_command_help(stdout, c->cmd);
+			return cli_finish(EXIT_OK);
+		case 1: /* --format */
+			if ((*format = cli_format_parse("--format", g.value, 7, &e)) < 0)
+				return cli_usage_error(c, "%s", e.msg);
+			break;
+		case CLI_OPT_WORD:
+			if (id)
+				return cli_usage_error(c, "give one document ID");
+			id = g.value;
+			break;
+		}
+	}
+	if (!id)
+		return cli_usage_error(c, "which document? give its ID");
+	if (!(*s = cli_open_store(c, 0, 0)))
+		return EXIT_USAGE;
+	rc = store_get(*s, id, d, &e);
+	if (rc > 0)
+		return -1;
+	if (rc < 0) {
+		cli_error("%s", e.msg);
+	} else {
+		char *safe = cli_safe_line(c, id);
+
+		cli_error("no document with id \"%s\"", safe);
+		free(safe);
+	}
+	store_close(*s);
+	*s = NULL;
+	return rc < 0 ? EXIT_USAGE : EXIT_NOTHING;
+}

@@ -191,46 +191,14 @@ static int add_relations(struct store *s, const struct doc *d, json_t *o,
 
 int cli_show(struct cli *c, int argc, char **argv)
 {
-	struct cli_getopt g;
-	struct store *s = NULL;
-	struct doc *d = NULL;
+	struct store *s;
+	struct doc *d;
 	struct err e;
-	const char *id = NULL;
-	int k, format = CLI_TEXT, rc, status = EXIT_USAGE;
+	int format, status;
 
-	cli_getopt_init(&g, argc, argv, cli_show_opts);
-	while ((k = cli_getopt(&g, c, &e)) != CLI_OPT_END) {
-		switch (k) {
-		case CLI_OPT_ERROR:
-			return cli_usage_error(c, "%s", e.msg);
-		case CLI_OPT_HELP:
-			cli_print_command_help(stdout, c->cmd);
-			return cli_finish(EXIT_OK);
-		case OPT_FORMAT:
-			if ((format = cli_format_parse("--format", g.value, 7, &e)) < 0)
-				return cli_usage_error(c, "%s", e.msg);
-			break;
-		case CLI_OPT_WORD:
-			if (id)
-				return cli_usage_error(c, "give one document ID");
-			id = g.value;
-			break;
-		}
-	}
-	if (!id)
-		return cli_usage_error(c, "which document? give its ID");
-	if (!(s = cli_open_store(c, 0, 0)))
-		return EXIT_USAGE;
-	rc = store_get(s, id, &d, &e);
-	if (rc < 0) {
-		status = cli_error("%s", e.msg);
-	} else if (rc == 0) {
-		char *safe = cli_safe_line(c, id);
-
-		cli_error("no document with id \"%s\"", safe);
-		free(safe);
-		status = EXIT_NOTHING;
-	} else if (format == CLI_TEXT) {
+	if ((status = cli_doc_arg(c, argc, argv, cli_show_opts, &format, &s, &d)) >= 0)
+		return status;
+	if (format == CLI_TEXT) {
 		if (print_doc(c, s, d, &e) < 0)
 			status = cli_error("%s", e.msg);
 		else
@@ -252,8 +220,7 @@ int cli_show(struct cli *c, int argc, char **argv)
 		else
 			status = cli_finish(EXIT_OK);
 	}
-	if (d)
-		doc_free(d);
+	doc_free(d);
 	store_close(s);
 	return status;
 }
