@@ -236,8 +236,6 @@ static int requery(struct browse *b, int64_t keep, struct err *e)
 int browse_init(struct browse *b, struct store *s, size_t height,
                 struct err *e)
 {
-	struct store_stats st;
-
 	memset(b, 0, sizeof *b);
 	b->store = s;
 	b->height = height ? height : 1;
@@ -249,10 +247,7 @@ int browse_init(struct browse *b, struct store *s, size_t height,
 	b->nviews = 1;
 	b->tl_level = DATE_YEAR;
 	b->total = -1;
-	if (store_stats(s, &st, e) == 0) {
-		b->span_first = st.first;
-		b->span_last = st.last;
-	}
+	store_span(s, &b->span_first, &b->span_last, e);
 	b->hist = xcalloc(BROWSE_MAX_HISTORY, sizeof *b->hist);
 	if (requery(b, 0, e) < 0) {
 		/* keep going with an empty list; the caller shows e */
@@ -1128,7 +1123,7 @@ long browse_related_load(struct browse *b, int64_t key, struct err *e)
 
 	if (b->rel_loaded && b->rel_key == key)
 		return (long)b->nrel;
-	if (store_related(b->store, key, &v, &n, e) < 0)
+	if (store_related(b->store, key, STORE_REL_SIMILAR, &v, &n, e) < 0)
 		return -1;
 	relations_free(b->rel, b->nrel);
 	b->rel = v;
@@ -1495,14 +1490,8 @@ int browse_timeline_open(struct browse *b, struct err *e)
 	struct date d;
 
 	(void)e;
-	if (!b->span_first) {
-		struct store_stats st;
-
-		if (store_stats(b->store, &st, e) < 0)
-			return -1;
-		b->span_first = st.first;
-		b->span_last = st.last;
-	}
+	if (!b->span_first && store_span(b->store, &b->span_first, &b->span_last, e) < 0)
+		return -1;
 	if (!b->span_first) {
 		browse_message(b, 0, "No dated documents");
 		return 1;

@@ -243,6 +243,10 @@ struct store_stats {
 
 int store_stats(struct store *s, struct store_stats *st, struct err *e);
 
+/* The date keys of the first and last dated documents (0 when none): what
+ * the browser needs of store_stats, read in two index lookups. */
+int store_span(struct store *s, int32_t *first, int32_t *last, struct err *e);
+
 /* --- relations ------------------------------------------------------- */
 
 enum rel_kind {
@@ -262,10 +266,15 @@ struct relation {
 	struct row row;   /* the other document */
 };
 
+/* What store_related reads: the stored relations always; with
+ * STORE_REL_SIMILAR also documents of similar text, found now (a few
+ * milliseconds of index probes, which a preview can do without). */
+enum { STORE_REL_STORED = 0, STORE_REL_SIMILAR = 1 };
+
 /* The documents related to key, strongest first, in *out (caller frees
- * with relations_free). */
-int store_related(struct store *s, int64_t key, struct relation **out,
-                  size_t *n, struct err *e);
+ * with relations_free); flags are STORE_REL_*. */
+int store_related(struct store *s, int64_t key, unsigned flags,
+                  struct relation **out, size_t *n, struct err *e);
 
 void relations_free(struct relation *v, size_t n);
 

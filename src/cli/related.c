@@ -111,7 +111,7 @@ int cli_related(struct cli *c, int argc, char **argv)
 
 	if ((status = cli_doc_arg(c, argc, argv, cli_related_opts, &format, &s, &d)) >= 0)
 		return status;
-	if (store_related(s, d->key, &rel, &n, &e) < 0) {
+	if (store_related(s, d->key, STORE_REL_SIMILAR, &rel, &n, &e) < 0) {
 		status = cli_error("%s", e.msg);
 	} else if (n == 0) {
 		if (c->err_tty) {

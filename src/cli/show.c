@@ -82,7 +82,7 @@ static int print_relations(const struct cli *c, struct store *s,
 	char date[64], *t;
 	int idw = 0, w;
 
-	if (store_related(s, d->key, &rel, &n, e) < 0)
+	if (store_related(s, d->key, STORE_REL_SIMILAR, &rel, &n, e) < 0)
 		return -1;
 	if (n == 0)
 		return 0;
@@ -174,7 +174,7 @@ static int add_relations(struct store *s, const struct doc *d, json_t *o,
 	size_t n = 0, i;
 	json_t *a, *r;
 
-	if (store_related(s, d->key, &rel, &n, e) < 0)
+	if (store_related(s, d->key, STORE_REL_SIMILAR, &rel, &n, e) < 0)
 		return -1;
 	a = json_array();
 	for (i = 0; i < n; i++) {

@@ -57,17 +57,6 @@ static int32_t bucket_period(enum date_prec level, int32_t from, size_t i)
 	}
 }
 
-/* The data's first and last date keys. */
-static int data_span(struct store *s, int32_t *first, int32_t *last, struct err *e)
-{
-	struct store_stats st;
-
-	if (store_stats(s, &st, e) < 0)
-		return -1;
-	*first = st.first;
-	*last = st.last;
-	return 0;
-}
 
 int store_timeline(struct store *s, const struct query *q, enum date_prec level,
                    int32_t from, int32_t to, struct bucket **out, size_t *n,
@@ -89,7 +78,7 @@ int store_timeline(struct store *s, const struct query *q, enum date_prec level,
 	if (!from || !to) {
 		int32_t f, l;
 
-		if (data_span(s, &f, &l, e) < 0)
+		if (store_span(s, &f, &l, e) < 0)
 			return -1;
 		if (!f)
 			return 1; /* nothing dated */

@@ -425,14 +425,12 @@ static int facet_id(struct store *s, enum facet f, const char *name, int uncerta
 	store_bind_text(fs->insert, 1, name);
 	store_bind_text(fs->insert, 2, fold);
 	rc = sqlite3_step(fs->insert);
-	if (rc != SQLITE_ROW) {
+	sqlite3_reset(fs->insert);
+	if (rc != SQLITE_DONE) {
 		free(fold);
-		sqlite3_reset(fs->insert);
 		return store_sqlerr(s, e, "adding a name");
 	}
-	*id = sqlite3_column_int64(fs->insert, 0);
-	sqlite3_step(fs->insert);
-	sqlite3_reset(fs->insert);
+	*id = sqlite3_last_insert_rowid(s->db);
 	if (!uncertain)
 		name_cache_put(&s->names[f], fold, *id);
 	free(fold);

@@ -589,68 +589,137 @@ void relations_free(struct relation *v, size_t n)
 	free(v);
 }
 
-/* An FTS5 query for documents like d: its rarest words (in at least one
- * other document, in few overall), any two of which must match. Caller
- * frees; NULL when d has too few such words. */
-static char *similar_query(struct store *s, const struct doc *d)
+/* How many documents a word may be in and still count as rare, how many
+ * distinct words of a document are probed and how many rare words are
+ * kept: together they bound the cost of similar_docs whatever the size
+ * of the collection. */
+#define SIMILAR_DF_MAX 400
+#define SIMILAR_PROBES 48
+#define SIMILAR_WORDS 6
+#define SIMILAR_KEEP 4
+
+struct sim_word {
+	char *w;
+	int64_t *keys; /* the documents that have it, at most SIMILAR_DF_MAX */
+	size_t n;
+};
+
+struct sim_hit {
+	int64_t key;
+	double score;
+};
+
+static int hit_cmp_key(const void *a, const void *b)
 {
-	struct {
-		char *w;
-		long long df;
-	} pick[6];
-	size_t npick = 0;
-	long long ndocs = 0, most;
-	struct sbuf text = {0}, q = {0};
+	int64_t x = ((const struct sim_hit *)a)->key, y = ((const struct sim_hit *)b)->key;
+
+	return x < y ? -1 : x > y;
+}
+
+static int hit_cmp_score(const void *a, const void *b)
+{
+	const struct sim_hit *x = a, *y = b;
+
+	if (x->score != y->score)
+		return x->score > y->score ? -1 : 1;
+	return x->key < y->key ? -1 : x->key > y->key;
+}
+
+/* Documents like d: those sharing at least two of its rarest words (in
+ * at least one other document, in at most SIMILAR_DF_MAX overall),
+ * scored by the words' rarity. Each word is probed by reading at most
+ * SIMILAR_DF_MAX + 1 entries of its doclist, which also gives the
+ * documents it is in, so no ranked query runs: bm25 over an OR query
+ * would count every match of every phrase. Fills best[] (strongest
+ * first); returns how many. */
+static size_t similar_docs(struct store *s, const struct doc *d, int64_t ndocs,
+                           struct sim_hit best[SIMILAR_KEEP])
+{
+	struct sim_word pick[SIMILAR_WORDS] = {{0}};
+	size_t npick = 0, nhits = 0, nbest = 0;
+	int64_t *keys = xmalloc((SIMILAR_DF_MAX + 1) * sizeof *keys);
+	struct sim_hit *hits;
+	struct sbuf text = {0}, term = {0};
 	sqlite3_stmt *st;
 	char *fold;
+	int probes = 0;
 
-	store_count(s, NULL, &ndocs, NULL);
-	most = ndocs / 20 > 2 ? ndocs / 20 : 2;
-	st = store_prepare(s, "SELECT doc FROM doc_vocab WHERE term = ?1", NULL);
-	if (!st)
-		return NULL;
+	st = store_prepare(s, "SELECT rowid FROM doc_fts WHERE doc_fts MATCH ?1 LIMIT ?2", NULL);
+	if (!st) {
+		free(keys);
+		return 0;
+	}
+	sqlite3_bind_int(st, 2, SIMILAR_DF_MAX + 1);
 	sbuf_printf(&text, "%s %.2000s", d->title ? d->title : "", d->summary ? d->summary : "");
 	fold = text_fold(sbuf_str(&text));
 	sbuf_free(&text);
-	for (char *w = strtok(fold, " "); w; w = strtok(NULL, " ")) {
-		long long df = 0;
-		size_t i;
+	for (char *w = strtok(fold, " "); w && probes < SIMILAR_PROBES; w = strtok(NULL, " ")) {
+		size_t i, n = 0, worst = 0;
 
-		if (strlen(w) < 4 || has_digit(w))
+		if (strlen(w) < 4 || has_digit(w) || strchr(w, '"'))
 			continue;
 		for (i = 0; i < npick && strcmp(pick[i].w, w) != 0; i++)
 			;
 		if (i < npick)
 			continue;
+		probes++;
+		term.len = 0;
+		sbuf_printf(&term, "\"%s\"", w);
 		sqlite3_reset(st);
-		sqlite3_bind_text(st, 1, w, -1, SQLITE_STATIC);
-		if (sqlite3_step(st) == SQLITE_ROW)
-			df = sqlite3_column_int64(st, 0);
-		if (df < 2 || df > most)
+		sqlite3_bind_text(st, 1, sbuf_str(&term), -1, SQLITE_STATIC);
+		while (n <= SIMILAR_DF_MAX && sqlite3_step(st) == SQLITE_ROW)
+			keys[n++] = sqlite3_column_int64(st, 0);
+		if (n < 2 || n > SIMILAR_DF_MAX)
 			continue;
 		/* keep the rarest words seen so far */
-		if (npick < ARRAY_LEN(pick)) {
-			pick[npick].w = w;
-			pick[npick++].df = df;
-		} else {
-			size_t worst = 0;
-
+		if (npick == SIMILAR_WORDS) {
 			for (i = 1; i < npick; i++)
-				if (pick[i].df > pick[worst].df)
+				if (pick[i].n > pick[worst].n)
 					worst = i;
-			if (df < pick[worst].df) {
-				pick[worst].w = w;
-				pick[worst].df = df;
-			}
+			if (n >= pick[worst].n)
+				continue;
+			free(pick[worst].keys);
+		} else {
+			worst = npick++;
 		}
+		pick[worst].w = w;
+		pick[worst].n = n;
+		pick[worst].keys = xmalloc(n * sizeof *keys);
+		memcpy(pick[worst].keys, keys, n * sizeof *keys);
 	}
 	sqlite3_finalize(st);
-	for (size_t i = 0; i < npick; i++)
-		for (size_t j = i + 1; j < npick; j++)
-			sbuf_printf(&q, "%s(\"%s\" AND \"%s\")", q.len ? " OR " : "",
-			            pick[i].w, pick[j].w);
+	sbuf_free(&term);
+	free(keys);
+
+	/* every (document, word) pair, then one score per document */
+	hits = xmalloc((npick * SIMILAR_DF_MAX + 1) * sizeof *hits);
+	for (size_t i = 0; i < npick; i++) {
+		double idf = log((double)(ndocs > 2 ? ndocs : 2) / (double)pick[i].n);
+
+		for (size_t j = 0; j < pick[i].n; j++) {
+			hits[nhits].key = pick[i].keys[j];
+			hits[nhits++].score = idf;
+		}
+		free(pick[i].keys);
+	}
+	qsort(hits, nhits, sizeof *hits, hit_cmp_key);
+	for (size_t i = 0, j; i < nhits; i = j) {
+		double score = 0;
+
+		for (j = i; j < nhits && hits[j].key == hits[i].key; j++)
+			score += hits[j].score;
+		if (j - i < 2 || hits[i].key == d->key)
+			continue;
+		hits[nbest].key = hits[i].key;
+		hits[nbest++].score = score;
+	}
+	qsort(hits, nbest, sizeof *hits, hit_cmp_score);
+	if (nbest > SIMILAR_KEEP)
+		nbest = SIMILAR_KEEP;
+	memcpy(best, hits, nbest * sizeof *hits);
+	free(hits);
 	free(fold);
-	return q.len ? sbuf_take(&q) : NULL;
+	return nbest;
 }
 
 struct relvec {
@@ -783,13 +852,12 @@ static char *reason_of(sqlite3_stmt *shared, int64_t key, const char *title, int
 	return sbuf_take(&b);
 }
 
-int store_related(struct store *s, int64_t key, struct relation **out, size_t *n,
-                  struct err *e)
+int store_related(struct store *s, int64_t key, unsigned flags,
+                  struct relation **out, size_t *n, struct err *e)
 {
 	struct relvec rv = {0};
 	sqlite3_stmt *st, *shared;
 	struct doc *d = NULL;
-	char *sim;
 	int rc;
 
 	*out = NULL;
@@ -838,42 +906,34 @@ int store_related(struct store *s, int64_t key, struct relation **out, size_t *n
 		return store_sqlerr(s, e, "reading relations");
 	}
 
-	/* Similar text, computed now: a few of the best-ranked documents that
-	 * share the document's rarer words. Bounded in time. */
-	sim = d ? similar_query(s, d) : NULL;
-	doc_free(d);
-	if (sim) {
-		int64_t saved = s->time_limit;
+	/* Similar text, computed now: the few documents sharing most of the
+	 * document's rarer words. Bounded in work, not only in time. */
+	if (d && (flags & STORE_REL_SIMILAR)) {
+		struct sim_hit best[SIMILAR_KEEP];
+		long long ndocs = 0;
+		size_t nbest;
 
-		st = store_prepare(s,
-			"SELECT f.rowid, d.id, d.prec, d.dkey, d.first, d.last, d.range, d.title, f.rank "
-			"FROM doc_fts f JOIN doc d ON d.key = f.rowid "
-			"WHERE doc_fts MATCH ?1 AND f.rowid <> ?2 ORDER BY f.rank LIMIT 4", e);
-		if (st) {
-			sqlite3_bind_text(st, 1, sim, -1, SQLITE_STATIC);
-			sqlite3_bind_int64(st, 2, key);
-			if (!s->time_limit || s->time_limit > 200000)
-				s->time_limit = 200000;
-			store_query_start(s);
-			while (sqlite3_step(st) == SQLITE_ROW) {
-				struct row row = {0};
-				double rank = sqlite3_column_double(st, 8);
+		store_count(s, NULL, &ndocs, NULL);
+		nbest = similar_docs(s, d, ndocs, best);
+		st = nbest ? store_prepare(s, "SELECT id, prec, dkey, first, last, range, title "
+		                              "FROM doc WHERE key = ?1", e) : NULL;
+		for (size_t i = 0; st && i < nbest; i++) {
+			struct row row = {0};
 
-				row.key = sqlite3_column_int64(st, 0);
-				row.id = store_col_dup(st, 1);
-				store_col_date(st, 2, &row.date);
-				row.title = store_col_dup(st, 7);
-				/* bm25 is negative; stronger matches are more negative */
-				relvec_add(&rv, st, &row, REL_TEXT,
-				           0.3 * (1.0 - exp(rank / 10.0)), "similar text");
-			}
-			store_query_end(s);
-			s->time_limit = saved;
-			s->interrupted = 0;
-			sqlite3_finalize(st);
+			sqlite3_reset(st);
+			sqlite3_bind_int64(st, 1, best[i].key);
+			if (sqlite3_step(st) != SQLITE_ROW)
+				continue;
+			row.key = best[i].key;
+			row.id = store_col_dup(st, 0);
+			store_col_date(st, 1, &row.date);
+			row.title = store_col_dup(st, 6);
+			relvec_add(&rv, st, &row, REL_TEXT,
+			           0.3 * (1.0 - exp(-best[i].score / 20.0)), "similar text");
 		}
-		free(sim);
+		sqlite3_finalize(st);
 	}
+	doc_free(d);
 	if (rv.n)
 		qsort(rv.v, rv.n, sizeof *rv.v, rel_cmp);
 	*out = rv.v;

@@ -125,9 +125,12 @@ static int prepare_all(struct store *s, struct err *e)
 		struct facet_stmts *fs = &s->fs[f];
 		char sql[4][512];
 
+		/* No RETURNING on the insert: SQLite runs RETURNING as a trigger,
+		 * which makes the insert a statement transaction, and every
+		 * statement savepoint flushes FTS5's pending terms. */
 		snprintf(sql[0], sizeof sql[0], "SELECT id FROM %s WHERE fold = ?1", t);
 		snprintf(sql[1], sizeof sql[1],
-		         "INSERT INTO %s(name, fold) VALUES (?1, ?2) RETURNING id", t);
+		         "INSERT INTO %s(name, fold) VALUES (?1, ?2)", t);
 		snprintf(sql[2], sizeof sql[2],
 		         "INSERT OR IGNORE INTO doc_%s(%s, doc) VALUES (?1, ?2)", t, t);
 		snprintf(sql[3], sizeof sql[3],
@@ -635,6 +638,32 @@ char *store_state_get(struct store *s, const char *key)
 	return v;
 }
 
+/* The first and last dated documents' date keys: undated documents have
+ * date key 0, so they sort first, and the first dated one is found by
+ * seeking past them; keys beyond 99999999 are not dates. */
+#define SPAN_SQL \
+	"(SELECT dkey FROM doc WHERE key >= (1 << 32) AND prec > 0 ORDER BY key LIMIT 1)," \
+	" (SELECT dkey FROM doc WHERE key < (99999999 << 32) ORDER BY key DESC LIMIT 1)"
+
+int store_span(struct store *s, int32_t *first, int32_t *last, struct err *e)
+{
+	sqlite3_stmt *st = store_prepare(s, "SELECT " SPAN_SQL, e);
+	int rc;
+
+	*first = *last = 0;
+	if (!st)
+		return -1;
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		*first = sqlite3_column_int(st, 0);
+		*last = sqlite3_column_int(st, 1);
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_ROW)
+		return store_sqlerr(s, e, "reading the span of the dates");
+	return 0;
+}
+
 int store_stats(struct store *s, struct store_stats *stt, struct err *e)
 {
 	sqlite3_stmt *st;
@@ -644,9 +673,7 @@ int store_stats(struct store *s, struct store_stats *stt, struct err *e)
 	memset(stt, 0, sizeof *stt);
 	sbuf_add(&sql, "SELECT (SELECT n FROM period_count WHERE period = -1),"
 	         " (SELECT n FROM period_count WHERE period = 0),"
-	         " (SELECT count(*) FROM relation),"
-	         " (SELECT dkey FROM doc WHERE prec > 0 ORDER BY key LIMIT 1),"
-	         " (SELECT dkey FROM doc WHERE key < (99999999 << 32) ORDER BY key DESC LIMIT 1)");
+	         " (SELECT count(*) FROM relation), " SPAN_SQL);
 	for (int f = 0; f < FACET_NKINDS; f++)
 		sbuf_printf(&sql, ", (SELECT count(*) FROM %s WHERE ndocs > 0)",
 		            store_facet_table[f]);

@@ -12,8 +12,11 @@ static const enum request doc_hints[] = {
 	REQ_FIND_NEXT, REQ_BOOKMARK, REQ_TIMELINE, REQ_HELP, REQ_QUIT, REQ_NONE
 };
 
-/* Format document key for width into the cache unless it is there. */
-static int cache_update(struct app *a, int64_t key, int width)
+/* Format document key for width into the cache unless it is there; full:
+ * with the documents of similar text (the document view), else with the
+ * stored relations only (the list's preview, which must keep up with a
+ * held-down key). */
+static int cache_update(struct app *a, int64_t key, int width, int full)
 {
 	struct detail_cache *dc = &a->dc;
 	struct relation *rel = NULL;
@@ -28,9 +31,10 @@ static int cache_update(struct app *a, int64_t key, int width)
 		return -1;
 	}
 	if (dc->key == key && dc->width == width && dc->flags == d->flags &&
-	    dc->lines.n)
+	    dc->full == full && dc->lines.n)
 		return 0;
-	if (store_related(a->store, key, &rel, &nrel, &e) < 0) {
+	if (store_related(a->store, key, full ? STORE_REL_SIMILAR : STORE_REL_STORED,
+	                  &rel, &nrel, &e) < 0) {
 		rel = NULL;
 		nrel = 0;
 	}
@@ -40,6 +44,7 @@ static int cache_update(struct app *a, int64_t key, int width)
 	dc->key = key;
 	dc->width = width;
 	dc->flags = d->flags;
+	dc->full = full;
 	dc->nrel = nrel;
 	a->match_line = -1;
 	return 0;
@@ -66,14 +71,13 @@ void detail_draw_key(struct app *a, struct rect r, int64_t key, int *scroll,
 	struct dlines *dl = &a->dc.lines;
 	int i, max;
 
-	(void)focused;
 	if (r.h <= 0 || r.w <= 0)
 		return;
 	if (!key) {
 		screen_put(r.y, r.x + 1, r.w - 1, "No document selected", SA_DIM);
 		return;
 	}
-	if (cache_update(a, key, r.w > 2 ? r.w - 1 : r.w) < 0) {
+	if (cache_update(a, key, r.w > 2 ? r.w - 1 : r.w, focused) < 0) {
 		screen_put(r.y, r.x + 1, r.w - 1,
 		           "This document cannot be read from the database", SA_ERROR);
 		return;

@@ -339,7 +339,9 @@ int view_scroll_to(int top, int sel, int h, int n);
 /* Draw the list pane (also used beside other views). */
 void list_draw(struct app *a, struct rect r, int focused);
 
-/* Draw document key in r with scroll offset *scroll (clamped). */
+/* Draw document key in r with scroll offset *scroll (clamped); focused:
+ * the document view itself, with every relation (else a preview, with
+ * the stored relations only). */
 void detail_draw_key(struct app *a, struct rect r, int64_t key,
                      int *scroll, int focused);
 
@@ -388,6 +390,7 @@ struct detail_cache {
 	int64_t key;
 	int width;
 	unsigned flags;
+	int full;     /* formatted with the similar-text relations */
 	size_t nrel;
 	struct dlines lines;
 	char *query;  /* the search the highlights were made for */

@@ -328,13 +328,13 @@ static void test_relations(struct store *s)
 	struct err e;
 
 	store_get(s, "a1", &d, &e);
-	ok(store_related(s, d->key, &r, &n, &e) == 0, "related");
+	ok(store_related(s, d->key, STORE_REL_SIMILAR, &r, &n, &e) == 0, "related");
 	ok(n >= 1 && strcmp(r[0].row.id, "a2") == 0, "the reply is related to the telegram");
 	ok(n >= 1 && r[0].kind == REL_LINK && strstr(r[0].reason, "links to this"), "reason: link");
 	relations_free(r, n);
 	doc_free(d);
 	store_get(s, "a2", &d, &e);
-	ok(store_related(s, d->key, &r, &n, &e) == 0, "related back");
+	ok(store_related(s, d->key, STORE_REL_SIMILAR, &r, &n, &e) == 0, "related back");
 	ok(n >= 1 && strcmp(r[0].row.id, "a1") == 0, "the telegram is related to the reply");
 	ok(n >= 1 && strstr(r[0].reason, "same people: Vladimir Razuvaev; 3 days apart"),
 	   "same people, days apart");
