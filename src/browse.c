@@ -26,7 +26,7 @@ struct browse_snapshot {
 	size_t nviews;
 	char *search;
 	struct query *filters;
-	int rank_pref;
+	int rank_pref, rank_capped;
 	int have_top;
 	struct page_pos top;
 	size_t sel;
@@ -84,9 +84,27 @@ static struct page_pos row_pos(const struct row *r)
 	return p;
 }
 
+/* Ranking sorts every match (bm25 over all of them), so a search with
+ * more matches than this is shown in date order, which streams from the
+ * index: no key pays for the number of matches. */
+#define BROWSE_RANK_MAX 5000
+
 enum store_sort browse_sort(const struct browse *b)
 {
-	return b->rank_pref && query_has_text(b->q) ? SORT_RANK : SORT_DATE;
+	return b->rank_pref && !b->rank_capped && query_has_text(b->q) ?
+	       SORT_RANK : SORT_DATE;
+}
+
+/* Whether the query has too many matches to rank, by a bounded probe. */
+static void check_rank_cap(struct browse *b)
+{
+	long long n = 0;
+	struct err e;
+
+	b->rank_capped = 0;
+	if (b->rank_pref && query_has_text(b->q))
+		b->rank_capped = store_count_upto(b->store, b->q, BROWSE_RANK_MAX + 1,
+		                                  &n, &e) != 1 || n > BROWSE_RANK_MAX;
 }
 
 /* Move the rows of src to the end of dst; src is left empty and freed. */
@@ -220,6 +238,7 @@ static int requery(struct browse *b, int64_t keep, struct err *e)
 	rebuild_query(b);
 	b->total = -1;
 	b->top_index = -1;
+	check_rank_cap(b);
 	count_total(b);
 	if (keep && browse_sort(b) == SORT_DATE) {
 		int r = browse_list_seek(b, keep, e);
@@ -714,6 +733,7 @@ static void snapshot_take(const struct browse *b, struct browse_snapshot *h)
 	h->search = xstrdup(b->search);
 	h->filters = query_dup(b->filters);
 	h->rank_pref = b->rank_pref;
+	h->rank_capped = b->rank_capped;
 	h->have_top = b->rows.n > 0;
 	if (h->have_top)
 		h->top = row_pos(&b->rows.v[0]);
@@ -763,6 +783,7 @@ static int snapshot_restore(struct browse *b, const struct browse_snapshot *h,
 		query_free(b->filters);
 		b->filters = query_dup(h->filters);
 		b->rank_pref = h->rank_pref;
+		b->rank_capped = h->rank_capped;
 		rebuild_query(b);
 		b->total = h->total;
 		b->total_exact = h->total_exact;

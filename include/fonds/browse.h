@@ -53,6 +53,7 @@ struct browse {
 	struct query *filters;      /* browser filters, AND'ed to the search */
 	struct query *q;            /* search_q and filters: the result set */
 	int rank_pref;              /* 1: rank order while a search has text */
+	int rank_capped;            /* too many matches to rank: date order */
 
 	/* the list window: the rows on screen, in display order */
 	size_t height;              /* rows the list pane shows (>= 1) */

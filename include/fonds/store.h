@@ -184,6 +184,11 @@ int store_page(struct store *s, const struct query *q, enum store_sort sort,
 int store_count(struct store *s, const struct query *q, long long *n,
                 struct err *e);
 
+/* Count the documents matching q into *n, stopping at limit: a bounded
+ * probe of whether a result set is small (same return convention). */
+int store_count_upto(struct store *s, const struct query *q, long long limit,
+                     long long *n, struct err *e);
+
 /* Count the documents of q that sort before pos, into *n (same return
  * convention as store_count). */
 int store_count_before(struct store *s, const struct query *q,

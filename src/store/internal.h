@@ -55,7 +55,8 @@
 	X(ST_PERIOD_ADD, "INSERT INTO period_count(period, n) VALUES (?1, ?2) "  \
 	  "ON CONFLICT(period) DO UPDATE SET n = n + excluded.n")             \
 	X(ST_ALIASES_OF_PERSON, "SELECT name FROM person_alias WHERE person = ?1 ORDER BY kind, ord") \
-	X(ST_VOCAB, "SELECT doc FROM doc_vocab WHERE term = ?1")                \
+	X(ST_VOCAB, "SELECT count(*) FROM (SELECT rowid FROM doc_fts "          \
+	            "WHERE doc_fts MATCH ?1 LIMIT 1000)")                      \
 	X(ST_ALIASES_OF_DOC, "SELECT a.name FROM doc_person l JOIN person_alias a "\
 	  "ON a.person = l.person WHERE l.doc = ?1")
 
@@ -175,6 +176,7 @@ struct sqlq {
 	size_t nbinds, capbinds;
 	int fts;        /* the FROM clause joins doc_fts as f */
 	int only_dates; /* only date clauses: counts can come from summaries */
+	int fts_only;   /* only text clauses: counts need not read doc */
 };
 
 /* Compile q. Returns 0, or -1 with e set. */

@@ -159,6 +159,8 @@ void app_request(struct app *a, enum request req)
 		if (r == 0)
 			browse_message(b, 0, !query_has_text(b->q) ?
 			               "Relevance order applies while searching" :
+			               b->rank_pref && b->rank_capped ?
+			               "Too many matches to rank: sorted by date (narrow the search)" :
 			               b->rank_pref ? "Sorted by relevance" :
 			               "Sorted by date");
 		break;
