@@ -22,7 +22,12 @@ static const char *day(int32_t d, char *buf, size_t n)
 {
 	if (d <= 0)
 		return NULL;
-	snprintf(buf, n, "%04d-%02d-%02d", d / 10000, d / 100 % 100, d % 100);
+	if (d % 10000 == 0) /* a year only */
+		snprintf(buf, n, "%04d", d / 10000);
+	else if (d % 100 == 0) /* a month */
+		snprintf(buf, n, "%04d-%02d", d / 10000, d / 100 % 100);
+	else
+		snprintf(buf, n, "%04d-%02d-%02d", d / 10000, d / 100 % 100, d % 100);
 	return buf;
 }
 

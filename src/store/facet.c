@@ -116,8 +116,8 @@ int store_timeline(struct store *s, const struct query *q, enum date_prec level,
 	/* Stream the matching documents in key (date) order and bucket them
 	 * here: no sort, and an interrupted count still shows what it saw. */
 	sbuf_printf(&sql, "SELECT d.dkey, d.prec FROM %s WHERE %s AND %s >= ? AND %s < ?",
-	            sbuf_str(&c.from), sbuf_str(&c.where), c.fts ? "f.rowid" : "d.key",
-	            c.fts ? "f.rowid" : "d.key");
+	            sbuf_str(&c.from), sbuf_str(&c.where), c.key,
+	            c.key);
 	sqlq_add_int(&c, KEY_OF_DATE(from / 10000 * 10000));
 	sqlq_add_int(&c, KEY_OF_DATE(to + 1));
 	st = store_prepare(s, sbuf_str(&sql), e);

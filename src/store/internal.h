@@ -176,7 +176,8 @@ struct sqlq {
 	size_t nbinds, capbinds;
 	int fts;        /* the FROM clause joins doc_fts as f */
 	int only_dates; /* only date clauses: counts can come from summaries */
-	int fts_only;   /* only text clauses: counts need not read doc */
+	const char *key; /* the key expression: f.rowid, d.key or p.doc */
+	char count_from[32]; /* a FROM for counting without doc, or "" */
 };
 
 /* Compile q. Returns 0, or -1 with e set. */

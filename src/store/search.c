@@ -1,6 +1,7 @@
 /* search.c - compiling queries to SQL; keyset pages, counts, seeking. */
 #include "config.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -324,10 +325,69 @@ static void sql_atom(struct store *s, struct sqlq *c, const struct qatom *a, con
 	}
 }
 
+/* The one id that a positive facet atom's value names (0 when none or
+ * several): the same names sql_atom matches, resolved now. */
+static int64_t facet_single_id(struct store *s, const struct qatom *a)
+{
+	const char *t = store_facet_table[a->field];
+	char *fold = text_fold(a->text), *esc = like_escape(fold);
+	struct sbuf sql = {0}, pat[3] = {{0}};
+	sqlite3_stmt *st;
+	int64_t id = 0;
+	int n = 0;
+
+	sbuf_printf(&sql, "SELECT id FROM %s WHERE fold = ?1 OR fold LIKE ?2 ESCAPE '\\' "
+	            "OR fold LIKE ?3 ESCAPE '\\' OR fold LIKE ?4 ESCAPE '\\'%s LIMIT 2", t,
+	            a->field == QF_PERSON ?
+	            " UNION SELECT person FROM person_alias WHERE fold = ?1" : "");
+	st = store_prepare(s, sbuf_str(&sql), NULL);
+	sbuf_printf(&pat[0], "%s %%", esc);
+	sbuf_printf(&pat[1], "%% %s", esc);
+	sbuf_printf(&pat[2], "%% %s %%", esc);
+	if (st) {
+		sqlite3_bind_text(st, 1, fold, -1, SQLITE_STATIC);
+		for (int i = 0; i < 3; i++)
+			sqlite3_bind_text(st, 2 + i, sbuf_str(&pat[i]), -1, SQLITE_STATIC);
+		while (sqlite3_step(st) == SQLITE_ROW && n < 2) {
+			if (n++ == 0 || sqlite3_column_int64(st, 0) != id)
+				id = n == 1 ? sqlite3_column_int64(st, 0) : 0;
+		}
+		sqlite3_finalize(st);
+	}
+	for (int i = 0; i < 3; i++)
+		sbuf_free(&pat[i]);
+	sbuf_free(&sql);
+	free(esc);
+	free(fold);
+	return n == 1 ? id : 0;
+}
+
+/* The clause that can drive a query without text: one positive facet
+ * atom naming exactly one name. Its links are read in document order
+ * from the (name, doc) primary key, so a page costs its own rows however
+ * many documents the name has (an IN list would collect them all).
+ * Returns the clause's index and *id, or -1. */
+static long facet_driver(struct store *s, const struct query *q, int64_t *id)
+{
+	for (size_t i = 0; q && i < q->n; i++) {
+		const struct qclause *cl = &q->v[i];
+		const struct qatom *a = cl->n == 1 ? &cl->atoms[0] : NULL;
+
+		if (!a || a->kind != Q_FIELD || a->neg || a->field == QF_ID ||
+		    a->field >= (enum qfield)FACET_NKINDS)
+			continue;
+		if ((*id = facet_single_id(s, a)) != 0)
+			return (long)i;
+	}
+	return -1;
+}
+
 int store_compile(struct store *s, const struct query *q, struct sqlq *c, struct err *e)
 {
 	struct sbuf pos = {0}, neg = {0};
 	size_t npos = 0, nneg = 0, wlen;
+	long driver = -1;
+	int64_t driver_id = 0;
 	const char *k;
 
 	(void)e;
@@ -363,6 +423,18 @@ int store_compile(struct store *s, const struct query *q, struct sqlq *c, struct
 			sbuf_printf(&pos, " NOT (%s)", sbuf_str(&neg));
 		sqlq_add_text(c, sbuf_str(&pos));
 		c->only_dates = 0;
+	} else if ((driver = facet_driver(s, q, &driver_id)) >= 0) {
+		const char *t = store_facet_table[q->v[driver].atoms[0].field];
+
+		sbuf_printf(&c->from, "doc_%s p JOIN doc d ON d.key = p.doc", t);
+		sbuf_printf(&c->where, "p.%s = ?", t);
+		sqlq_add_int(c, driver_id);
+		c->only_dates = 0;
+		c->key = "p.doc";
+		if (nneg) {
+			sbuf_add(&c->where, " AND p.doc NOT IN (SELECT rowid FROM doc_fts WHERE doc_fts MATCH ?)");
+			sqlq_add_text(c, sbuf_str(&neg));
+		}
 	} else {
 		sbuf_add(&c->from, "doc d");
 		sbuf_add(&c->where, "1");
@@ -374,7 +446,9 @@ int store_compile(struct store *s, const struct query *q, struct sqlq *c, struct
 	}
 	sbuf_free(&pos);
 	sbuf_free(&neg);
-	k = c->fts ? "f.rowid" : "d.key";
+	if (!c->key)
+		c->key = c->fts ? "f.rowid" : "d.key";
+	k = c->key;
 	wlen = c->where.len;
 
 	/* Pass 2: everything else is a condition on the document. */
@@ -384,7 +458,7 @@ int store_compile(struct store *s, const struct query *q, struct sqlq *c, struct
 
 		for (size_t j = 0; j < cl->n; j++)
 			all_text &= is_text_atom(&cl->atoms[j]);
-		if (all_text)
+		if (all_text || (long)i == driver)
 			continue;
 		sbuf_add(&c->where, " AND (");
 		for (size_t j = 0; j < cl->n; j++) {
@@ -396,7 +470,12 @@ int store_compile(struct store *s, const struct query *q, struct sqlq *c, struct
 		}
 		sbuf_addc(&c->where, ')');
 	}
-	c->fts_only = c->fts && c->where.len == wlen;
+	/* with no other condition, counting needs only the driving index */
+	if (c->where.len == wlen && c->fts)
+		snprintf(c->count_from, sizeof c->count_from, "doc_fts f");
+	else if (c->where.len == wlen && driver >= 0)
+		snprintf(c->count_from, sizeof c->count_from, "doc_%s p",
+		         store_facet_table[q->v[driver].atoms[0].field]);
 	return 0;
 }
 
@@ -501,7 +580,7 @@ static void keyset(struct sbuf *sql, struct sqlq *c, int rank, const struct page
 		c->binds[c->nbinds - 1].is_text = 2;
 		sqlq_add_int(c, pos->key);
 	} else {
-		sbuf_printf(sql, " AND %s %s ?", c->fts ? "f.rowid" : "d.key", op);
+		sbuf_printf(sql, " AND %s %s ?", c->key, op);
 		sqlq_add_int(c, pos->key);
 	}
 }
@@ -534,7 +613,7 @@ int store_page(struct store *s, const struct query *q, enum store_sort sort,
 	if (store_compile(s, q, &c, e) < 0)
 		return -1;
 	rank = sort == SORT_RANK && c.fts;
-	k = c.fts ? "f.rowid" : "d.key";
+	k = c.key;
 	sbuf_add(&sql, "SELECT ");
 	sbuf_printf(&sql, ROW_COLUMNS, rank ? "f.rank" : "0",
 	            c.fts ? "snippet(doc_fts, -1, char(2), char(3), '…', 12)" : "NULL");
@@ -574,7 +653,7 @@ static int count_rows(struct store *s, struct sqlq *c, const char *extra, double
 
 	*n = 0;
 	sbuf_printf(&sql, "SELECT 1 FROM %s WHERE %s%s",
-	            c->fts_only ? "doc_fts f" : sbuf_str(&c->from),
+	            *c->count_from ? c->count_from : sbuf_str(&c->from),
 	            sbuf_str(&c->where), extra ? extra : "");
 	if (limit > 0)
 		sbuf_printf(&sql, " LIMIT %lld", limit);
@@ -657,7 +736,7 @@ int store_seek_date(struct store *s, const struct query *q, int32_t ymd, int dir
 
 	if (store_compile(s, q, &c, e) < 0)
 		return -1;
-	k = c.fts ? "f.rowid" : "d.key";
+	k = c.key;
 	sbuf_printf(&sql, "SELECT %s FROM %s WHERE %s AND %s %s ? ORDER BY %s %s LIMIT 1",
 	            k, sbuf_str(&c.from), sbuf_str(&c.where), k, dir > 0 ? ">=" : "<", k,
 	            dir > 0 ? "ASC" : "DESC");
