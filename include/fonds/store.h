@@ -231,7 +231,9 @@ struct facet_value {
 
 /* The most frequent values of facet f among the documents of q, most
  * frequent first, at most limit, in *out (caller frees with
- * facet_values_free). Returns 1 exact, 0 partial, -1 error. */
+ * facet_values_free). Returns 1 exact, 0 partial, 2 estimated from a
+ * sample (a set of more than 20000 documents: a bounded number of them,
+ * spread over the dated span, with counts scaled to the set), -1 error. */
 int store_facet(struct store *s, const struct query *q, enum facet f,
                 size_t limit, struct facet_value **out, size_t *n,
                 struct err *e);

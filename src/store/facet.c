@@ -1,6 +1,7 @@
 /* facet.c - counts: the timeline's periods and the filter pane's facets. */
 #include "config.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -164,6 +165,148 @@ void facet_values_free(struct facet_value *v, size_t n)
 	free(v);
 }
 
+/* Result sets larger than FACET_EXACT_MAX are counted from a sample:
+ * FACET_SLICES equal spans of the dated range, the first
+ * FACET_SLICE_ROWS documents of each, so that a broad set costs the same
+ * as a narrow one (a GROUP BY over every document grows with the set:
+ * seconds at a million), and the sample spreads over the whole span. */
+#define FACET_EXACT_MAX 20000
+#define FACET_SLICES 16
+#define FACET_SLICE_ROWS 1000
+
+/* A count per name id, in an open-addressing table. */
+struct id_counts {
+	struct id_count {
+		int64_t id;
+		long long n;
+	} *v;
+	size_t cap, n;
+};
+
+static void id_counts_add(struct id_counts *h, int64_t id)
+{
+	size_t i;
+
+	if (2 * (h->n + 1) > h->cap) {
+		struct id_counts g = { NULL, h->cap ? 2 * h->cap : 1024, 0 };
+
+		g.v = xcalloc(g.cap, sizeof *g.v);
+		for (size_t j = 0; j < h->cap; j++)
+			for (long long k = 0; k < h->v[j].n; k++)
+				id_counts_add(&g, h->v[j].id);
+		free(h->v);
+		*h = g;
+	}
+	i = (size_t)((uint64_t)id * 0x9E3779B97F4A7C15ull >> 20) & (h->cap - 1);
+	while (h->v[i].n && h->v[i].id != id)
+		i = (i + 1) & (h->cap - 1);
+	if (!h->v[i].n++) {
+		h->v[i].id = id;
+		h->n++;
+	}
+}
+
+static int id_count_cmp(const void *a, const void *b)
+{
+	const struct id_count *x = a, *y = b;
+
+	if (x->n != y->n)
+		return x->n > y->n ? -1 : 1;
+	return x->id < y->id ? -1 : x->id > y->id;
+}
+
+/* store_facet over a sample of q's documents (see FACET_EXACT_MAX); the
+ * counts are scaled to total, the size of the whole set. */
+static int facet_sampled(struct store *s, struct sqlq *c, enum facet f, size_t limit,
+                         long long total, struct facet_value **out, size_t *n,
+                         struct err *e)
+{
+	const char *t = store_facet_table[f];
+	struct id_counts h = {0};
+	struct sbuf sql = {0};
+	sqlite3_stmt *st, *name;
+	struct facet_value *v;
+	long long sampled = 0;
+	int32_t first, last;
+	size_t nv = 0, nbind = c->nbinds;
+	int rc = SQLITE_DONE;
+
+	if (store_span(s, &first, &last, e) < 0)
+		return -1;
+	sbuf_printf(&sql, "SELECT r.k, l.%s FROM (SELECT %s AS k FROM %s WHERE %s AND %s >= ? "
+	            "AND %s < ? ORDER BY %s LIMIT %d) r LEFT JOIN doc_%s l ON l.doc = r.k",
+	            t, c->key, *c->count_from ? c->count_from : sbuf_str(&c->from),
+	            sbuf_str(&c->where), c->key, c->key, c->key, FACET_SLICE_ROWS, t);
+	st = store_prepare(s, sbuf_str(&sql), e);
+	sbuf_free(&sql);
+	if (!st)
+		return -1;
+	sqlq_add_int(c, 0);
+	sqlq_add_int(c, 0);
+	store_query_start(s);
+	for (int i = 0; i < FACET_SLICES && rc == SQLITE_DONE; i++) {
+		/* date keys are yyyymmdd: even spans of them are near enough
+		 * to even spans of time */
+		int64_t lo = first + (int64_t)(last + 1 - first) * i / FACET_SLICES;
+		int64_t hi = first + (int64_t)(last + 1 - first) * (i + 1) / FACET_SLICES;
+		int64_t prev = 0;
+
+		c->binds[nbind].i = KEY_OF_DATE((int32_t)lo);
+		c->binds[nbind + 1].i = KEY_OF_DATE((int32_t)hi);
+		sqlite3_reset(st);
+		sqlq_bind(c, st);
+		while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+			int64_t k = sqlite3_column_int64(st, 0);
+
+			/* a document's links come together */
+			sampled += k != prev;
+			prev = k;
+			if (sqlite3_column_type(st, 1) != SQLITE_NULL)
+				id_counts_add(&h, sqlite3_column_int64(st, 1));
+		}
+	}
+	store_query_end(s);
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE) {
+		free(h.v);
+		if (s->interrupted) {
+			*out = NULL;
+			*n = 0;
+			return 0;
+		}
+		return store_sqlerr(s, e, "counting names");
+	}
+	/* the most frequent, scaled to the whole set, with their names */
+	{
+		size_t k = 0;
+
+		for (size_t j = 0; j < h.cap; j++)
+			if (h.v[j].n)
+				h.v[k++] = h.v[j];
+		qsort(h.v, k, sizeof *h.v, id_count_cmp);
+		h.n = k;
+	}
+	sbuf_printf(&sql, "SELECT name FROM %s WHERE id = ?1", t);
+	name = store_prepare(s, sbuf_str(&sql), e);
+	sbuf_free(&sql);
+	v = xcalloc(limit ? limit : 1, sizeof *v);
+	for (size_t j = 0; name && j < h.n && nv < limit; j++) {
+		sqlite3_reset(name);
+		sqlite3_bind_int64(name, 1, h.v[j].id);
+		if (sqlite3_step(name) != SQLITE_ROW)
+			continue;
+		v[nv].name = store_col_dup(name, 0);
+		v[nv].count = sampled > 0 && total > sampled ?
+		              (h.v[j].n * total + sampled / 2) / sampled : h.v[j].n;
+		nv++;
+	}
+	sqlite3_finalize(name);
+	free(h.v);
+	*out = v;
+	*n = nv;
+	return 2;
+}
+
 int store_facet(struct store *s, const struct query *q, enum facet f, size_t limit,
                 struct facet_value **out, size_t *n, struct err *e)
 {
@@ -181,16 +324,30 @@ int store_facet(struct store *s, const struct query *q, enum facet f, size_t lim
 		return err_set(e, "no such facet");
 	if (store_compile(s, q, &c, e) < 0)
 		return -1;
+	if (!query_is_empty(q)) {
+		long long upto = 0, total = 0;
+		int r = store_count_upto(s, q, FACET_EXACT_MAX + 1, &upto, e);
+
+		if (r < 0 || (r == 1 && upto > FACET_EXACT_MAX)) {
+			if (r == 1)
+				r = store_count(s, q, &total, e);
+			if (r >= 0)
+				r = facet_sampled(s, &c, f, limit, total, out, n, e);
+			sqlq_free(&c);
+			return r;
+		}
+	}
 	if (query_is_empty(q)) {
 		/* counts kept up to date at import */
 		sbuf_printf(&sql, "SELECT name, ndocs FROM %s WHERE ndocs > 0 "
 		            "ORDER BY ndocs DESC, name LIMIT ?", t);
 	} else {
 		sbuf_printf(&sql, "SELECT e.name, count(*) AS c FROM "
-		            "(SELECT d.key AS k FROM %s WHERE %s) r "
+		            "(SELECT %s AS k FROM %s WHERE %s) r "
 		            "JOIN doc_%s l ON l.doc = r.k JOIN %s e ON e.id = l.%s "
 		            "GROUP BY l.%s ORDER BY c DESC, e.name LIMIT ?",
-		            sbuf_str(&c.from), sbuf_str(&c.where), t, t, t, t);
+		            c.key, *c.count_from ? c.count_from : sbuf_str(&c.from),
+		            sbuf_str(&c.where), t, t, t, t);
 	}
 	sqlq_add_int(&c, (int64_t)limit);
 	st = store_prepare(s, sbuf_str(&sql), e);

@@ -166,6 +166,8 @@ void filter_refresh(struct app *a)
 			item_add(a, FI_NOTE, "(none)");
 		else if (r == 0)
 			item_add(a, FI_NOTE, "(partial counts)");
+		else if (r == 2)
+			item_add(a, FI_NOTE, "(estimated from a sample)");
 		facet_values_free(v, n);
 	}
 	add_decades(a);
