@@ -195,9 +195,14 @@ int store_timeline(struct store *s, const struct query *q, enum date_prec level,
 	}
 	/* Stream the matching documents in key (date) order and bucket them
 	 * here: no sort, and an interrupted count still shows what it saw. */
-	sbuf_printf(&sql, "SELECT d.dkey, d.prec FROM %s WHERE %s AND %s >= ? AND %s < ?",
-	            sbuf_str(&c.from), sbuf_str(&c.where), c.key,
-	            c.key);
+	/* with no other condition the keys alone are read (they hold the
+	 * date) from the driving index, not the documents' pages */
+	if (*c.count_from)
+		sbuf_printf(&sql, "SELECT %s FROM %s WHERE %s AND %s >= ? AND %s < ?",
+		            c.key, c.count_from, sbuf_str(&c.where), c.key, c.key);
+	else
+		sbuf_printf(&sql, "SELECT d.dkey, d.prec FROM %s WHERE %s AND %s >= ? AND %s < ?",
+		            sbuf_str(&c.from), sbuf_str(&c.where), c.key, c.key);
 	sqlq_add_int(&c, KEY_OF_DATE(from / 10000 * 10000));
 	sqlq_add_int(&c, KEY_OF_DATE(to + 1));
 	st = store_prepare(s, sbuf_str(&sql), e);
@@ -210,9 +215,17 @@ int store_timeline(struct store *s, const struct query *q, enum date_prec level,
 	sqlq_bind(&c, st);
 	store_query_start(s);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		int32_t dk = sqlite3_column_int(st, 0);
-		int prec = sqlite3_column_int(st, 1);
+		int32_t dk;
+		int prec;
 		long i;
+
+		if (*c.count_from) {
+			dk = DATE_OF_KEY(sqlite3_column_int64(st, 0));
+			prec = dk % 10000 == 0 ? DATE_YEAR : dk % 100 == 0 ? DATE_MONTH : DATE_DAY;
+		} else {
+			dk = sqlite3_column_int(st, 0);
+			prec = sqlite3_column_int(st, 1);
+		}
 
 		if (prec < (int)level) {
 			/* coarser than the level: counted apart, if in the span */
@@ -244,14 +257,107 @@ void facet_values_free(struct facet_value *v, size_t n)
 	free(v);
 }
 
-/* Result sets larger than FACET_EXACT_MAX are counted from a sample:
- * FACET_SLICES equal spans of the dated range, the first
- * FACET_SLICE_ROWS documents of each, so that a broad set costs the same
- * as a narrow one (a GROUP BY over every document grows with the set:
- * seconds at a million), and the sample spreads over the whole span. */
-#define FACET_EXACT_MAX 20000
+/* Facet counts are made from the keys of the result set, collected once
+ * per query and then looked up in each name table: the whole set when
+ * it has at most FACET_EXACT_MAX documents, else a sample of that size
+ * (FACET_SLICES equal spans of the dated range, the first documents of
+ * each, so that it spreads over the whole span), with counts scaled to
+ * the set. Either way a toggle costs the same for any size of set: a
+ * GROUP BY over every document grows with it (seconds at a million). */
+#define FACET_EXACT_MAX 4800
 #define FACET_SLICES 16
-#define FACET_SLICE_ROWS 1000
+
+void store_facet_keys_clear(struct store *s)
+{
+	free(s->fk.query);
+	free(s->fk.v);
+	memset(&s->fk, 0, sizeof s->fk);
+}
+
+/* Append the keys of "SELECT key ... WHERE ..." plus extra, at most max,
+ * to fk. Returns 1 done, 0 interrupted, -1 error. */
+static int keys_read(struct store *s, struct sqlq *c, const char *extra, size_t max,
+                     struct facet_keys *fk, struct err *e)
+{
+	struct sbuf sql = {0};
+	sqlite3_stmt *st;
+	size_t cap = fk->n + max;
+	int rc;
+
+	sbuf_printf(&sql, "SELECT %s FROM %s WHERE %s%s ORDER BY %s LIMIT %zu", c->key,
+	            *c->count_from ? c->count_from : sbuf_str(&c->from),
+	            sbuf_str(&c->where), extra, c->key, max);
+	st = store_prepare(s, sbuf_str(&sql), e);
+	sbuf_free(&sql);
+	if (!st)
+		return -1;
+	sqlq_bind(c, st);
+	fk->v = xrealloc(fk->v, (cap ? cap : 1) * sizeof *fk->v);
+	store_query_start(s);
+	while (fk->n < cap && (rc = sqlite3_step(st)) == SQLITE_ROW)
+		fk->v[fk->n++] = sqlite3_column_int64(st, 0);
+	store_query_end(s);
+	sqlite3_finalize(st);
+	if (rc == SQLITE_DONE || rc == SQLITE_ROW)
+		return 1;
+	if (s->interrupted)
+		return 0;
+	return store_sqlerr(s, e, "reading the documents to count");
+}
+
+/* Make s->fk the keys of q's documents (or a sample). Returns 1, 0 when
+ * interrupted (nothing kept), -1 on error. */
+static int facet_keys(struct store *s, const struct query *q, struct err *e)
+{
+	struct facet_keys fk = {0};
+	char *qs = query_format(q);
+	long long n = 0;
+	struct sqlq c;
+	int r;
+
+	if (s->fk.query && strcmp(s->fk.query, qs) == 0) {
+		free(qs);
+		return 1;
+	}
+	store_facet_keys_clear(s);
+	if (store_compile(s, q, &c, e) < 0) {
+		free(qs);
+		return -1;
+	}
+	r = store_count_upto(s, q, FACET_EXACT_MAX + 1, &n, e);
+	if (r == 1 && n <= FACET_EXACT_MAX) {
+		r = keys_read(s, &c, "", FACET_EXACT_MAX, &fk, e);
+		fk.total = (long long)fk.n;
+	} else if (r == 1) {
+		int32_t first, last;
+
+		fk.sampled = 1;
+		r = store_span(s, &first, &last, e) < 0 ? -1 : 1;
+		for (int i = 0; r == 1 && i < FACET_SLICES; i++) {
+			/* date keys are yyyymmdd: even spans of them are near
+			 * enough to even spans of time */
+			int64_t lo = first + (int64_t)(last + 1 - first) * i / FACET_SLICES;
+			int64_t hi = first + (int64_t)(last + 1 - first) * (i + 1) / FACET_SLICES;
+			char extra[128];
+
+			snprintf(extra, sizeof extra, " AND %s >= %lld AND %s < %lld", c.key,
+			         (long long)KEY_OF_DATE((int32_t)lo), c.key,
+			         (long long)KEY_OF_DATE((int32_t)hi));
+			r = keys_read(s, &c, extra, FACET_EXACT_MAX / FACET_SLICES, &fk, e);
+		}
+		if (r == 1)
+			r = store_count(s, q, &fk.total, e) < 0 ? -1 : 1;
+	}
+	sqlq_free(&c);
+	if (r != 1) {
+		free(fk.v);
+		free(qs);
+		return r;
+	}
+	fk.query = qs;
+	s->fk = fk;
+	return 1;
+}
 
 /* A count per name id, in an open-addressing table. */
 struct id_counts {
@@ -262,7 +368,7 @@ struct id_counts {
 	size_t cap, n;
 };
 
-static void id_counts_add(struct id_counts *h, int64_t id)
+static void id_counts_add(struct id_counts *h, int64_t id, long long k)
 {
 	size_t i;
 
@@ -271,18 +377,18 @@ static void id_counts_add(struct id_counts *h, int64_t id)
 
 		g.v = xcalloc(g.cap, sizeof *g.v);
 		for (size_t j = 0; j < h->cap; j++)
-			for (long long k = 0; k < h->v[j].n; k++)
-				id_counts_add(&g, h->v[j].id);
+			if (h->v[j].n)
+				id_counts_add(&g, h->v[j].id, h->v[j].n);
 		free(h->v);
 		*h = g;
 	}
 	i = (size_t)((uint64_t)id * 0x9E3779B97F4A7C15ull >> 20) & (h->cap - 1);
 	while (h->v[i].n && h->v[i].id != id)
 		i = (i + 1) & (h->cap - 1);
-	if (!h->v[i].n++) {
-		h->v[i].id = id;
+	if (!h->v[i].n)
 		h->n++;
-	}
+	h->v[i].id = id;
+	h->v[i].n += k;
 }
 
 static int id_count_cmp(const void *a, const void *b)
@@ -294,103 +400,72 @@ static int id_count_cmp(const void *a, const void *b)
 	return x->id < y->id ? -1 : x->id > y->id;
 }
 
-/* store_facet over a sample of q's documents (see FACET_EXACT_MAX); the
- * counts are scaled to total, the size of the whole set. */
-static int facet_sampled(struct store *s, struct sqlq *c, enum facet f, size_t limit,
-                         long long total, struct facet_value **out, size_t *n,
-                         struct err *e)
+/* store_facet for a non-empty query, from s->fk. */
+static int facet_counted(struct store *s, const struct query *q, enum facet f, size_t limit,
+                         struct facet_value **out, size_t *n, struct err *e)
 {
 	const char *t = store_facet_table[f];
 	struct id_counts h = {0};
 	struct sbuf sql = {0};
 	sqlite3_stmt *st, *name;
 	struct facet_value *v;
-	long long sampled = 0;
-	int32_t first, last;
-	size_t nv = 0, nbind = c->nbinds;
-	int rc = SQLITE_DONE;
+	size_t nv = 0, k = 0;
+	int r = facet_keys(s, q, e), rc = SQLITE_DONE;
 
-	if (store_span(s, &first, &last, e) < 0)
-		return -1;
-	sbuf_printf(&sql, "SELECT r.k, l.%s FROM (SELECT %s AS k FROM %s WHERE %s AND %s >= ? "
-	            "AND %s < ? ORDER BY %s LIMIT %d) r LEFT JOIN doc_%s l ON l.doc = r.k",
-	            t, c->key, *c->count_from ? c->count_from : sbuf_str(&c->from),
-	            sbuf_str(&c->where), c->key, c->key, c->key, FACET_SLICE_ROWS, t);
+	if (r <= 0)
+		return r;
+	sbuf_printf(&sql, "SELECT %s FROM doc_%s WHERE doc = ?1", t, t);
 	st = store_prepare(s, sbuf_str(&sql), e);
 	sbuf_free(&sql);
 	if (!st)
 		return -1;
-	sqlq_add_int(c, 0);
-	sqlq_add_int(c, 0);
 	store_query_start(s);
-	for (int i = 0; i < FACET_SLICES && rc == SQLITE_DONE; i++) {
-		/* date keys are yyyymmdd: even spans of them are near enough
-		 * to even spans of time */
-		int64_t lo = first + (int64_t)(last + 1 - first) * i / FACET_SLICES;
-		int64_t hi = first + (int64_t)(last + 1 - first) * (i + 1) / FACET_SLICES;
-		int64_t prev = 0;
-
-		c->binds[nbind].i = KEY_OF_DATE((int32_t)lo);
-		c->binds[nbind + 1].i = KEY_OF_DATE((int32_t)hi);
+	for (size_t i = 0; i < s->fk.n && rc == SQLITE_DONE; i++) {
 		sqlite3_reset(st);
-		sqlq_bind(c, st);
-		while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-			int64_t k = sqlite3_column_int64(st, 0);
-
-			/* a document's links come together */
-			sampled += k != prev;
-			prev = k;
-			if (sqlite3_column_type(st, 1) != SQLITE_NULL)
-				id_counts_add(&h, sqlite3_column_int64(st, 1));
-		}
+		sqlite3_bind_int64(st, 1, s->fk.v[i]);
+		while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+			id_counts_add(&h, sqlite3_column_int64(st, 0), 1);
 	}
 	store_query_end(s);
 	sqlite3_finalize(st);
 	if (rc != SQLITE_DONE) {
 		free(h.v);
-		if (s->interrupted) {
-			*out = NULL;
-			*n = 0;
+		if (s->interrupted)
 			return 0;
-		}
 		return store_sqlerr(s, e, "counting names");
 	}
 	/* the most frequent, scaled to the whole set, with their names */
-	{
-		size_t k = 0;
-
-		for (size_t j = 0; j < h.cap; j++)
-			if (h.v[j].n)
-				h.v[k++] = h.v[j];
-		qsort(h.v, k, sizeof *h.v, id_count_cmp);
-		h.n = k;
-	}
+	for (size_t j = 0; j < h.cap; j++)
+		if (h.v[j].n)
+			h.v[k++] = h.v[j];
+	qsort(h.v, k, sizeof *h.v, id_count_cmp);
 	sbuf_printf(&sql, "SELECT name FROM %s WHERE id = ?1", t);
 	name = store_prepare(s, sbuf_str(&sql), e);
 	sbuf_free(&sql);
 	v = xcalloc(limit ? limit : 1, sizeof *v);
-	for (size_t j = 0; name && j < h.n && nv < limit; j++) {
+	for (size_t j = 0; name && j < k && nv < limit; j++) {
+		long long c = h.v[j].n;
+
 		sqlite3_reset(name);
 		sqlite3_bind_int64(name, 1, h.v[j].id);
 		if (sqlite3_step(name) != SQLITE_ROW)
 			continue;
+		if (s->fk.sampled && s->fk.n && s->fk.total > (long long)s->fk.n)
+			c = (c * s->fk.total + (long long)s->fk.n / 2) / (long long)s->fk.n;
 		v[nv].name = store_col_dup(name, 0);
-		v[nv].count = sampled > 0 && total > sampled ?
-		              (h.v[j].n * total + sampled / 2) / sampled : h.v[j].n;
-		nv++;
+		v[nv++].count = c;
 	}
 	sqlite3_finalize(name);
 	free(h.v);
 	*out = v;
 	*n = nv;
-	return 2;
+	return s->fk.sampled ? 2 : 1;
 }
 
 int store_facet(struct store *s, const struct query *q, enum facet f, size_t limit,
                 struct facet_value **out, size_t *n, struct err *e)
 {
 	const char *t = store_facet_table[f];
-	struct sqlq c;
 	struct sbuf sql = {0};
 	sqlite3_stmt *st;
 	struct facet_value *v = NULL;
@@ -401,52 +476,26 @@ int store_facet(struct store *s, const struct query *q, enum facet f, size_t lim
 	*n = 0;
 	if ((unsigned)f >= FACET_NKINDS)
 		return err_set(e, "no such facet");
-	if (store_compile(s, q, &c, e) < 0)
-		return -1;
-	if (!query_is_empty(q)) {
-		long long upto = 0, total = 0;
-		int r = store_count_upto(s, q, FACET_EXACT_MAX + 1, &upto, e);
-
-		if (r < 0 || (r == 1 && upto > FACET_EXACT_MAX)) {
-			if (r == 1)
-				r = store_count(s, q, &total, e);
-			if (r >= 0)
-				r = facet_sampled(s, &c, f, limit, total, out, n, e);
-			sqlq_free(&c);
-			return r;
-		}
-	}
-	if (query_is_empty(q)) {
-		/* counts kept up to date at import */
-		sbuf_printf(&sql, "SELECT name, ndocs FROM %s WHERE ndocs > 0 "
-		            "ORDER BY ndocs DESC, name LIMIT ?", t);
-	} else {
-		sbuf_printf(&sql, "SELECT e.name, count(*) AS c FROM "
-		            "(SELECT %s AS k FROM %s WHERE %s) r "
-		            "JOIN doc_%s l ON l.doc = r.k JOIN %s e ON e.id = l.%s "
-		            "GROUP BY l.%s ORDER BY c DESC, e.name LIMIT ?",
-		            c.key, *c.count_from ? c.count_from : sbuf_str(&c.from),
-		            sbuf_str(&c.where), t, t, t, t);
-	}
-	sqlq_add_int(&c, (int64_t)limit);
+	if (!query_is_empty(q))
+		return facet_counted(s, q, f, limit, out, n, e);
+	/* the whole collection: counts kept up to date at import */
+	sbuf_printf(&sql, "SELECT name, ndocs FROM %s WHERE ndocs > 0 "
+	            "ORDER BY ndocs DESC, name LIMIT ?1", t);
 	st = store_prepare(s, sbuf_str(&sql), e);
 	sbuf_free(&sql);
-	if (!st) {
-		sqlq_free(&c);
+	if (!st)
 		return -1;
-	}
-	sqlq_bind(&c, st);
+	sqlite3_bind_int64(st, 1, (int64_t)limit);
 	v = xcalloc(limit ? limit : 1, sizeof *v);
 	store_query_start(s);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW && nv < limit) {
+	while (nv < limit && (rc = sqlite3_step(st)) == SQLITE_ROW) {
 		v[nv].name = store_col_dup(st, 0);
 		v[nv].count = sqlite3_column_int64(st, 1);
 		nv++;
 	}
 	store_query_end(s);
 	sqlite3_finalize(st);
-	sqlq_free(&c);
-	if (rc != SQLITE_DONE && rc != SQLITE_ROW && !s->interrupted) {
+	if (nv < limit && rc != SQLITE_DONE && !s->interrupted) {
 		facet_values_free(v, nv);
 		return store_sqlerr(s, e, "counting names");
 	}

@@ -116,7 +116,19 @@ struct store {
 		char *terms;
 	} spell[8];
 	unsigned spell_next;
+	/* the documents the facet counts of the last query were made from:
+	 * all of them, or a sample (facet.c) */
+	struct facet_keys {
+		char *query;       /* query_format() of the query, NULL: none */
+		int64_t *v;
+		size_t n;
+		long long total;   /* documents in the whole set */
+		int sampled;
+	} fk;
 };
+
+/* Forget the facet keys (the data or the query changed). */
+void store_facet_keys_clear(struct store *s);
 
 /* How long a statement waits for another connection's write lock: long
  * for imports and commands, short for the user data the browser writes

@@ -353,6 +353,7 @@ void store_close(struct store *s)
 		sqlite3_close_v2(s->db);
 	}
 	store_import_forget(s);
+	store_facet_keys_clear(s);
 	for (size_t i = 0; i < ARRAY_LEN(s->spell); i++) {
 		free(s->spell[i].word);
 		free(s->spell[i].terms);

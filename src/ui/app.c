@@ -461,6 +461,18 @@ static void draw(struct app *a)
 
 static void idle(struct app *a)
 {
+	if (a->fi_partial) {
+		/* filter counts a key cut short: complete them while shown, or
+		 * when the pane is shown again */
+		if (browse_top(&a->b) == BV_FILTER) {
+			a->dirty = 1;
+		} else {
+			a->fi_partial = 0;
+			free(a->fi_query);
+			a->fi_query = NULL;
+		}
+		return;
+	}
 	if (a->prompt.kind == PROMPT_SEARCH && a->prompt.deadline) {
 		if (clock_usec() >= a->prompt.deadline) {
 			prompt_tick(a, 0);
@@ -498,6 +510,8 @@ static int wait_ms(struct app *a)
 	}
 	if (a->b.stale)
 		return 20;
+	if (a->fi_partial)
+		return 0;
 	return 1000;
 }
 
@@ -537,7 +551,7 @@ static void settle_signal(struct app *a, int fd)
 	ssize_t w;
 
 	if (fd < 0 || (a->prompt.kind == PROMPT_SEARCH && a->prompt.deadline) ||
-	    a->b.stale || screen_input_pending())
+	    a->b.stale || a->fi_partial || screen_input_pending())
 		return;
 	w = write(fd, "s", 1);
 	(void)w;

@@ -74,6 +74,8 @@ static void add_decades(struct app *a)
 
 	item_add(a, FI_HEADING, "Decades");
 	r = store_timeline(a->store, b->q, DATE_YEAR, 0, 0, &v, &n, NULL, &e);
+	if (r == 0 && screen_input_pending())
+		a->fi_partial = 1;
 	if (r < 0) {
 		item_add(a, FI_NOTE, e.msg);
 		return;
@@ -100,6 +102,8 @@ static void add_decades(struct app *a)
 	free(v);
 }
 
+static void reselect(struct app *a, enum fkind kind, const char *text);
+
 void filter_refresh(struct app *a)
 {
 	struct browse *b = &a->b;
@@ -113,6 +117,8 @@ void filter_refresh(struct app *a)
 	}
 	filter_items_free(a);
 	a->fi_query = key;
+	a->fi_partial = 0;
+	a->interruptible = 1;
 
 	item_add(a, FI_HEADING, "Search");
 	if (*b->search)
@@ -150,6 +156,8 @@ void filter_refresh(struct app *a)
 		item_add(a, FI_HEADING, head);
 		r = store_facet(a->store, b->q, (enum facet)f, FACET_LIMIT, &v, &n,
 		                &e);
+		if (r == 0 && screen_input_pending())
+			a->fi_partial = 1;
 		if (r < 0) {
 			item_add(a, FI_NOTE, e.msg);
 			continue;
@@ -171,6 +179,28 @@ void filter_refresh(struct app *a)
 		facet_values_free(v, n);
 	}
 	add_decades(a);
+	a->interruptible = 0;
+}
+
+void filter_finish(struct app *a)
+{
+	enum fkind kind = FI_HEADING;
+	char *text = NULL;
+
+	if (!a->fi_partial || screen_input_pending())
+		return;
+	if (a->b.filter_sel < a->nfi) {
+		kind = a->fi[a->b.filter_sel].kind;
+		text = xstrdup(a->fi[a->b.filter_sel].text);
+	}
+	free(a->fi_query);
+	a->fi_query = NULL;
+	if (text) {
+		reselect(a, kind, text);
+		free(text);
+	} else {
+		filter_refresh(a);
+	}
 }
 
 static int selectable(const struct filter_item *it)
@@ -218,6 +248,7 @@ static void filter_draw(struct app *a, struct rect r, int focused)
 	if (r.h <= 0 || r.w <= 0)
 		return;
 	filter_refresh(a);
+	filter_finish(a);
 	move_sel(a, 0);
 	a->fi_top = view_scroll_to(a->fi_top, (int)a->b.filter_sel, vis,
 	                           (int)a->nfi);

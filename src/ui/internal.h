@@ -444,6 +444,7 @@ struct app {
 	struct filter_item *fi;
 	size_t nfi;
 	char *fi_query;
+	int fi_partial;      /* counting gave way to a key: finish when idle */
 	int fi_top;
 	struct rect list_rect; /* where the list was drawn (for its height) */
 	int list_lpr;          /* lines per list row */
@@ -461,8 +462,14 @@ void app_request(struct app *a, enum request req);
 /* Search terms of the current search for highlighting (owned by a). */
 const struct strlist *app_terms(struct app *a);
 
-/* Rebuild the filter pane's items when the query changed. */
+/* Rebuild the filter pane's items when the query changed. Counting gives
+ * way to a pending key: then the items are partial and a->fi_partial is
+ * set until filter_finish completes them. */
 void filter_refresh(struct app *a);
+
+/* Complete the filter pane's counts cut short by a key, keeping the
+ * selection on the same item; nothing when none were. */
+void filter_finish(struct app *a);
 
 /* Free the filter pane's items. */
 void filter_items_free(struct app *a);

@@ -63,4 +63,15 @@ for by in year month day; do
 	is "by $by: the same note on coarser dates" "$(printf '%s\n' "$kept" | tail -1)" "$(printf '%s\n' "$out" | tail -1)"
 done
 
+# A search or one name alone is counted from the index's keys (which hold
+# the date); with a date condition too, from the documents: the same.
+for q in shtykov 'person:"Terentii Shtykov"'; do
+	for by in year month day; do
+		run fonds timeline --by "$by" --format csv "$q"
+		keys=$out
+		run fonds timeline --by "$by" --format csv "$q date:1900..2000"
+		is "$q by $by: counted from keys as from documents" "$keys" "$out"
+	done
+done
+
 done_testing
