@@ -3,6 +3,7 @@
 
 #include <ctype.h>
 #include <errno.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -169,6 +170,165 @@ static int on_record(void *ctx, struct record *r, struct err *e)
 	return 0;
 }
 
+/* --- reading in a second thread -------------------------------------- *
+ *
+ * The parser (reading, JSON or CSV, repairing text) runs in a thread of
+ * its own and hands records and warnings, in their order, to the thread
+ * that stores them through a bounded queue: on a machine with two cores
+ * parsing costs the import nothing. Everything the store does stays in
+ * the calling thread. */
+
+/* How many records and warnings may wait in the queue. */
+#define PIPE_SLOTS 256
+
+struct pipe_item {
+	struct record r; /* a record, or (msg != NULL) a warning */
+	char *msg;
+};
+
+struct pipe {
+	pthread_mutex_t mu;
+	pthread_cond_t changed;
+	struct pipe_item v[PIPE_SLOTS];
+	size_t head, n;
+	int done;      /* the parser returned: rc and e are set */
+	int stop;      /* the storing side failed: the parser is to stop */
+	int rc;
+	struct err e;
+	/* the parser's side: its input and format */
+	enum import_format format;
+	struct reader *reader;
+};
+
+/* Queue an item, waiting while the queue is full. -1 when told to stop. */
+static int pipe_push(struct pipe *p, struct record *r, const char *msg)
+{
+	struct pipe_item *it;
+
+	pthread_mutex_lock(&p->mu);
+	while (p->n == PIPE_SLOTS && !p->stop)
+		pthread_cond_wait(&p->changed, &p->mu);
+	if (p->stop) {
+		pthread_mutex_unlock(&p->mu);
+		return -1;
+	}
+	it = &p->v[(p->head + p->n) % PIPE_SLOTS];
+	memset(it, 0, sizeof *it);
+	if (msg) {
+		it->msg = xstrdup(msg);
+	} else {
+		/* the record is stolen: the parser clears what is left */
+		it->r = *r;
+		memset(r, 0, sizeof *r);
+	}
+	p->n++;
+	pthread_cond_broadcast(&p->changed);
+	pthread_mutex_unlock(&p->mu);
+	return 0;
+}
+
+static int pipe_record(void *ctx, struct record *r, struct err *e)
+{
+	if (pipe_push(ctx, r, NULL) < 0)
+		return err_set(e, "stopped");
+	return 0;
+}
+
+static void pipe_warn(void *ctx, const char *msg)
+{
+	pipe_push(ctx, NULL, msg);
+}
+
+static void *pipe_parse(void *arg)
+{
+	struct pipe *p = arg;
+	struct import_sink sink = { pipe_record, pipe_warn, p };
+	struct err e;
+	int rc = import_run(p->format, p->reader, &sink, &e);
+
+	pthread_mutex_lock(&p->mu);
+	p->done = 1;
+	p->rc = rc;
+	if (rc < 0)
+		p->e = e;
+	pthread_cond_broadcast(&p->changed);
+	pthread_mutex_unlock(&p->mu);
+	return NULL;
+}
+
+/* Take the next item into *it: 1, or 0 when the parser is done and the
+ * queue empty. */
+static int pipe_pop(struct pipe *p, struct pipe_item *it)
+{
+	int got = 0;
+
+	pthread_mutex_lock(&p->mu);
+	while (p->n == 0 && !p->done)
+		pthread_cond_wait(&p->changed, &p->mu);
+	if (p->n) {
+		*it = p->v[p->head];
+		p->head = (p->head + 1) % PIPE_SLOTS;
+		p->n--;
+		got = 1;
+		pthread_cond_broadcast(&p->changed);
+	}
+	pthread_mutex_unlock(&p->mu);
+	return got;
+}
+
+static void pipe_item_free(struct pipe_item *it)
+{
+	free(it->msg);
+	record_clear(&it->r);
+}
+
+/* import_run() with the parser in a thread of its own, handing what it
+ * finds to sink in this thread: the same results, messages and order.
+ * Falls back to one thread when no thread can be made. */
+static int import_run_threaded(enum import_format format, struct reader *r,
+                               struct import_sink *sink, struct err *e)
+{
+	struct pipe *p = xcalloc(1, sizeof *p);
+	struct pipe_item it;
+	pthread_t tid;
+	int rc = 0, failed = 0;
+
+	pthread_mutex_init(&p->mu, NULL);
+	pthread_cond_init(&p->changed, NULL);
+	p->format = format;
+	p->reader = r;
+	if (pthread_create(&tid, NULL, pipe_parse, p) != 0) {
+		pthread_cond_destroy(&p->changed);
+		pthread_mutex_destroy(&p->mu);
+		free(p);
+		return import_run(format, r, sink, e);
+	}
+	while (pipe_pop(p, &it)) {
+		if (failed) {
+			/* stopping: what is left is dropped */
+		} else if (it.msg) {
+			sink->warn(sink->ctx, it.msg);
+		} else if (sink->record(sink->ctx, &it.r, e) < 0) {
+			failed = 1;
+			rc = -1;
+			pthread_mutex_lock(&p->mu);
+			p->stop = 1;
+			pthread_cond_broadcast(&p->changed);
+			pthread_mutex_unlock(&p->mu);
+		}
+		pipe_item_free(&it);
+	}
+	pthread_join(tid, NULL);
+	if (!failed && p->rc < 0) {
+		rc = -1;
+		*e = p->e;
+	}
+	pthread_cond_destroy(&p->changed);
+	pthread_mutex_destroy(&p->mu);
+	free(p);
+	return rc;
+}
+
 int cli_import_file(struct cli *c, struct store *s, int format,
                     const char *path, int strict, int quiet,
                     struct cli_import_counts *n)
@@ -216,7 +376,7 @@ int cli_import_file(struct cli *c, struct store *s, int format,
 	sink.warn = on_warn;
 	sink.ctx = &x;
 	reader_init(&r, fp, x.name);
-	rc = import_run((enum import_format)format, &r, &sink, &e);
+	rc = import_run_threaded((enum import_format)format, &r, &sink, &e);
 	if (rc == 0 && x.n.added + x.n.merged + x.n.same + x.n.rejected == 0) {
 		struct sbuf b = { 0 };
 

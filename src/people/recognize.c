@@ -1169,12 +1169,17 @@ static void canonicalize(struct found *fd)
 
 	memset(fd->people, 0, sizeof *fd->people);
 	for (size_t i = 0; i < old.n; i++) {
-		const struct person_entry *p = authority_find(fd->a, old.v[i]);
+		/* one folding of the name for both the lookup and the set */
+		char *f = text_fold(old.v[i]);
+		long idx = fd->a && fd->a->nslots ? authority_lookup(fd->a, f, strlen(f)) : -1;
+		const struct person_entry *p = idx < 0 ? NULL : &fd->a->v[idx];
 		const char *name = p ? p->name : old.v[i];
-		char *f = text_fold(name);
 
-		if (p)
+		if (p) {
+			free(f);
+			f = text_fold(name);
 			fd->known[p - fd->a->v] = 1;
+		}
 		if (strset_add(&fd->in_people, *f ? f : name))
 			strlist_add(fd->people, name);
 		free(f);

@@ -7,12 +7,51 @@
 
 #include "fonds/store.h"
 
-/* Bits of the key below the date: documents of one date key share the
- * high part and are told apart by an insertion sequence number. */
-#define KEY_SEQ_BITS 32
+/* A document's key (its rowid, and the full-text index's) orders
+ * documents by date, then by arrival: the date key dk (yyyymmdd, unknown
+ * parts 0) as a dense number, shifted left by KEY_SEQ_BITS, plus a
+ * sequence number. Dense matters: FTS5 stores the gaps between the rowids
+ * of each term's documents as varints, and yyyymmdd << 32 made the index
+ * half as large again as consecutive rowids do. A date key has
+ * 2^KEY_SEQ_BITS keys; a year without month has 33 times that (the slots
+ * of "month 0, day 1..32", which no date uses); undated documents come
+ * after every dated one, from KEY_UNDATED_BASE, with no limit. */
+#define KEY_SEQ_BITS 16
 #define KEY_UNDATED 99999999LL
-#define KEY_OF_DATE(dk) ((int64_t)(dk) << KEY_SEQ_BITS)
-#define DATE_OF_KEY(k) ((int32_t)((k) >> KEY_SEQ_BITS))
+#define KEY_DATED_BASE ((int64_t)1 << 32)          /* the key of date key 0 */
+#define KEY_UNDATED_BASE ((int64_t)KEY_UNDATED << 32) /* above every dated key */
+#define KEY_OF_DATE(dk) store_key_of_date(dk)
+#define DATE_OF_KEY(k) store_date_of_key(k)
+
+/* The first key of date key dk (any integer, not only a valid date:
+ * search bounds such as yyyymmdd + 1 are monotonic too). */
+static inline int64_t store_key_of_date(int64_t dk)
+{
+	int64_t y, rest, m, d;
+
+	if (dk >= KEY_UNDATED)
+		return KEY_UNDATED_BASE;
+	/* floor division, so negative bounds stay in order */
+	y = dk >= 0 ? dk / 10000 : -((-dk + 9999) / 10000);
+	rest = dk - y * 10000;
+	m = rest / 100 > 13 ? 13 : rest / 100;
+	d = rest % 100 > 32 ? 32 : rest % 100;
+	return KEY_DATED_BASE + ((y * 462 + m * 33 + d) << KEY_SEQ_BITS);
+}
+
+/* The date key of document key k. */
+static inline int32_t store_date_of_key(int64_t k)
+{
+	int64_t o, y, m, d;
+
+	if (k >= KEY_UNDATED_BASE)
+		return (int32_t)KEY_UNDATED;
+	o = (k - KEY_DATED_BASE) >> KEY_SEQ_BITS;
+	y = o >= 0 ? o / 462 : -((-o + 461) / 462);
+	m = (o - y * 462) / 33;
+	d = m ? (o - y * 462) % 33 : 0; /* a year's extra slots */
+	return (int32_t)(y * 10000 + m * 100 + d);
+}
 
 /* Prepared statements used on every path, prepared once at open. The
  * X-macro gives each an enum name and its SQL. */
@@ -52,6 +91,8 @@
 	X(ST_FTS_DELETE, "INSERT INTO doc_fts(doc_fts, rowid, title, summary, body, names) "\
 	  "VALUES ('delete', ?1, ?2, ?3, ?4, ?5)")                           \
 	X(ST_FTS_CONTENT, "SELECT title, summary, body, names FROM doc WHERE key = ?1") \
+	X(ST_UNINDEXED_ADD, "INSERT OR IGNORE INTO temp.unindexed(key) VALUES (?1)") \
+	X(ST_UNINDEXED_DEL, "DELETE FROM temp.unindexed WHERE key = ?1")         \
 	X(ST_PERIOD_ADD, "INSERT INTO period_count(period, n) VALUES (?1, ?2) "  \
 	  "ON CONFLICT(period) DO UPDATE SET n = n + excluded.n")             \
 	X(ST_ALIASES_OF_PERSON, "SELECT name FROM person_alias WHERE person = ?1 ORDER BY kind, ord") \
@@ -98,6 +139,7 @@ struct store {
 	int readonly;
 	const char *ro_reason; /* why it fell back to read-only (static), or NULL */
 	int in_import;
+	int rollback_journal; /* this import left WAL mode (put.c) */
 	sqlite3_stmt *st[ST_COUNT];
 	struct facet_stmts fs[FACET_NKINDS];
 	int (*progress)(void *);
@@ -109,6 +151,8 @@ struct store {
 	struct deltas periods;             /* period_count changes of this import */
 	struct deltas ndocs[FACET_NKINDS]; /* documents per name, changes */
 	struct name_cache names[FACET_NKINDS];
+	struct name_cache unsure;          /* persons named in passing (uncertain) */
+	struct deltas last_key;            /* date key -> the last key given out */
 	const struct authority *authority; /* for recognising people; not owned */
 	/* the last few misspelled words and the FTS5 terms they became */
 	struct spell_cache {
@@ -125,7 +169,19 @@ struct store {
 		long long total;   /* documents in the whole set */
 		int sampled;
 	} fk;
+	/* how many documents hold each word similar_docs probed (capped),
+	 * so that the common words of a text are probed once a session */
+	struct df_cache {
+		struct df_entry {
+			char *word;
+			int32_t df;
+		} *v;
+		size_t cap, n;
+	} dfc;
 };
+
+/* Forget the cached word counts (relate.c). */
+void store_df_cache_clear(struct store *s);
 
 /* Forget the facet keys (the data or the query changed). */
 void store_facet_keys_clear(struct store *s);
@@ -217,8 +273,12 @@ char *store_names_of(struct store *s, int64_t key);
 int store_link_people(struct store *s, const struct record *r, int64_t key, int *added,
                       struct sbuf *names, struct err *e);
 
-/* Take document key out of the full-text index, with the values it was
- * indexed with (read from doc); put it back with its current values. */
+/* During an import: take document key out of the full-text index, with
+ * the values it was indexed with (read from doc), or off the list of those
+ * still to be indexed; and put it on that list, to be indexed with its
+ * values at commit. The index is written at commit, in key order: FTS5
+ * flushes its buffer of pending terms whenever a rowid is smaller than the
+ * last one, and documents arrive in no particular date order. */
 int store_fts_delete(struct store *s, int64_t key, struct err *e);
 int store_fts_insert(struct store *s, int64_t key, struct err *e);
 

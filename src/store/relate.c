@@ -292,6 +292,20 @@ static void apart_text(char *buf, size_t n, long apart)
 		snprintf(buf, n, "%ld days apart", apart);
 }
 
+/* How many documents have a type of document, by the type's hash: the
+ * count (bounded) is the same for every document of one run, and common
+ * types would otherwise be counted again for each of their documents.
+ * A full table starts again (bounded memory). */
+#define GENRE_SLOTS 65536 /* a power of two */
+
+struct genre_counts {
+	struct genre_count {
+		sqlite3_int64 hash; /* 0: free (store_bind_hash never gives 0 here) */
+		long long n;
+	} *v;
+	size_t n;
+};
+
 /* The statements relations are computed with, prepared once per run. */
 struct relate_ctx {
 	struct store *s;
@@ -299,7 +313,41 @@ struct relate_ctx {
 	sqlite3_stmt *persons, *near[2], *ins, *doc, *series_prev, *genre_near, *genre_count;
 	sqlite3_stmt *title;
 	struct cands *cands; /* reused from one document to the next */
+	struct genre_counts genres;
 };
+
+/* The number of documents of the type genre, counted no further than
+ * ndocs / 10 + 1. */
+static long long genre_count(struct relate_ctx *x, const char *genre)
+{
+	struct genre_counts *g = &x->genres;
+	sqlite3_int64 h = (sqlite3_int64)(hash64(genre, strlen(genre), 0) >> 1);
+	size_t i;
+	long long same = 0;
+
+	if (!g->v)
+		g->v = xcalloc(GENRE_SLOTS, sizeof *g->v);
+	if (h == 0)
+		h = 1;
+	for (i = (size_t)h & (GENRE_SLOTS - 1); g->v[i].hash; i = (i + 1) & (GENRE_SLOTS - 1))
+		if (g->v[i].hash == h)
+			return g->v[i].n;
+	sqlite3_reset(x->genre_count);
+	store_bind_hash(x->genre_count, 1, genre);
+	sqlite3_bind_int64(x->genre_count, 2, x->ndocs / 10 + 1);
+	if (sqlite3_step(x->genre_count) == SQLITE_ROW)
+		same = sqlite3_column_int64(x->genre_count, 0);
+	sqlite3_reset(x->genre_count);
+	if (g->n * 2 >= GENRE_SLOTS) {
+		memset(g->v, 0, GENRE_SLOTS * sizeof *g->v);
+		g->n = 0;
+		i = (size_t)h & (GENRE_SLOTS - 1);
+	}
+	g->v[i].hash = h;
+	g->v[i].n = same;
+	g->n++;
+	return same;
+}
 
 /* Store a relation; aux says which reply cue or kind of series. */
 static int insert_rel(struct relate_ctx *x, int64_t src, int64_t dst, enum rel_kind kind,
@@ -462,14 +510,8 @@ static int relate_series_one(struct relate_ctx *x, int64_t key, const char *titl
 		sqlite3_reset(x->series_prev);
 	}
 	if (rc == 0 && genre && recipient) {
-		long long same = 0;
+		long long same = genre_count(x, genre);
 
-		sqlite3_reset(x->genre_count);
-		store_bind_hash(x->genre_count, 1, genre);
-		sqlite3_bind_int64(x->genre_count, 2, x->ndocs / 10 + 1);
-		if (sqlite3_step(x->genre_count) == SQLITE_ROW)
-			same = sqlite3_column_int64(x->genre_count, 0);
-		sqlite3_reset(x->genre_count);
 		if (same * 10 <= x->ndocs) {
 			long day = text_day_number(DATE_OF_KEY(key));
 			int64_t lo = KEY_OF_DATE(text_day_from_number(day - 31));
@@ -557,6 +599,7 @@ out:
 	for (size_t i = 0; i < ARRAY_LEN(all); i++)
 		sqlite3_finalize(*all[i]);
 	cands_free(x.cands);
+	free(x.genres.v);
 	return rc;
 }
 
@@ -597,6 +640,57 @@ void relations_free(struct relation *v, size_t n)
 #define SIMILAR_PROBES 48
 #define SIMILAR_WORDS 6
 #define SIMILAR_KEEP 4
+
+#define DF_CACHE_MAX 32768 /* words; emptied when full */
+
+void store_df_cache_clear(struct store *s)
+{
+	for (size_t i = 0; i < s->dfc.cap; i++)
+		free(s->dfc.v[i].word);
+	free(s->dfc.v);
+	memset(&s->dfc, 0, sizeof s->dfc);
+}
+
+static size_t df_slot(const struct df_cache *c, const char *w)
+{
+	uint64_t h = 1469598103934665603ull;
+
+	for (const unsigned char *p = (const unsigned char *)w; *p; p++)
+		h = (h ^ *p) * 1099511628211ull;
+	for (size_t i = (size_t)h & (c->cap - 1);; i = (i + 1) & (c->cap - 1))
+		if (!c->v[i].word || strcmp(c->v[i].word, w) == 0)
+			return i;
+}
+
+/* The cached count of word w, or -1. */
+static long df_get(struct store *s, const char *w)
+{
+	struct df_cache *c = &s->dfc;
+	size_t i;
+
+	if (!c->cap)
+		return -1;
+	i = df_slot(c, w);
+	return c->v[i].word ? c->v[i].df : -1;
+}
+
+static void df_put(struct store *s, const char *w, long df)
+{
+	struct df_cache *c = &s->dfc;
+	size_t i;
+
+	if (2 * (c->n + 1) > c->cap) {
+		store_df_cache_clear(s);
+		c->cap = 2 * DF_CACHE_MAX;
+		c->v = xcalloc(c->cap, sizeof *c->v);
+	}
+	i = df_slot(c, w);
+	if (!c->v[i].word) {
+		c->v[i].word = xstrdup(w);
+		c->n++;
+	}
+	c->v[i].df = (int32_t)df;
+}
 
 struct sim_word {
 	char *w;
@@ -655,6 +749,8 @@ static size_t similar_docs(struct store *s, const struct doc *d, int64_t ndocs,
 	sbuf_free(&text);
 	for (char *w = strtok(fold, " "); w && probes < SIMILAR_PROBES; w = strtok(NULL, " ")) {
 		size_t i, n = 0, worst = 0;
+		long df;
+		int probed = 0;
 
 		if (strlen(w) < 4 || has_digit(w) || strchr(w, '"'))
 			continue;
@@ -662,13 +758,19 @@ static size_t similar_docs(struct store *s, const struct doc *d, int64_t ndocs,
 			;
 		if (i < npick)
 			continue;
-		probes++;
-		term.len = 0;
-		sbuf_printf(&term, "\"%s\"", w);
-		sqlite3_reset(st);
-		sqlite3_bind_text(st, 1, sbuf_str(&term), -1, SQLITE_STATIC);
-		while (n <= SIMILAR_DF_MAX && sqlite3_step(st) == SQLITE_ROW)
-			keys[n++] = sqlite3_column_int64(st, 0);
+		if ((df = df_get(s, w)) >= 0) {
+			n = (size_t)df;
+		} else {
+			probes++;
+			probed = 1;
+			term.len = 0;
+			sbuf_printf(&term, "\"%s\"", w);
+			sqlite3_reset(st);
+			sqlite3_bind_text(st, 1, sbuf_str(&term), -1, SQLITE_STATIC);
+			while (n <= SIMILAR_DF_MAX && sqlite3_step(st) == SQLITE_ROW)
+				keys[n++] = sqlite3_column_int64(st, 0);
+			df_put(s, w, (long)n);
+		}
 		if (n < 2 || n > SIMILAR_DF_MAX)
 			continue;
 		/* keep the rarest words seen so far */
@@ -684,8 +786,27 @@ static size_t similar_docs(struct store *s, const struct doc *d, int64_t ndocs,
 		}
 		pick[worst].w = w;
 		pick[worst].n = n;
-		pick[worst].keys = xmalloc(n * sizeof *keys);
-		memcpy(pick[worst].keys, keys, n * sizeof *keys);
+		pick[worst].keys = NULL;
+		if (probed) {
+			pick[worst].keys = xmalloc(n * sizeof *keys);
+			memcpy(pick[worst].keys, keys, n * sizeof *keys);
+		}
+	}
+	/* the documents of the rare words whose count came from the cache */
+	for (size_t i = 0; i < npick; i++) {
+		size_t n = 0;
+
+		if (pick[i].keys)
+			continue;
+		term.len = 0;
+		sbuf_printf(&term, "\"%s\"", pick[i].w);
+		sqlite3_reset(st);
+		sqlite3_bind_text(st, 1, sbuf_str(&term), -1, SQLITE_STATIC);
+		while (n <= SIMILAR_DF_MAX && sqlite3_step(st) == SQLITE_ROW)
+			keys[n++] = sqlite3_column_int64(st, 0);
+		pick[i].n = n < SIMILAR_DF_MAX ? n : SIMILAR_DF_MAX;
+		pick[i].keys = xmalloc((n ? n : 1) * sizeof *keys);
+		memcpy(pick[i].keys, keys, pick[i].n * sizeof *keys);
 	}
 	sqlite3_finalize(st);
 	sbuf_free(&term);

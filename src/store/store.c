@@ -309,6 +309,11 @@ int store_open(struct store **out, const char *path, int flags, struct err *e)
 		store_close(s);
 		return -1;
 	}
+	/* A new file gives free pages back after each import (put.c). Only a
+	 * file without tables can take this, and only a new one is asked: on
+	 * another the pragma writes the header, which waits for any writer. */
+	if (!s->readonly && (!exists || sb.st_size == 0))
+		sqlite3_exec(s->db, "PRAGMA auto_vacuum = INCREMENTAL", NULL, NULL, NULL);
 	if (!s->readonly && sqlite3_exec(s->db, "PRAGMA journal_mode = WAL", NULL, NULL, NULL) != SQLITE_OK) {
 		store_sqlerr(s, e, "switching to WAL mode");
 		store_close(s);
@@ -316,8 +321,10 @@ int store_open(struct store **out, const char *path, int flags, struct err *e)
 	}
 	sqlite3_exec(s->db, "PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL;"
 	             "PRAGMA temp_store = MEMORY; PRAGMA cache_size = -8000", NULL, NULL, NULL);
-	/* Documents an import touched, for computing their relations. */
-	if (sqlite3_exec(s->db, "CREATE TEMP TABLE touched(key INTEGER PRIMARY KEY)",
+	/* Documents an import touched, for computing their relations, and
+	 * those it has yet to add to the full-text index (put.c). */
+	if (sqlite3_exec(s->db, "CREATE TEMP TABLE touched(key INTEGER PRIMARY KEY);"
+	                 "CREATE TEMP TABLE unindexed(key INTEGER PRIMARY KEY)",
 	                 NULL, NULL, NULL) != SQLITE_OK) {
 		store_sqlerr(s, e, "opening the database");
 		store_close(s);
@@ -354,6 +361,7 @@ void store_close(struct store *s)
 	}
 	store_import_forget(s);
 	store_facet_keys_clear(s);
+	store_df_cache_clear(s);
 	for (size_t i = 0; i < ARRAY_LEN(s->spell); i++) {
 		free(s->spell[i].word);
 		free(s->spell[i].terms);

@@ -63,17 +63,15 @@ static char *fold_ascii(const char *s, size_t n)
 	return out;
 }
 
-char *text_fold(const char *s)
+/* Fold s[0..n), which holds a non-ASCII byte, the general way: append
+ * its folded words to out, each after one space (out's first word gets
+ * none). */
+static void fold_general(const char *s, size_t n, struct sbuf *out)
 {
-	size_t n = strlen(s), i, o = 0, flen, nlen;
+	size_t i, o = 0, flen, nlen;
 	uint8_t *f, *nfc;
-	char *r, *out;
+	char *r, *w;
 	int gap = 0, wide = 0;
-
-	for (i = 0; i < n && (unsigned char)s[i] < 0x80; i++)
-		;
-	if (i == n)
-		return fold_ascii(s, n);
 
 	r = text_repair(s, n);
 	f = u8_casefold((const uint8_t *)r, strlen(r), NULL, UNINORM_NFKD, NULL,
@@ -82,7 +80,7 @@ char *text_fold(const char *s)
 	if (!f)
 		die("case folding failed: %s", strerror(errno));
 
-	out = xmalloc(flen + 1);
+	w = xmalloc(flen + 1);
 	for (i = 0; i < flen;) {
 		uint32_t uc;
 		size_t len = text_next((const char *)f + i, flen - i, &uc);
@@ -94,9 +92,9 @@ char *text_fold(const char *s)
 			   uc_is_general_category(uc, UC_CATEGORY_N) ||
 			   uc_is_general_category(uc, UC_CATEGORY_M)) {
 			if (gap && o > 0)
-				out[o++] = ' ';
+				w[o++] = ' ';
 			gap = 0;
-			memcpy(out + o, f + i, len);
+			memcpy(w + o, f + i, len);
 			o += len;
 			wide |= uc >= 0x80;
 		} else {
@@ -104,18 +102,66 @@ char *text_fold(const char *s)
 		}
 		i += len;
 	}
-	out[o] = '\0';
 	free(f);
-	if (!wide)
-		return out;
-
-	nfc = u8_normalize(UNINORM_NFC, (const uint8_t *)out, o, NULL, &nlen);
+	if (o && out->len)
+		sbuf_addc(out, ' ');
+	if (!wide) {
+		sbuf_addn(out, w, o);
+		free(w);
+		return;
+	}
+	nfc = u8_normalize(UNINORM_NFC, (const uint8_t *)w, o, NULL, &nlen);
 	if (!nfc)
 		die("normalization failed: %s", strerror(errno));
-	free(out);
-	out = xmalloc(nlen + 1);
-	memcpy(out, nfc, nlen);
-	out[nlen] = '\0';
+	free(w);
+	sbuf_addn(out, (const char *)nfc, nlen);
 	free(nfc);
-	return out;
+}
+
+static int ascii_alnum(unsigned char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+}
+
+/* Text that is mostly ASCII with a few other words (names in another
+ * script, an accented letter) is cut at its ASCII spaces and marks, which
+ * are gaps whatever surrounds them and compose with nothing that folding
+ * keeps; only the pieces with other characters take the general way,
+ * which gives the same result as folding the whole at once. */
+char *text_fold(const char *s)
+{
+	size_t n = strlen(s), i;
+	struct sbuf out = {0};
+
+	for (i = 0; i < n && (unsigned char)s[i] < 0x80; i++)
+		;
+	if (i == n)
+		return fold_ascii(s, n);
+
+	for (i = 0; i < n;) {
+		size_t start, j;
+		int wide = 0;
+
+		while (i < n && (unsigned char)s[i] < 0x80 && !ascii_alnum((unsigned char)s[i]))
+			i++;
+		start = i;
+		while (i < n && ((unsigned char)s[i] >= 0x80 || ascii_alnum((unsigned char)s[i]))) {
+			wide |= (unsigned char)s[i] >= 0x80;
+			i++;
+		}
+		if (i == start)
+			break;
+		if (wide) {
+			fold_general(s + start, i - start, &out);
+			continue;
+		}
+		if (out.len)
+			sbuf_addc(&out, ' ');
+		j = out.len;
+		sbuf_addn(&out, s + start, i - start);
+		for (; j < out.len; j++)
+			if (out.s[j] >= 'A' && out.s[j] <= 'Z')
+				out.s[j] = (char)(out.s[j] - 'A' + 'a');
+	}
+	return sbuf_take(&out);
 }

@@ -12,6 +12,7 @@
 
 #include "fonds/record.h"
 #include "fonds/store.h"
+#include "store/internal.h"
 #include "tap.h"
 
 static char dir[256];
@@ -368,6 +369,99 @@ static void test_user(struct store *s)
 	ok(store_state_get(s, "nope") == NULL, "state missing");
 }
 
+/* Keys order documents by date and stay dense (internal.h). */
+static void test_keys(void)
+{
+	static const int32_t dks[] = {
+		-20000, 0, 10000, 19450000, 19450100, 19450101, 19450131, 19450132,
+		19450200, 19451231, 19451232, 19460000, 19911231, 99991231
+	};
+	int ordered = 1, inverse = 1;
+
+	for (size_t i = 0; i < sizeof dks / sizeof dks[0]; i++) {
+		if (i > 0 && KEY_OF_DATE(dks[i]) <= KEY_OF_DATE(dks[i - 1]))
+			ordered = 0;
+		if (dks[i] % 100 != 32 && DATE_OF_KEY(KEY_OF_DATE(dks[i]) + 5) != dks[i])
+			inverse = 0;
+	}
+	ok(ordered, "keys are in date order, bounds such as yyyymm32 too");
+	ok(inverse, "the date of a key is the date it was made from");
+	ok(KEY_OF_DATE(99991232) < KEY_UNDATED_BASE &&
+	   KEY_OF_DATE(KEY_UNDATED) == KEY_UNDATED_BASE &&
+	   DATE_OF_KEY(KEY_UNDATED_BASE + 12345678) == KEY_UNDATED, "undated after every date");
+	is_int(DATE_OF_KEY(KEY_OF_DATE(19500000 + 32) + 7), 19500000,
+	       "a year's extra keys are of the year");
+	ok(KEY_OF_DATE(19450101) - KEY_OF_DATE(19450000) < ((int64_t)1 << 22), "dense");
+}
+
+/* A finer date moves a document to another key: its names, links,
+ * relations and index entries go with it. */
+static void test_move(void)
+{
+	struct store *s;
+	struct err e;
+	struct doc *d;
+	struct relation *r;
+	size_t n;
+	int linked = 0;
+
+	if (!ok(store_open(&s, path_in("move.db"), 0, &e) == 0, "open move.db"))
+		return;
+	ok(store_import_begin(s, &e) == 0, "move: begin");
+	is_int(put(s, "m1", "1955", "Minutes of the meeting", "Zebulon quartermaster",
+	           "Ivan Petrov", NULL), STORE_NEW, "move: m1 with a year");
+	is_int(put(s, "m2", "June 3, 1955", "Note on the minutes", "Comments",
+	           "Ivan Petrov", "m1"), STORE_NEW, "move: m2 links to m1");
+	ok(store_import_commit(s, &e) == 0, "move: commit");
+	ok(store_import_begin(s, &e) == 0, "move: begin 2");
+	is_int(put(s, "m1", "March 3, 1955", "Minutes of the meeting", NULL, NULL, NULL),
+	       STORE_MERGED, "move: m1 with a day");
+	/* and one that arrives and moves in the same import */
+	is_int(put(s, "m3", "1956", "Protocol", "Xylophone", "Ivan Petrov", NULL),
+	       STORE_NEW, "move: m3 new");
+	is_int(put(s, "m3", "May 5, 1956", "Protocol", NULL, NULL, NULL),
+	       STORE_MERGED, "move: m3 with a day");
+	ok(store_import_commit(s, &e) == 0, "move: commit 2");
+	ok(store_get(s, "m1", &d, &e) == 1, "move: get m1");
+	is_int(d->date.key, 19550303, "move: m1's new date");
+	is_int((long long)d->names[FACET_PERSON].n, 1, "move: m1 kept its person");
+	doc_free(d);
+	is_int(count(s, "zebulon"), 1, "move: m1 is in the index once");
+	is_int(count(s, "xylophone"), 1, "move: m3 is in the index once");
+	is_int(count(s, "date:1955-03-03"), 1, "move: found by its new date");
+	is_int(count(s, "date:1956-05-05 protocol"), 1, "move: m3 found by its new date");
+	is_int(count(s, "person:petrov"), 3, "move: the person has all three");
+	ok(store_get(s, "m2", &d, &e) == 1, "move: get m2");
+	ok(store_related(s, d->key, STORE_REL_STORED, &r, &n, &e) == 0, "move: related");
+	for (size_t i = 0; i < n; i++)
+		linked |= r[i].kind == REL_LINK && strcmp(r[i].row.id, "m1") == 0;
+	ok(linked, "move: the link follows m1");
+	relations_free(r, n);
+	doc_free(d);
+	store_close(s);
+	{
+		sqlite3 *db;
+
+		ok(sqlite3_open(path_in("move.db"), &db) == SQLITE_OK &&
+		   sqlite3_exec(db, "INSERT INTO doc_fts(doc_fts) VALUES ('integrity-check')",
+		                NULL, NULL, NULL) == SQLITE_OK, "move: the index is sound");
+		for (int i = 0; i < 2; i++) {
+			sqlite3_stmt *st = NULL;
+			long long hits = -1;
+
+			/* rowids straight from the index: a stale entry would count */
+			if (sqlite3_prepare_v2(db, i ? "SELECT count(*) FROM doc_fts('xylophone')"
+			                             : "SELECT count(*) FROM doc_fts('zebulon')",
+			                       -1, &st, NULL) == SQLITE_OK &&
+			    sqlite3_step(st) == SQLITE_ROW)
+				hits = sqlite3_column_int64(st, 0);
+			sqlite3_finalize(st);
+			is_int(hits, 1, i ? "move: one index entry for m3" : "move: one index entry for m1");
+		}
+		sqlite3_close(db);
+	}
+}
+
 static void test_files(void)
 {
 	struct store *s;
@@ -429,6 +523,8 @@ int main(void)
 	is_int(count(s, ""), 7, "data persists");
 	store_close(s);
 	test_files();
+	test_keys();
+	test_move();
 	{
 		char cmd[600];
 

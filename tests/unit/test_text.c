@@ -475,6 +475,16 @@ static void test_fold(void)
 	fold_is("", "");
 	fold_is(" ... ", "");
 	fold_is("\xe4\xb8\xad\xe5\x9b\xbd \xe4\xba\xba", "\xe4\xb8\xad\xe5\x9b\xbd \xe4\xba\xba");
+	/* mostly ASCII with other words: folded piece by piece, as a whole */
+	fold_is("Telegram from \xd0\xa7\xd1\x85\xd0\xb0\xd0\xbe\xd0\xb2\xd0\xb8\xd1\x87 to "
+	        "P\xc3\xa1sztor, 1950.", "telegram from \xd1\x87\xd1\x85\xd0\xb0\xd0\xbe\xd0\xb2"
+	        "\xd0\xb8\xd1\x87 to pasztor 1950");
+	fold_is("x-\xcc\x81y", "x y");
+	fold_is("e\xcc\x81-\xc3\x89" "E", "e ee");
+	fold_is("<\xcc\xb8 =\xcc\xb8", "");
+	fold_is("\xc2\xa0" "Ab\xc2\xa0" "cD-", "ab cd");
+	fold_is("a\xc3-b", "a b");
+	fold_is("St. Stra\xc3\x9f" "e\xe2\x80\x8b" "n, ok", "st strassen ok");
 
 	a = text_fold("\xea\xb9\x80\xec\x9d\xbc\xec\x84\xb1 P\xc3\xa1sztor \xd0\xa8\xd0\xa2");
 	b = text_fold(a);
