@@ -569,7 +569,7 @@ static int floor_import(const char *corpus, const char *path)
 		" source TEXT, related TEXT, names TEXT);"
 		"CREATE VIRTUAL TABLE doc_fts USING fts5(title, summary, body, names,"
 		" content='doc', content_rowid='key',"
-		" tokenize='unicode61 remove_diacritics 2', prefix='2 3');");
+		" tokenize='unicode61 remove_diacritics 2');");
 	sq_exec(db, "BEGIN");
 	if (sqlite3_prepare_v2(db, "INSERT INTO doc VALUES (?1, ?2, ?3, ?4, ?5, ?6,"
 	                       " ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)", -1, &ins,
