@@ -410,7 +410,7 @@ static int facet_counted(struct store *s, const struct query *q, enum facet f, s
 	sqlite3_stmt *st, *name;
 	struct facet_value *v;
 	size_t nv = 0, k = 0;
-	int r = facet_keys(s, q, e), rc = SQLITE_DONE;
+	int r = facet_keys(s, q, e), rc = SQLITE_DONE, in_txn;
 
 	if (r <= 0)
 		return r;
@@ -419,8 +419,18 @@ static int facet_counted(struct store *s, const struct query *q, enum facet f, s
 	sbuf_free(&sql);
 	if (!st)
 		return -1;
+	/* one read transaction for the thousands of lookups (each would
+	 * otherwise take and drop the file's read lock), and a check for a
+	 * key now and then: the progress handler never runs in statements
+	 * this short */
+	in_txn = sqlite3_get_autocommit(s->db) &&
+	         sqlite3_exec(s->db, "BEGIN", NULL, NULL, NULL) == SQLITE_OK;
 	store_query_start(s);
 	for (size_t i = 0; i < s->fk.n && rc == SQLITE_DONE; i++) {
+		if (i % 256 == 255 && store_should_stop(s)) {
+			rc = SQLITE_INTERRUPT;
+			break;
+		}
 		sqlite3_reset(st);
 		sqlite3_bind_int64(st, 1, s->fk.v[i]);
 		while ((rc = sqlite3_step(st)) == SQLITE_ROW)
@@ -428,6 +438,8 @@ static int facet_counted(struct store *s, const struct query *q, enum facet f, s
 	}
 	store_query_end(s);
 	sqlite3_finalize(st);
+	if (in_txn)
+		sqlite3_exec(s->db, "COMMIT", NULL, NULL, NULL);
 	if (rc != SQLITE_DONE) {
 		free(h.v);
 		if (s->interrupted)

@@ -183,6 +183,11 @@ struct store {
 /* Forget the cached word counts (relate.c). */
 void store_df_cache_clear(struct store *s);
 
+/* Whether a loop of many short statements should stop, as the progress
+ * handler stops a long one (time limit, or the caller's progress test);
+ * sets s->interrupted when so. */
+int store_should_stop(struct store *s);
+
 /* Forget the facet keys (the data or the query changed). */
 void store_facet_keys_clear(struct store *s);
 

@@ -1035,6 +1035,11 @@ int store_related(struct store *s, int64_t key, unsigned flags,
 		size_t nbest;
 
 		store_count(s, NULL, &ndocs, NULL);
+		/* one read transaction for the probes (each statement would
+		 * otherwise take and drop the file's read lock) */
+		int in_txn = sqlite3_get_autocommit(s->db) &&
+		             sqlite3_exec(s->db, "BEGIN", NULL, NULL, NULL) == SQLITE_OK;
+
 		nbest = similar_docs(s, d, ndocs, best);
 		st = nbest ? store_prepare(s, "SELECT id, prec, dkey, first, last, range, title "
 		                              "FROM doc WHERE key = ?1", e) : NULL;
@@ -1053,6 +1058,8 @@ int store_related(struct store *s, int64_t key, unsigned flags,
 			           0.3 * (1.0 - exp(-best[i].score / 20.0)), "similar text");
 		}
 		sqlite3_finalize(st);
+		if (in_txn)
+			sqlite3_exec(s->db, "COMMIT", NULL, NULL, NULL);
 	}
 	doc_free(d);
 	if (rv.n)

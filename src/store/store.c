@@ -113,6 +113,11 @@ static int progress_cb(void *arg)
 	return 0;
 }
 
+int store_should_stop(struct store *s)
+{
+	return progress_cb(s);
+}
+
 static int prepare_all(struct store *s, struct err *e)
 {
 	for (int i = 0; i < ST_COUNT; i++) {
