@@ -36,7 +36,8 @@ static inline int64_t store_key_of_date(int64_t dk)
 	rest = dk - y * 10000;
 	m = rest / 100 > 13 ? 13 : rest / 100;
 	d = rest % 100 > 32 ? 32 : rest % 100;
-	return KEY_DATED_BASE + ((y * 462 + m * 33 + d) << KEY_SEQ_BITS);
+	/* a multiplication, not a shift: bounds before year 0 are negative */
+	return KEY_DATED_BASE + (y * 462 + m * 33 + d) * ((int64_t)1 << KEY_SEQ_BITS);
 }
 
 /* The date key of document key k. */
