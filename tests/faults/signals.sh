@@ -30,14 +30,14 @@ is "hang-up: the position is saved" "$(last_id)" "$(id_at 6)"
 
 # 2. The same with the browser run from a shell (as over SSH): both get
 # SIGHUP; the browser must not survive its terminal.
-printf 'settle 400\nkeys jj\nsettle 300\nhangup\nsleep 300\n' >"$tmp/k2"
+printf 'settle 700\nkeys jj\nsettle 500\nhangup\nsleep 300\n' >"$tmp/k2"
 "$PTYRUN" run -o "$tmp/o2" -t $((20 * SLOW)) "$tmp/k2" -- sh -c \
 	"sh -c 'echo \$\$ >\"$tmp/pid2\"; exec \"$FONDS_BIN\" --db \"$DB\"'; sleep 30" 2>"$tmp/e2"
 pid=$(cat "$tmp/pid2" 2>/dev/null)
 ok "hang-up under a shell: the browser had started" [ -n "$pid" ]
 wait_gone "${pid:-0}" $((50 * SLOW))
 ok "hang-up under a shell: no browser left behind" [ $? -eq 0 ]
-is "hang-up under a shell: the position is saved" "$(last_id)" "$(id_at 8)"
+is "hang-up under a shell: the position is saved" "$(last_id)" "$(id_at 8)" || { diag "$tmp/e2"; tail -c 600 "$tmp/o2" | tr -c "[:print:]\n" "." | sed "s/^/# /"; }
 
 # 3. SIGTERM and SIGHUP in tmux: the terminal is given back (main screen,
 # cursor shown), the position saved, and reopening lands on it.
