@@ -719,6 +719,21 @@ static int hit_cmp_score(const void *a, const void *b)
 	return x->key < y->key ? -1 : x->key > y->key;
 }
 
+/* Read into keys (room for SIMILAR_DF_MAX + 1) the first documents that
+ * have word w, with st the probe statement; returns how many. */
+static size_t probe_word(sqlite3_stmt *st, struct sbuf *term, const char *w, int64_t *keys)
+{
+	size_t n = 0;
+
+	term->len = 0;
+	sbuf_printf(term, "\"%s\"", w);
+	sqlite3_reset(st);
+	sqlite3_bind_text(st, 1, sbuf_str(term), -1, SQLITE_STATIC);
+	while (n <= SIMILAR_DF_MAX && sqlite3_step(st) == SQLITE_ROW)
+		keys[n++] = sqlite3_column_int64(st, 0);
+	return n;
+}
+
 /* Documents like d: those sharing at least two of its rarest words (in
  * at least one other document, in at most SIMILAR_DF_MAX overall),
  * scored by the words' rarity. Each word is probed by reading at most
@@ -763,12 +778,7 @@ static size_t similar_docs(struct store *s, const struct doc *d, int64_t ndocs,
 		} else {
 			probes++;
 			probed = 1;
-			term.len = 0;
-			sbuf_printf(&term, "\"%s\"", w);
-			sqlite3_reset(st);
-			sqlite3_bind_text(st, 1, sbuf_str(&term), -1, SQLITE_STATIC);
-			while (n <= SIMILAR_DF_MAX && sqlite3_step(st) == SQLITE_ROW)
-				keys[n++] = sqlite3_column_int64(st, 0);
+			n = probe_word(st, &term, w, keys);
 			df_put(s, w, (long)n);
 		}
 		if (n < 2 || n > SIMILAR_DF_MAX)
@@ -794,16 +804,11 @@ static size_t similar_docs(struct store *s, const struct doc *d, int64_t ndocs,
 	}
 	/* the documents of the rare words whose count came from the cache */
 	for (size_t i = 0; i < npick; i++) {
-		size_t n = 0;
+		size_t n;
 
 		if (pick[i].keys)
 			continue;
-		term.len = 0;
-		sbuf_printf(&term, "\"%s\"", pick[i].w);
-		sqlite3_reset(st);
-		sqlite3_bind_text(st, 1, sbuf_str(&term), -1, SQLITE_STATIC);
-		while (n <= SIMILAR_DF_MAX && sqlite3_step(st) == SQLITE_ROW)
-			keys[n++] = sqlite3_column_int64(st, 0);
+		n = probe_word(st, &term, pick[i].w, keys);
 		pick[i].n = n < SIMILAR_DF_MAX ? n : SIMILAR_DF_MAX;
 		pick[i].keys = xmalloc((n ? n : 1) * sizeof *keys);
 		memcpy(pick[i].keys, keys, pick[i].n * sizeof *keys);
