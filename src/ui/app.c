@@ -465,6 +465,8 @@ static void idle(struct app *a)
 		/* filter counts a key cut short: complete them while shown, or
 		 * when the pane is shown again */
 		if (browse_top(&a->b) == BV_FILTER) {
+			/* after the screen the key asked for is out */
+			filter_finish(a);
 			a->dirty = 1;
 		} else {
 			a->fi_partial = 0;

@@ -248,7 +248,6 @@ static void filter_draw(struct app *a, struct rect r, int focused)
 	if (r.h <= 0 || r.w <= 0)
 		return;
 	filter_refresh(a);
-	filter_finish(a);
 	move_sel(a, 0);
 	a->fi_top = view_scroll_to(a->fi_top, (int)a->b.filter_sel, vis,
 	                           (int)a->nfi);
