@@ -637,7 +637,8 @@ void relations_free(struct relation *v, size_t n)
  * kept: together they bound the cost of similar_docs whatever the size
  * of the collection. */
 #define SIMILAR_DF_MAX 400
-#define SIMILAR_PROBES 48
+#define SIMILAR_PROBES 16 /* new words probed (each a few random reads cold) */
+#define SIMILAR_WORDS_MAX 256 /* words of the text considered */
 #define SIMILAR_WORDS 6
 #define SIMILAR_KEEP 4
 
@@ -719,6 +720,14 @@ static int hit_cmp_score(const void *a, const void *b)
 	return x->key < y->key ? -1 : x->key > y->key;
 }
 
+/* Longer words first: they are the likelier to be rare. */
+static int word_len_cmp(const void *a, const void *b)
+{
+	size_t x = strlen(*(char *const *)a), y = strlen(*(char *const *)b);
+
+	return x < y ? 1 : x > y ? -1 : strcmp(*(char *const *)a, *(char *const *)b);
+}
+
 /* Read into keys (room for SIMILAR_DF_MAX + 1) the first documents that
  * have word w, with st the probe statement; returns how many. */
 static size_t probe_word(sqlite3_stmt *st, struct sbuf *term, const char *w, int64_t *keys)
@@ -750,7 +759,8 @@ static size_t similar_docs(struct store *s, const struct doc *d, int64_t ndocs,
 	struct sim_hit *hits;
 	struct sbuf text = {0}, term = {0};
 	sqlite3_stmt *st;
-	char *fold;
+	char *fold, *words[SIMILAR_WORDS_MAX];
+	size_t nwords = 0;
 	int probes = 0;
 
 	st = store_prepare(s, "SELECT rowid FROM doc_fts WHERE doc_fts MATCH ?1 LIMIT ?2", NULL);
@@ -762,12 +772,18 @@ static size_t similar_docs(struct store *s, const struct doc *d, int64_t ndocs,
 	sbuf_printf(&text, "%s %.2000s", d->title ? d->title : "", d->summary ? d->summary : "");
 	fold = text_fold(sbuf_str(&text));
 	sbuf_free(&text);
-	for (char *w = strtok(fold, " "); w && probes < SIMILAR_PROBES; w = strtok(NULL, " ")) {
+	/* the distinct candidate words, longest first */
+	for (char *w = strtok(fold, " "); w && nwords < SIMILAR_WORDS_MAX; w = strtok(NULL, " "))
+		if (strlen(w) >= 4 && !has_digit(w) && !strchr(w, '"'))
+			words[nwords++] = w;
+	qsort(words, nwords, sizeof *words, word_len_cmp);
+	for (size_t wi = 0; wi < nwords && probes < SIMILAR_PROBES; wi++) {
+		char *w = words[wi];
 		size_t i, n = 0, worst = 0;
 		long df;
 		int probed = 0;
 
-		if (strlen(w) < 4 || has_digit(w) || strchr(w, '"'))
+		if (wi && strcmp(words[wi - 1], w) == 0)
 			continue;
 		for (i = 0; i < npick && strcmp(pick[i].w, w) != 0; i++)
 			;
