@@ -189,6 +189,10 @@ void store_df_cache_clear(struct store *s);
  * sets s->interrupted when so. */
 int store_should_stop(struct store *s);
 
+/* Append text to b as one FTS5 string (a phrase: nothing in it is read
+ * as FTS5 syntax). */
+void store_fts_quote(struct sbuf *b, const char *text);
+
 /* Forget the facet keys (the data or the query changed). */
 void store_facet_keys_clear(struct store *s);
 

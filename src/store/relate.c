@@ -735,7 +735,7 @@ static size_t probe_word(sqlite3_stmt *st, struct sbuf *term, const char *w, int
 	size_t n = 0;
 
 	term->len = 0;
-	sbuf_printf(term, "\"%s\"", w);
+	store_fts_quote(term, w);
 	sqlite3_reset(st);
 	sqlite3_bind_text(st, 1, sbuf_str(term), -1, SQLITE_STATIC);
 	while (n <= SIMILAR_DF_MAX && sqlite3_step(st) == SQLITE_ROW)

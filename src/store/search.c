@@ -55,15 +55,20 @@ static int is_text_atom(const struct qatom *a)
 
 /* An FTS5 string for one text atom: every term quoted, so that nothing a
  * user types can be read as FTS5 syntax. */
-static void fts_atom(struct sbuf *b, const struct qatom *a)
+void store_fts_quote(struct sbuf *b, const char *text)
 {
 	sbuf_addc(b, '"');
-	for (const char *p = a->text; *p; p++) {
+	for (const char *p = text; *p; p++) {
 		if (*p == '"')
 			sbuf_addc(b, '"');
 		sbuf_addc(b, *p);
 	}
 	sbuf_addc(b, '"');
+}
+
+static void fts_atom(struct sbuf *b, const struct qatom *a)
+{
+	store_fts_quote(b, a->text);
 	if (a->kind == Q_PREFIX)
 		sbuf_add(b, " *");
 }
@@ -78,13 +83,7 @@ static long long term_docs(struct store *s, const char *term)
 	struct sbuf q = {0};
 	long long n = 0;
 
-	sbuf_addc(&q, '"');
-	for (const char *p = term; *p; p++) {
-		if (*p == '"')
-			sbuf_addc(&q, '"');
-		sbuf_addc(&q, *p);
-	}
-	sbuf_addc(&q, '"');
+	store_fts_quote(&q, term);
 	sqlite3_bind_text(st, 1, sbuf_str(&q), -1, SQLITE_STATIC);
 	if (sqlite3_step(st) == SQLITE_ROW)
 		n = sqlite3_column_int64(st, 0);
@@ -256,6 +255,19 @@ static char *like_escape(const char *v)
 	return sbuf_take(&b);
 }
 
+/* The LIKE patterns that find the folded name fold as a whole word of a
+ * longer name (first, last, inside), in pat[0..2]; caller frees them. */
+static void word_patterns(const char *fold, struct sbuf pat[3])
+{
+	char *esc = like_escape(fold);
+
+	memset(pat, 0, 3 * sizeof *pat);
+	sbuf_printf(&pat[0], "%s %%", esc);
+	sbuf_printf(&pat[1], "%% %s", esc);
+	sbuf_printf(&pat[2], "%% %s %%", esc);
+	free(esc);
+}
+
 /* SQL condition for one field or date atom, on the document alias d and
  * key expression k. */
 static void sql_atom(struct store *s, struct sqlq *c, const struct qatom *a, const char *k)
@@ -286,8 +298,7 @@ static void sql_atom(struct store *s, struct sqlq *c, const struct qatom *a, con
 	if (a->kind == Q_FIELD) {
 		const char *t = store_facet_table[a->field];
 		char *fold = text_fold(a->text);
-		char *esc = like_escape(fold);
-		struct sbuf pat = {0};
+		struct sbuf pat[3];
 
 		sbuf_printf(&c->where,
 		            "%s %s IN (SELECT doc FROM doc_%s WHERE %s IN (SELECT id FROM %s "
@@ -295,21 +306,16 @@ static void sql_atom(struct store *s, struct sqlq *c, const struct qatom *a, con
 		            "OR fold LIKE ? ESCAPE '\\'",
 		            a->neg ? "NOT" : "", k, t, t, t);
 		sqlq_add_text(c, fold);
-		sbuf_printf(&pat, "%s %%", esc);
-		sqlq_add_text(c, sbuf_str(&pat));
-		sbuf_reset(&pat);
-		sbuf_printf(&pat, "%% %s", esc);
-		sqlq_add_text(c, sbuf_str(&pat));
-		sbuf_reset(&pat);
-		sbuf_printf(&pat, "%% %s %%", esc);
-		sqlq_add_text(c, sbuf_str(&pat));
+		word_patterns(fold, pat);
+		for (int i = 0; i < 3; i++) {
+			sqlq_add_text(c, sbuf_str(&pat[i]));
+			sbuf_free(&pat[i]);
+		}
 		if (a->field == QF_PERSON) {
 			sbuf_add(&c->where, " OR id IN (SELECT person FROM person_alias WHERE fold = ?)");
 			sqlq_add_text(c, fold);
 		}
 		sbuf_add(&c->where, "))");
-		sbuf_free(&pat);
-		free(esc);
 		free(fold);
 		return;
 	}
@@ -330,8 +336,8 @@ static void sql_atom(struct store *s, struct sqlq *c, const struct qatom *a, con
 static int64_t facet_single_id(struct store *s, const struct qatom *a)
 {
 	const char *t = store_facet_table[a->field];
-	char *fold = text_fold(a->text), *esc = like_escape(fold);
-	struct sbuf sql = {0}, pat[3] = {{0}};
+	char *fold = text_fold(a->text);
+	struct sbuf sql = {0}, pat[3];
 	sqlite3_stmt *st;
 	int64_t id = 0;
 	int n = 0;
@@ -341,9 +347,7 @@ static int64_t facet_single_id(struct store *s, const struct qatom *a)
 	            a->field == QF_PERSON ?
 	            " UNION SELECT person FROM person_alias WHERE fold = ?1" : "");
 	st = store_prepare(s, sbuf_str(&sql), NULL);
-	sbuf_printf(&pat[0], "%s %%", esc);
-	sbuf_printf(&pat[1], "%% %s", esc);
-	sbuf_printf(&pat[2], "%% %s %%", esc);
+	word_patterns(fold, pat);
 	if (st) {
 		sqlite3_bind_text(st, 1, fold, -1, SQLITE_STATIC);
 		for (int i = 0; i < 3; i++)
@@ -357,7 +361,6 @@ static int64_t facet_single_id(struct store *s, const struct qatom *a)
 	for (int i = 0; i < 3; i++)
 		sbuf_free(&pat[i]);
 	sbuf_free(&sql);
-	free(esc);
 	free(fold);
 	return n == 1 ? id : 0;
 }
