@@ -76,6 +76,8 @@ ok() {
 	fi
 }
 
+# is NAME GOT EXPECTED: one test; returns 1 when it fails, so that a
+# test can add diagnostics with "is ... || diag ...".
 is() {
 	tap_n=$((tap_n + 1))
 	if [ "x$2" = "x$3" ]; then
@@ -85,6 +87,7 @@ is() {
 		printf '%s\n' "$2" | head -20 | sed 's/^/#   got:      /'
 		printf '%s\n' "$3" | head -20 | sed 's/^/#   expected: /'
 		tap_failed=$((tap_failed + 1))
+		return 1
 	fi
 }
 

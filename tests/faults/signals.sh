@@ -37,7 +37,7 @@ pid=$(cat "$tmp/pid2" 2>/dev/null)
 ok "hang-up under a shell: the browser had started" [ -n "$pid" ]
 wait_gone "${pid:-0}" $((50 * SLOW))
 ok "hang-up under a shell: no browser left behind" [ $? -eq 0 ]
-is "hang-up under a shell: the position is saved" "$(last_id)" "$(id_at 8)" || { diag "$tmp/e2"; tail -c 600 "$tmp/o2" | tr -c "[:print:]\n" "." | sed "s/^/# /"; }
+is "hang-up under a shell: the position is saved" "$(last_id)" "$(id_at 8)" || { diag "$tmp/e2"; tail -c 600 "$tmp/o2" | tr -c "[:print:]\n" "." | sed "s/^/# /"; echo; }
 
 # 3. SIGTERM and SIGHUP in tmux: the terminal is given back (main screen,
 # cursor shown), the position saved, and reopening lands on it.
