@@ -86,6 +86,12 @@ void store_set_time_limit(struct store *s, int64_t usec);
 /* 1 when the last failure was an interruption (key, signal, time limit). */
 int store_was_interrupted(const struct store *s);
 
+/* Reset every query left part-read (a page cut short by a key or a
+ * signal), so that no read transaction stays open and no interruption is
+ * pending: the next statement runs to its end. For the way out, before
+ * the last writes. */
+void store_end_queries(struct store *s);
+
 /* --- import ---------------------------------------------------------- */
 
 enum store_put_result { STORE_NEW, STORE_MERGED, STORE_SAME };

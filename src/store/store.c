@@ -423,6 +423,18 @@ int store_was_interrupted(const struct store *s)
 	return s->interrupted;
 }
 
+void store_end_queries(struct store *s)
+{
+	sqlite3_stmt *st = NULL;
+
+	/* SQLite forgets an interruption only when no statement is running */
+	while ((st = sqlite3_next_stmt(s->db, st)) != NULL)
+		if (sqlite3_stmt_busy(st))
+			sqlite3_reset(st);
+	s->interrupted = 0;
+	s->deadline = 0;
+}
+
 void store_query_start(struct store *s)
 {
 	s->interrupted = 0;

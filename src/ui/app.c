@@ -707,13 +707,14 @@ static void app_free(struct app *a)
 int ui_main(struct store *s, const struct ui_options *o, struct err *e)
 {
 	struct sigaction sa, old[4];
+	sigset_t block, prev;
 	static const int sigs[4] = { SIGINT, SIGTERM, SIGHUP, SIGQUIT };
 	static int atexit_done;
 	const char *script = getenv("FONDS_UI_SCRIPT");
 	const char *cs;
 	struct strlist errors = {0};
 	struct app *a;
-	int i, lines = 24, cols = 80;
+	int i, saved, lines = 24, cols = 80;
 
 	setlocale(LC_ALL, "");
 	cs = nl_langinfo(CODESET);
@@ -784,19 +785,26 @@ int ui_main(struct store *s, const struct ui_options *o, struct err *e)
 	else
 		run(a);
 
-	{
-		struct err e2;
-
-		if (browse_save(&a->b, &e2) < 0)
-			(void)e2;
-	}
-	screen_stop();
+	/* The way out, whatever ended the loop. A signal arriving now (the
+	 * hang-up that follows a dead terminal's end of input, a second
+	 * SIGTERM) must not cut the position's save short: the signals wait
+	 * until it is written, and no query is left running or interrupted. */
+	sigemptyset(&block);
+	for (i = 0; i < 4; i++)
+		sigaddset(&block, sigs[i]);
+	sigprocmask(SIG_BLOCK, &block, &prev);
 	store_set_progress(s, NULL, NULL);
 	store_set_time_limit(s, 0);
+	store_end_queries(s);
+	saved = browse_save(&a->b, e);
+	screen_stop();
+	if (saved < 0)
+		fprintf(stderr, "fonds: the last position was not saved: %s\n", e->msg);
+	the_app = NULL;
+	sigprocmask(SIG_SETMASK, &prev, NULL);
 	for (i = 0; i < 4; i++)
 		sigaction(sigs[i], &old[i], NULL);
 	die_set_hook(NULL);
-	the_app = NULL;
 	app_free(a);
 	return 0;
 }
