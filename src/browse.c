@@ -31,6 +31,7 @@ struct browse_snapshot {
 	struct page_pos top;
 	size_t sel;
 	long long top_index;
+	int top_exact;
 	long long total;
 	int total_exact;
 	int64_t doc_key;
@@ -195,19 +196,53 @@ static int fetch_window(struct browse *b, const struct page_pos *pos,
 	return 0;
 }
 
-static void count_total(struct browse *b)
+/* Whether a count was cut short by a key or a signal (and is to be run
+ * again), rather than by the time limit or an error (its lower bound is
+ * kept: running it again would cost as much, and fail the same way). */
+static int cut_short(struct browse *b, int r)
+{
+	return r != 1 && store_was_interrupted(b->store) == 1;
+}
+
+static int count_total(struct browse *b)
 {
 	struct err e;
 	long long n = 0;
 	int r = store_count(b->store, b->q, &n, &e);
 
-	if (r < 0) {
-		b->total = -1;
-		b->total_exact = 0;
-	} else {
-		b->total = n;
-		b->total_exact = r == 1;
-	}
+	if (cut_short(b, r))
+		return -1;
+	b->total = r < 0 ? 0 : n;
+	b->total_exact = r == 1;
+	return 0;
+}
+
+static int count_top(struct browse *b)
+{
+	struct err e;
+	struct page_pos p = row_pos(&b->rows.v[0]);
+	long long n = 0;
+	int r = store_count_before(b->store, b->q, browse_sort(b), &p, &n, &e);
+
+	if (cut_short(b, r))
+		return -1;
+	b->top_index = r < 0 ? 0 : n;
+	b->top_exact = r == 1;
+	return 0;
+}
+
+int browse_count_due(const struct browse *b)
+{
+	return b->total < 0 || (b->rows.n && b->top_index < 0);
+}
+
+int browse_count(struct browse *b)
+{
+	if (b->total < 0 && count_total(b) < 0)
+		return -1;
+	if (b->rows.n && b->top_index < 0 && count_top(b) < 0)
+		return -1;
+	return 0;
 }
 
 static int load_start(struct browse *b, struct err *e)
@@ -220,6 +255,7 @@ static int load_start(struct browse *b, struct err *e)
 	rows_replace(&b->rows, &r);
 	b->sel = 0;
 	b->top_index = 0;
+	b->top_exact = 1;
 	b->stale = 0;
 	return 0;
 }
@@ -231,15 +267,15 @@ static void rebuild_query(struct browse *b)
 	query_append(b->q, b->filters);
 }
 
-/* The result set changed: count it and show it from its start, or from
- * the document keep when it is still in it (date order only). */
+/* The result set changed: show it from its start, or from the document
+ * keep when it is still in it (date order only). Its count is left to
+ * browse_count: a key need not wait for it. */
 static int requery(struct browse *b, int64_t keep, struct err *e)
 {
 	rebuild_query(b);
 	b->total = -1;
 	b->top_index = -1;
 	check_rank_cap(b);
-	count_total(b);
 	if (keep && browse_sort(b) == SORT_DATE) {
 		int r = browse_list_seek(b, keep, e);
 
@@ -412,11 +448,8 @@ int browse_reload(struct browse *b, struct err *e)
 	size_t before;
 	struct page_pos p;
 
-	if (b->stale || !b->rows.n) {
-		if (b->total < 0)
-			count_total(b);
+	if (b->stale || !b->rows.n)
 		return load_start(b, e);
-	}
 	p = row_pos(&b->rows.v[0]);
 	if (fetch_window(b, &p, 1, &r, &before, e) < 0)
 		return -1;
@@ -496,6 +529,7 @@ int browse_edge(struct browse *b, int dir, struct err *e)
 	b->sel = b->rows.n ? b->rows.n - 1 : 0;
 	b->top_index = b->total >= 0 && b->total_exact ?
 	               b->total - (long long)b->rows.n : -1;
+	b->top_exact = 1;
 	return 0;
 }
 
@@ -504,44 +538,26 @@ const struct row *browse_current(const struct browse *b)
 	return b->rows.n && b->sel < b->rows.n ? &b->rows.v[b->sel] : NULL;
 }
 
+int browse_position_known(const struct browse *b, long long *pos,
+                          long long *total, int *exact)
+{
+	*pos = !b->rows.n ? 0 :
+	       b->top_index >= 0 ? b->top_index + (long long)b->sel + 1 : -1;
+	*total = b->total;
+	if (*total >= 0 && *total < *pos)
+		*total = *pos;
+	*exact = (b->top_index < 0 || b->top_exact) &&
+	         (b->total < 0 || b->total_exact);
+	if (!b->rows.n && *total < 0)
+		*total = 0;
+	return b->rows.n ? 0 : -1;
+}
+
 int browse_position(struct browse *b, long long *pos, long long *total,
                     int *exact)
 {
-	struct err e;
-	int ex = 1;
-
-	if (b->total < 0)
-		count_total(b);
-	if (!b->rows.n) {
-		*pos = 0;
-		*total = b->total > 0 ? b->total : 0;
-		*exact = b->total_exact;
-		return -1;
-	}
-	if (b->top_index < 0) {
-		struct page_pos p = row_pos(&b->rows.v[0]);
-		long long n = 0;
-		int r = store_count_before(b->store, b->q, browse_sort(b), &p, &n,
-		                           &e);
-
-		if (r < 0) {
-			n = 0;
-			ex = 0;
-		} else {
-			if (r == 1)
-				b->top_index = n;
-			else
-				ex = 0;
-		}
-		*pos = n + (long long)b->sel + 1;
-	} else {
-		*pos = b->top_index + (long long)b->sel + 1;
-	}
-	*total = b->total;
-	if (*total < *pos)
-		*total = *pos;
-	*exact = ex && b->total_exact;
-	return 0;
+	browse_count(b);
+	return browse_position_known(b, pos, total, exact);
 }
 
 /* --- search, filters and sort ---------------------------------------- */
@@ -739,6 +755,7 @@ static void snapshot_take(const struct browse *b, struct browse_snapshot *h)
 		h->top = row_pos(&b->rows.v[0]);
 	h->sel = b->sel;
 	h->top_index = b->top_index;
+	h->top_exact = b->top_exact;
 	h->total = b->total;
 	h->total_exact = b->total_exact;
 	h->doc_key = b->doc_key;
@@ -819,6 +836,7 @@ static int snapshot_restore(struct browse *b, const struct browse_snapshot *h,
 		b->sel = b->rows.n ? b->rows.n - 1 : 0;
 	b->top_index = h->top_index >= (long long)before ?
 	               h->top_index - (long long)before : -1;
+	b->top_exact = h->top_exact;
 	if (before >= b->rows.n || b->rows.v[before].key != h->top.key)
 		b->top_index = -1;
 	return 0;
@@ -1372,7 +1390,7 @@ int browse_person_list(struct browse *b, struct err *e)
 	query_add_field(b->filters, QF_PERSON, p->name, 0);
 	b->nviews = 1;
 	r = requery(b, keep, e);
-	if (r == 0)
+	if (r == 0 && browse_count(b) == 0)
 		browse_message(b, 0, "%s: %s%lld documents (Backspace goes "
 		               "back)", b->person, b->total_exact ? "" : ">=",
 		               b->total > 0 ? b->total : 0);

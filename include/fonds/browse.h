@@ -59,7 +59,9 @@ struct browse {
 	size_t height;              /* rows the list pane shows (>= 1) */
 	struct rows rows;
 	size_t sel;                 /* selected row, an index into rows */
-	long long top_index;        /* position of rows.v[0] (0-based), -1 unknown */
+	long long top_index;        /* position of rows.v[0] (0-based; a lower
+	                               bound when top_exact is 0), -1 unknown */
+	int top_exact;
 	long long total;            /* size of the result set (a lower bound
 	                               when total_exact is 0), -1 unknown */
 	int total_exact;
@@ -155,11 +157,26 @@ int browse_edge(struct browse *b, int dir, struct err *e);
 const struct row *browse_current(const struct browse *b);
 
 /* Position of the selected row (1-based) into *pos and the size of the
- * list into *total; *exact is 0 when either is a lower bound. Computes
- * what is unknown (store_count_before). Returns 0, or -1 when the list is
+ * list into *total; *exact is 0 when either is a lower bound. Counts what
+ * is unknown first (browse_count). Returns 0, or -1 when the list is
  * empty. */
 int browse_position(struct browse *b, long long *pos, long long *total,
                     int *exact);
+
+/* The same without counting: what is not counted yet is -1. */
+int browse_position_known(const struct browse *b, long long *pos,
+                          long long *total, int *exact);
+
+/* Whether the size of the list or the position of its window is still to
+ * be counted. A change of the list (search, filter, jump) leaves them
+ * uncounted, so that the list is shown, and keys answered, without
+ * waiting for a count in proportion to the matches. */
+int browse_count_due(const struct browse *b);
+
+/* Count what is due. Returns 0 when both are known (exactly, or as lower
+ * bounds when the time limit stopped a count), -1 when a key or a signal
+ * cut the counting short (the store's progress handler): it stays due. */
+int browse_count(struct browse *b);
 
 /* --- search, filters and sort ---------------------------------------- */
 

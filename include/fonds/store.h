@@ -83,7 +83,8 @@ void store_set_progress(struct store *s, int (*cb)(void *), void *arg);
  * A query stopped this way fails; its callers report partial results. */
 void store_set_time_limit(struct store *s, int64_t usec);
 
-/* 1 when the last failure was an interruption (key, signal, time limit). */
+/* Non-zero when the last failure was an interruption: 1 by a key or a
+ * signal (the progress callback, store_interrupt), 2 by the time limit. */
 int store_was_interrupted(const struct store *s);
 
 /* Reset every query left part-read (a page cut short by a key or a

@@ -81,7 +81,8 @@ int store_sqlerr(struct store *s, struct err *e, const char *what)
 	int code = sqlite3_errcode(s->db);
 
 	if (code == SQLITE_INTERRUPT || s->interrupted) {
-		s->interrupted = 1;
+		if (!s->interrupted)
+			s->interrupted = 1;
 		return err_set(e, "%s: interrupted", what);
 	}
 	if (code == SQLITE_BUSY || code == SQLITE_LOCKED)
@@ -103,7 +104,7 @@ static int progress_cb(void *arg)
 	struct store *s = arg;
 
 	if (s->deadline && clock_usec() > s->deadline) {
-		s->interrupted = 1;
+		s->interrupted = 2;
 		return 1;
 	}
 	if (s->progress && s->progress(s->progress_arg)) {

@@ -250,7 +250,9 @@ static void draw_status(struct app *a, int y, int w)
 	} else if (top == BV_PERSON) {
 		/* the person's name is the view's first line */
 	} else if (top != BV_HELP) {
-		si.have_pos = browse_position(b, &si.pos, &si.total, &si.exact) == 0;
+		/* counted when idle (browse_count): the list shows at once */
+		si.have_pos = browse_position_known(b, &si.pos, &si.total,
+		                                    &si.exact) == 0;
 	}
 	if (query_has_text(b->q))
 		si.sort = browse_sort(b) == SORT_RANK ? "relevance" : "date";
@@ -277,12 +279,14 @@ static void draw_status(struct app *a, int y, int w)
 	if (b->msg_error && b->msg[0]) {
 		/* only the message itself in the error colours, beside the mode
 		 * and position */
-		char *m = screen_clean(b->msg), lead[96];
-		struct sbuf fit = {0};
+		char *m = screen_clean(b->msg);
+		struct sbuf fit = {0}, lead = {0};
 		int mw = text_width(m) + 1, room;
 
-		snprintf(lead, sizeof lead, " %s  %lld/%lld  ", mode, si.pos, si.total);
-		room = w - text_width(lead);
+		sbuf_printf(&lead, " %s", mode);
+		if (si.have_pos)
+			ui_position_text(&si, &lead);
+		room = w - text_width(sbuf_str(&lead)) - 2;
 		if (mw > room)
 			mw = room;
 		if (mw > 0) {
@@ -290,6 +294,7 @@ static void draw_status(struct app *a, int y, int w)
 			screen_put_clean(y, w - mw, mw, sbuf_str(&fit), SA_ERROR);
 		}
 		sbuf_free(&fit);
+		sbuf_free(&lead);
 		free(m);
 	}
 	sbuf_free(&line);
@@ -459,8 +464,38 @@ static void draw(struct app *a)
 
 /* --- the loop ---------------------------------------------------------------- */
 
+/* Count the list (its size, the position of its window) while nothing is
+ * typed, giving way to any key; say "N found" for a search when asked. */
+static void count_list(struct app *a)
+{
+	long long pos, total;
+	int exact;
+
+	store_set_time_limit(a->store, IDLE_TIME_LIMIT_USEC);
+	a->interruptible = 1;
+	if (browse_count(&a->b) == 0 && a->say_found) {
+		a->say_found = 0;
+		browse_position_known(&a->b, &pos, &total, &exact);
+		if (!a->b.msg[0])
+			browse_message(&a->b, 0, "%s%lld found", exact ? "" : ">=",
+			               total);
+	}
+	a->interruptible = 0;
+	store_set_time_limit(a->store, QUERY_TIME_LIMIT_USEC);
+	a->dirty = 1;
+}
+
+static int count_wanted(const struct app *a)
+{
+	return a->say_found || browse_count_due(&a->b);
+}
+
 static void idle(struct app *a)
 {
+	if (count_wanted(a)) {
+		count_list(a);
+		return;
+	}
 	if (a->fi_partial) {
 		/* filter counts a key cut short: complete them while shown, or
 		 * when the pane is shown again */
@@ -512,7 +547,7 @@ static int wait_ms(struct app *a)
 	}
 	if (a->b.stale)
 		return 20;
-	if (a->fi_partial)
+	if (a->fi_partial || count_wanted(a))
 		return 0;
 	return 1000;
 }
@@ -553,7 +588,8 @@ static void settle_signal(struct app *a, int fd)
 	ssize_t w;
 
 	if (fd < 0 || (a->prompt.kind == PROMPT_SEARCH && a->prompt.deadline) ||
-	    a->b.stale || a->fi_partial || screen_input_pending())
+	    a->b.stale || a->fi_partial || count_wanted(a) ||
+	    screen_input_pending())
 		return;
 	w = write(fd, "s", 1);
 	(void)w;
@@ -624,6 +660,8 @@ static void run_script(struct app *a, const char *path, const char *dump)
 				handle_key(a, c);
 			}
 		} else if (strcmp(s, "dump") == 0) {
+			if (count_wanted(a))
+				count_list(a);
 			draw(a);
 			if (out) {
 				screen_dump(out);
@@ -646,6 +684,8 @@ static void run_script(struct app *a, const char *path, const char *dump)
 			prompt_tick(a, 1);
 		if (a->b.stale)
 			idle(a);
+		if (count_wanted(a))
+			count_list(a);
 		draw(a);
 	}
 	fclose(in);
@@ -714,7 +754,7 @@ int ui_main(struct store *s, const struct ui_options *o, struct err *e)
 	const char *cs;
 	struct strlist errors = {0};
 	struct app *a;
-	int i, saved, lines = 24, cols = 80;
+	int i, lines = 24, cols = 80;
 
 	setlocale(LC_ALL, "");
 	cs = nl_langinfo(CODESET);
@@ -796,10 +836,10 @@ int ui_main(struct store *s, const struct ui_options *o, struct err *e)
 	store_set_progress(s, NULL, NULL);
 	store_set_time_limit(s, 0);
 	store_end_queries(s);
-	saved = browse_save(&a->b, e);
+	/* quietly: a position not saved (another program writing for longer
+	 * than the busy timeout) is no reason to trouble the way out */
+	(void)browse_save(&a->b, e);
 	screen_stop();
-	if (saved < 0)
-		fprintf(stderr, "fonds: the last position was not saved: %s\n", e->msg);
 	the_app = NULL;
 	sigprocmask(SIG_SETMASK, &prev, NULL);
 	for (i = 0; i < 4; i++)

@@ -274,6 +274,25 @@ static char *clean_line(const char *s, int ascii)
 	                     ascii ? TEXT_SAN_ASCII : 0);
 }
 
+/* "  12/345", "  12/>=345" for a lower bound, and an ellipsis for what is
+ * not counted yet ("  12/..." while a new search is counted). */
+void ui_position_text(const struct status_info *si, struct sbuf *out)
+{
+	const char *more = si->ascii ? "..." : "\xe2\x80\xa6";
+
+	sbuf_add(out, "  ");
+	if (si->pos >= 0)
+		sbuf_printf(out, "%lld", si->pos);
+	else
+		sbuf_add(out, more);
+	sbuf_add(out, "/");
+	if (si->total < 0)
+		sbuf_add(out, more);
+	else
+		sbuf_printf(out, "%s%lld", si->exact ? "" :
+		            (si->ascii ? ">=" : "\xe2\x89\xa5"), si->total);
+}
+
 void ui_status_line(const struct status_info *si, int width,
                     struct sbuf *out)
 {
@@ -287,8 +306,7 @@ void ui_status_line(const struct status_info *si, int width,
 	}
 	sbuf_printf(&left, " %s", si->mode ? si->mode : "");
 	if (si->have_pos)
-		sbuf_printf(&left, "  %lld/%s%lld", si->pos, si->exact ? "" :
-		            (si->ascii ? ">=" : "\xe2\x89\xa5"), si->total);
+		ui_position_text(si, &left);
 	if (si->sort)
 		sbuf_printf(&left, "  by %s", si->sort);
 	if (si->extra && *si->extra)
@@ -313,8 +331,7 @@ void ui_status_line(const struct status_info *si, int width,
 		sbuf_reset(&left);
 		sbuf_printf(&left, " %s", si->mode ? si->mode : "");
 		if (si->have_pos)
-			sbuf_printf(&left, "  %lld/%s%lld", si->pos, si->exact ? "" :
-			            (si->ascii ? ">=" : "\xe2\x89\xa5"), si->total);
+			ui_position_text(si, &left);
 		lw = text_width(sbuf_str(&left));
 	}
 	if (lw >= width) {

@@ -156,7 +156,7 @@ void ui_timeline_line(const char *label, long long count, long long max,
  * function sanitizes them. */
 struct status_info {
 	const char *mode;
-	long long pos, total;
+	long long pos, total; /* -1: not counted yet */
 	int exact, have_pos;
 	const char *search, *filters;
 	const char *sort;   /* "date" or "rank" */
@@ -166,6 +166,8 @@ struct status_info {
 };
 void ui_status_line(const struct status_info *si, int width,
                     struct sbuf *out);
+/* The position part of it: "  12/345" ("..." for what is not counted). */
+void ui_position_text(const struct status_info *si, struct sbuf *out);
 
 /* One formatted line of the detail pane or of the person view. */
 enum dkind { DL_TEXT, DL_TITLE, DL_FIELD, DL_HEADING, DL_RELATED,
@@ -445,6 +447,7 @@ struct app {
 	size_t nfi;
 	char *fi_query;
 	int fi_partial;      /* counting gave way to a key: finish when idle */
+	int say_found;       /* say "N found" once the list is counted */
 	int fi_top;
 	struct rect list_rect; /* where the list was drawn (for its height) */
 	int list_lpr;          /* lines per list row */

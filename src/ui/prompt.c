@@ -145,14 +145,8 @@ static void submit(struct app *a)
 		}
 		prompt_close(a);
 		browse_record(&a->b);
-		if (*line) {
-			long long pos, total;
-			int exact;
-
-			browse_position(&a->b, &pos, &total, &exact);
-			browse_message(&a->b, 0, "%s%lld found", exact ? "" : ">=",
-			               total);
-		}
+		/* once counted (idle): the list need not wait for it */
+		a->say_found = *line != '\0';
 	} else {
 		history_add(&a->cmd_hist, line);
 		prompt_close(a);

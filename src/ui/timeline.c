@@ -77,9 +77,13 @@ static void timeline_draw(struct app *a, struct rect r, int focused)
 		screen_put(r.y, r.x + 1, r.w - 1, "No dated documents", SA_DIM);
 		return;
 	}
-	browse_position(b, &pos, &total, &exact);
-	sbuf_printf(&line, "Timeline by %s: %s%lld documents in the list",
-	            level_name(b->tl_level), exact ? "" : ">=", total);
+	browse_position_known(b, &pos, &total, &exact);
+	sbuf_printf(&line, "Timeline by %s: ", level_name(b->tl_level));
+	if (total < 0)
+		sbuf_add(&line, a->ascii ? "..." : "\xe2\x80\xa6");
+	else
+		sbuf_printf(&line, "%s%lld", exact ? "" : ">=", total);
+	sbuf_add(&line, " documents in the list");
 	screen_put(r.y, r.x, r.w, sbuf_str(&line), SA_HEADING);
 	sbuf_reset(&line);
 

@@ -851,6 +851,68 @@ static void test_count_before(const char *dir)
 	store_close(s);
 }
 
+/* A new list is shown before it is counted; a count a key cuts short
+ * stays due (the browser runs it again when idle), one the time limit
+ * stops keeps its lower bound. */
+static int always(void *arg)
+{
+	(void)arg;
+	return 1;
+}
+
+static void test_count_due(const char *dir)
+{
+	enum { N = 3000 };
+	char path[80];
+	struct store *s;
+	struct browse b;
+	struct err e;
+	long long pos, total;
+	int exact, i;
+
+	snprintf(path, sizeof path, "%s/due.db", dir);
+	if (store_open(&s, path, 0, &e) < 0 || store_import_begin(s, &e) < 0) {
+		ok(0, "count due: a database (%s)", e.msg);
+		return;
+	}
+	for (i = 0; i < N; i++) {
+		char id[16], date[16];
+
+		snprintf(id, sizeof id, "d-%04d", i);
+		snprintf(date, sizeof date, "19%02d-%02d-%02d", 50 + i % 40,
+		         1 + i % 12, 1 + i % 28);
+		put(s, id, date, "A common word", "Alice Smith", "Seoul", NULL);
+	}
+	store_import_commit(s, &e);
+	ok(browse_init(&b, s, 5, &e) == 0, "count due: browse_init");
+	ok(browse_set_search(&b, "common", &e) == 0, "count due: a search");
+	ok(browse_count_due(&b), "the new list is not counted yet");
+	is_int(browse_position_known(&b, &pos, &total, &exact), 0,
+	       "its first rows are there");
+	ok(pos == 1 && total == -1, "row 1 of a size not known (%lld/%lld)", pos, total);
+
+	store_set_progress(s, always, NULL);
+	is_int(browse_count(&b), -1, "a key cuts the count short");
+	ok(browse_count_due(&b), "it is still due");
+	store_set_progress(s, NULL, NULL);
+	is_int(browse_count(&b), 0, "counted when nothing is typed");
+	ok(!browse_count_due(&b), "then nothing is due");
+	browse_position_known(&b, &pos, &total, &exact);
+	ok(pos == 1 && total == N && exact, "1/%d exactly (%lld/%lld, %d)", N, pos,
+	   total, exact);
+
+	ok(browse_set_search(&b, "word", &e) == 0, "another search");
+	store_set_time_limit(s, 1);
+	is_int(browse_count(&b), 0, "the time limit ends the count");
+	ok(!browse_count_due(&b), "and it is not run again");
+	browse_position_known(&b, &pos, &total, &exact);
+	ok(total >= 0 && total < N && !exact, "a lower bound is kept (%lld, exact %d)",
+	   total, exact);
+	store_set_time_limit(s, 0);
+	browse_free(&b);
+	store_close(s);
+}
+
 int main(void)
 {
 	char dir[] = "/tmp/fonds-browse-XXXXXX", path[64];
@@ -882,6 +944,7 @@ int main(void)
 	store_close(s);
 	test_people(dir);
 	test_count_before(dir);
+	test_count_due(dir);
 	{
 		char cmd[128];
 
