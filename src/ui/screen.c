@@ -126,10 +126,23 @@ int screen_start(int headless, int lines, int cols, struct err *e)
 	cbreak();
 	noecho();
 	nonl();
+	/* No look for typed keys in the middle of a refresh (a poll, and a
+	 * flush, every few lines): run() reads every key already typed before
+	 * it draws, and a screen is drawn whole. */
+	typeahead(-1);
 	intrflush(stdscr, FALSE);
 	keypad(stdscr, TRUE);
 	leaveok(stdscr, FALSE);
 	set_escdelay(25);
+	/* ncurses flushes its output after every cursor movement until the
+	 * program has once left curses mode and come back (its "initial"
+	 * state, meant for programs that use terminfo alone): a screen went
+	 * out as forty writes of a line each. Leave and come back at once,
+	 * before anything is drawn and before colours are started (coming
+	 * back with colours on would reset the terminal's palette). A screen
+	 * is then one write. */
+	endwin();
+	doupdate();
 	curs_set(0);
 	set_attrs(has_colors() && !(nc && *nc));
 	return 0;
