@@ -87,6 +87,15 @@ void store_set_time_limit(struct store *s, int64_t usec);
  * signal (the progress callback, store_interrupt), 2 by the time limit. */
 int store_was_interrupted(const struct store *s);
 
+/* Read several queries (those that draw a screen) in one transaction:
+ * each query on its own takes and drops the database's read lock and
+ * checks that the file did not change. Nothing is written in between;
+ * store_read_end ends it. Does nothing inside another transaction (an
+ * import). Returns 0, or -1 when it could not begin (the queries then
+ * run on their own, as before). */
+int store_read_begin(struct store *s);
+void store_read_end(struct store *s);
+
 /* Reset every query left part-read (a page cut short by a key or a
  * signal), so that no read transaction stays open and no interruption is
  * pending: the next statement runs to its end. For the way out, before
@@ -107,6 +116,13 @@ int store_import_begin(struct store *s, struct err *e);
  * record is not modified. */
 int store_put(struct store *s, const struct record *r, int *result,
               struct err *e);
+
+/* Recognise people in r as store_put() would (store_set_authority),
+ * and mark r so that store_put() does not look again. It reads the
+ * authority only, never the database, so another thread may prepare
+ * records this way while this one stores others (the authority must not
+ * change meanwhile). Without an authority r is left as it is. */
+void store_recognize(const struct store *s, struct record *r);
 
 /* Finish the import: resolve explicit links, recompute the relations of
  * the documents it touched, commit. */

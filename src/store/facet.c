@@ -68,7 +68,7 @@ static int32_t bucket_period(enum date_prec level, int32_t from, size_t i)
 static int timeline_kept(struct store *s, enum date_prec level, int32_t from, int32_t to,
                          struct bucket *b, size_t nb, long long *coarse, struct err *e)
 {
-	sqlite3_stmt *st = store_prepare(s, "SELECT period, n FROM period_count "
+	sqlite3_stmt *st = store_prepare_cached(s, "SELECT period, n FROM period_count "
 	                                    "WHERE period >= ?1 AND period <= ?2", e);
 	long long ytot = 0, ymonths = 0, mtot = 0, mdays = 0, extra = 0;
 	int32_t year = 0, month = 0;
@@ -119,7 +119,7 @@ static int timeline_kept(struct store *s, enum date_prec level, int32_t from, in
 				b[i].count += k;
 		}
 	}
-	sqlite3_finalize(st);
+	store_release(s, st);
 	if (rc != SQLITE_DONE)
 		return store_sqlerr(s, e, "counting periods");
 	if (coarse)
@@ -205,7 +205,7 @@ int store_timeline(struct store *s, const struct query *q, enum date_prec level,
 		            sbuf_str(&c.from), sbuf_str(&c.where), c.key, c.key);
 	sqlq_add_int(&c, KEY_OF_DATE(from / 10000 * 10000));
 	sqlq_add_int(&c, KEY_OF_DATE(to + 1));
-	st = store_prepare(s, sbuf_str(&sql), e);
+	st = store_prepare_cached(s, sbuf_str(&sql), e);
 	sbuf_free(&sql);
 	if (!st) {
 		sqlq_free(&c);
@@ -239,7 +239,7 @@ int store_timeline(struct store *s, const struct query *q, enum date_prec level,
 			b[i].count++;
 	}
 	store_query_end(s);
-	sqlite3_finalize(st);
+	store_release(s, st);
 	sqlq_free(&c);
 	if (rc != SQLITE_DONE && !s->interrupted) {
 		free(b);
@@ -287,7 +287,7 @@ static int keys_read(struct store *s, struct sqlq *c, const char *extra, size_t 
 	sbuf_printf(&sql, "SELECT %s FROM %s WHERE %s%s ORDER BY %s LIMIT %zu", c->key,
 	            *c->count_from ? c->count_from : sbuf_str(&c->from),
 	            sbuf_str(&c->where), extra, c->key, max);
-	st = store_prepare(s, sbuf_str(&sql), e);
+	st = store_prepare_cached(s, sbuf_str(&sql), e);
 	sbuf_free(&sql);
 	if (!st)
 		return -1;
@@ -297,7 +297,7 @@ static int keys_read(struct store *s, struct sqlq *c, const char *extra, size_t 
 	while (fk->n < cap && (rc = sqlite3_step(st)) == SQLITE_ROW)
 		fk->v[fk->n++] = sqlite3_column_int64(st, 0);
 	store_query_end(s);
-	sqlite3_finalize(st);
+	store_release(s, st);
 	if (rc == SQLITE_DONE || rc == SQLITE_ROW)
 		return 1;
 	if (s->interrupted)
@@ -415,7 +415,7 @@ static int facet_counted(struct store *s, const struct query *q, enum facet f, s
 	if (r <= 0)
 		return r;
 	sbuf_printf(&sql, "SELECT %s FROM doc_%s WHERE doc = ?1", t, t);
-	st = store_prepare(s, sbuf_str(&sql), e);
+	st = store_prepare_cached(s, sbuf_str(&sql), e);
 	sbuf_free(&sql);
 	if (!st)
 		return -1;
@@ -437,7 +437,7 @@ static int facet_counted(struct store *s, const struct query *q, enum facet f, s
 			id_counts_add(&h, sqlite3_column_int64(st, 0), 1);
 	}
 	store_query_end(s);
-	sqlite3_finalize(st);
+	store_release(s, st);
 	if (in_txn)
 		sqlite3_exec(s->db, "COMMIT", NULL, NULL, NULL);
 	if (rc != SQLITE_DONE) {
@@ -452,7 +452,7 @@ static int facet_counted(struct store *s, const struct query *q, enum facet f, s
 			h.v[k++] = h.v[j];
 	qsort(h.v, k, sizeof *h.v, id_count_cmp);
 	sbuf_printf(&sql, "SELECT name FROM %s WHERE id = ?1", t);
-	name = store_prepare(s, sbuf_str(&sql), e);
+	name = store_prepare_cached(s, sbuf_str(&sql), e);
 	sbuf_free(&sql);
 	v = xcalloc(limit ? limit : 1, sizeof *v);
 	for (size_t j = 0; name && j < k && nv < limit; j++) {
@@ -467,7 +467,7 @@ static int facet_counted(struct store *s, const struct query *q, enum facet f, s
 		v[nv].name = store_col_dup(name, 0);
 		v[nv++].count = c;
 	}
-	sqlite3_finalize(name);
+	store_release(s, name);
 	free(h.v);
 	*out = v;
 	*n = nv;
@@ -493,7 +493,7 @@ int store_facet(struct store *s, const struct query *q, enum facet f, size_t lim
 	/* the whole collection: counts kept up to date at import */
 	sbuf_printf(&sql, "SELECT name, ndocs FROM %s WHERE ndocs > 0 "
 	            "ORDER BY ndocs DESC, name LIMIT ?1", t);
-	st = store_prepare(s, sbuf_str(&sql), e);
+	st = store_prepare_cached(s, sbuf_str(&sql), e);
 	sbuf_free(&sql);
 	if (!st)
 		return -1;
@@ -506,7 +506,7 @@ int store_facet(struct store *s, const struct query *q, enum facet f, size_t lim
 		nv++;
 	}
 	store_query_end(s);
-	sqlite3_finalize(st);
+	store_release(s, st);
 	if (nv < limit && rc != SQLITE_DONE && !s->interrupted) {
 		facet_values_free(v, nv);
 		return store_sqlerr(s, e, "counting names");

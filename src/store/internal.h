@@ -134,6 +134,9 @@ struct facet_stmts {
 	sqlite3_stmt *names;  /* SELECT name FROM doc_person JOIN person ... */
 };
 
+/* How many run-time statements a store keeps prepared (store_prepare_cached). */
+#define STMT_CACHE_N 32
+
 struct store {
 	sqlite3 *db;
 	char *path;
@@ -154,6 +157,18 @@ struct store {
 	struct name_cache names[FACET_NKINDS];
 	struct name_cache unsure;          /* persons named in passing (uncertain) */
 	struct deltas last_key;            /* date key -> the last key given out */
+	/* Name links of the documents this import added, not written yet:
+	 * put.c writes them sorted by the link tables' keys, a batch at a
+	 * time, rather than one random b-tree insert (two: the table and its
+	 * index by document) per name as documents arrive. */
+	struct pending_links {
+		struct name_link {
+			int64_t name, doc;
+		} *v;
+		size_t n, cap;
+	} pending[FACET_NKINDS];
+	size_t npending;                   /* links pending, of all kinds */
+	struct deltas pending_docs;        /* the documents they link */
 	const struct authority *authority; /* for recognising people; not owned */
 	/* the last few misspelled words and the FTS5 terms they became */
 	struct spell_cache {
@@ -179,6 +194,17 @@ struct store {
 		} *v;
 		size_t cap, n;
 	} dfc;
+	/* statements built at run time (a page, a count, relations),
+	 * prepared once a session: preparing one cost more than running it
+	 * (store_prepare_cached) */
+	struct stmt_cache {
+		char *sql;         /* NULL: a free slot */
+		sqlite3_stmt *st;
+		uint64_t used;     /* sc_clock when last handed out */
+		int busy;          /* handed out, not given back yet */
+	} sc[STMT_CACHE_N];
+	uint64_t sc_clock;
+	int read_txn;          /* store_read_begin opened a transaction */
 };
 
 /* Forget the cached word counts (relate.c). */
@@ -222,6 +248,16 @@ sqlite3_stmt *store_stmt(struct store *s, enum store_stmt which);
 
 /* Prepare a one-off statement; NULL with e set on failure. */
 sqlite3_stmt *store_prepare(struct store *s, const char *sql, struct err *e);
+
+/* A prepared statement for sql, from a cache of the last STMT_CACHE_N
+ * distinct ones, for the statements each key runs (their SQL depends on
+ * the query, so they cannot be in the table above). NULL with e set on
+ * failure. Give it back with store_release, never finalize it. */
+sqlite3_stmt *store_prepare_cached(struct store *s, const char *sql, struct err *e);
+
+/* Give back a statement of store_prepare_cached (reset, unbound); NULL
+ * is ignored. */
+void store_release(struct store *s, sqlite3_stmt *st);
 
 /* Begin and end a bounded query: arms the time limit, clears the
  * interrupted flag. */

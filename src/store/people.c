@@ -287,7 +287,7 @@ void person_info_free(struct person_info *p)
 static int person_lookup(struct store *s, const char *name, int64_t *id, struct err *e)
 {
 	char *fold = text_fold(name);
-	sqlite3_stmt *st = store_prepare(s,
+	sqlite3_stmt *st = store_prepare_cached(s,
 		"SELECT id FROM person WHERE fold = ?1 "
 		"UNION ALL SELECT person FROM person_alias WHERE fold = ?1 "
 		"UNION ALL SELECT id FROM (SELECT id FROM person WHERE fold LIKE ?2 OR fold LIKE ?3 "
@@ -307,7 +307,7 @@ static int person_lookup(struct store *s, const char *name, int64_t *id, struct 
 	rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW)
 		*id = sqlite3_column_int64(st, 0);
-	sqlite3_finalize(st);
+	store_release(s, st);
 	sbuf_free(&p1);
 	sbuf_free(&p2);
 	free(fold);
@@ -327,13 +327,13 @@ int store_person(struct store *s, const char *name, struct person_info **out, st
 	rc = person_lookup(s, name, &id, e);
 	if (rc <= 0)
 		return rc;
-	st = store_prepare(s, "SELECT name, born, died, role, uncertain, ndocs FROM person "
+	st = store_prepare_cached(s, "SELECT name, born, died, role, uncertain, ndocs FROM person "
 	                   "WHERE id = ?1", e);
 	if (!st)
 		return -1;
 	sqlite3_bind_int64(st, 1, id);
 	if (sqlite3_step(st) != SQLITE_ROW) {
-		sqlite3_finalize(st);
+		store_release(s, st);
 		return store_sqlerr(s, e, "reading a person");
 	}
 	p = xcalloc(1, sizeof *p);
@@ -344,9 +344,9 @@ int store_person(struct store *s, const char *name, struct person_info **out, st
 	p->role = store_col_dup(st, 3);
 	p->uncertain = sqlite3_column_int(st, 4);
 	p->ndocs = sqlite3_column_int64(st, 5);
-	sqlite3_finalize(st);
+	store_release(s, st);
 
-	st = store_prepare(s, "SELECT kind, name FROM person_alias WHERE person = ?1 "
+	st = store_prepare_cached(s, "SELECT kind, name FROM person_alias WHERE person = ?1 "
 	                   "ORDER BY kind, ord", e);
 	if (!st) {
 		person_info_free(p);
@@ -359,10 +359,10 @@ int store_person(struct store *s, const char *name, struct person_info **out, st
 
 		strlist_add(l, (const char *)sqlite3_column_text(st, 1));
 	}
-	sqlite3_finalize(st);
+	store_release(s, st);
 
 	/* documents per year */
-	st = store_prepare(s, "SELECT dkey / 10000, count(*) FROM doc_person l "
+	st = store_prepare_cached(s, "SELECT dkey / 10000, count(*) FROM doc_person l "
 	                   "JOIN doc d ON d.key = l.doc WHERE l.person = ?1 AND d.prec > 0 "
 	                   "GROUP BY 1 ORDER BY 1", e);
 	if (!st) {
@@ -377,10 +377,10 @@ int store_person(struct store *s, const char *name, struct person_info **out, st
 		p->years[p->nyears++].count = sqlite3_column_int64(st, 1);
 	}
 	store_query_end(s);
-	sqlite3_finalize(st);
+	store_release(s, st);
 
 	/* the people they appear with most */
-	st = store_prepare(s, "SELECT e.name, count(*) AS c FROM doc_person a "
+	st = store_prepare_cached(s, "SELECT e.name, count(*) AS c FROM doc_person a "
 	                   "JOIN doc_person b ON b.doc = a.doc AND b.person <> a.person "
 	                   "JOIN person e ON e.id = b.person WHERE a.person = ?1 "
 	                   "GROUP BY b.person ORDER BY c DESC, e.name LIMIT 8", e);
@@ -396,7 +396,7 @@ int store_person(struct store *s, const char *name, struct person_info **out, st
 		p->with[p->nwith++].count = sqlite3_column_int64(st, 1);
 	}
 	store_query_end(s);
-	sqlite3_finalize(st);
+	store_release(s, st);
 	s->interrupted = 0;
 	*out = p;
 	return 1;
@@ -405,7 +405,7 @@ int store_person(struct store *s, const char *name, struct person_info **out, st
 int store_people_list(struct store *s, int (*cb)(void *ctx, const struct person_row *p),
                       void *ctx, struct err *e)
 {
-	sqlite3_stmt *st = store_prepare(s, "SELECT name, ndocs, uncertain, born, died, role "
+	sqlite3_stmt *st = store_prepare_cached(s, "SELECT name, ndocs, uncertain, born, died, role "
 	                                 "FROM person WHERE ndocs > 0 OR uncertain = 0 "
 	                                 "ORDER BY uncertain, ndocs DESC, name", e);
 	int rc;
@@ -425,6 +425,6 @@ int store_people_list(struct store *s, int (*cb)(void *ctx, const struct person_
 		if (cb(ctx, &p))
 			break;
 	}
-	sqlite3_finalize(st);
+	store_release(s, st);
 	return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : store_sqlerr(s, e, "listing people");
 }

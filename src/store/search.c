@@ -346,7 +346,7 @@ static int64_t facet_single_id(struct store *s, const struct qatom *a)
 	            "OR fold LIKE ?3 ESCAPE '\\' OR fold LIKE ?4 ESCAPE '\\'%s LIMIT 2", t,
 	            a->field == QF_PERSON ?
 	            " UNION SELECT person FROM person_alias WHERE fold = ?1" : "");
-	st = store_prepare(s, sbuf_str(&sql), NULL);
+	st = store_prepare_cached(s, sbuf_str(&sql), NULL);
 	word_patterns(fold, pat);
 	if (st) {
 		sqlite3_bind_text(st, 1, fold, -1, SQLITE_STATIC);
@@ -356,7 +356,7 @@ static int64_t facet_single_id(struct store *s, const struct qatom *a)
 			if (n++ == 0 || sqlite3_column_int64(st, 0) != id)
 				id = n == 1 ? sqlite3_column_int64(st, 0) : 0;
 		}
-		sqlite3_finalize(st);
+		store_release(s, st);
 	}
 	for (int i = 0; i < 3; i++)
 		sbuf_free(&pat[i]);
@@ -629,7 +629,7 @@ int store_page(struct store *s, const struct query *q, enum store_sort sort,
 		sbuf_printf(&sql, " ORDER BY %s %s", k, dir > 0 ? "ASC" : "DESC");
 	sbuf_add(&sql, " LIMIT ?");
 	sqlq_add_int(&c, (int64_t)n);
-	st = store_prepare(s, sbuf_str(&sql), e);
+	st = store_prepare_cached(s, sbuf_str(&sql), e);
 	sbuf_free(&sql);
 	if (!st) {
 		sqlq_free(&c);
@@ -637,7 +637,7 @@ int store_page(struct store *s, const struct query *q, enum store_sort sort,
 	}
 	bind_all(&c, st, pos ? pos->rank : 0);
 	rc = read_rows(s, st, dir < 0, out, e);
-	sqlite3_finalize(st);
+	store_release(s, st);
 	sqlq_free(&c);
 	return rc;
 }
@@ -660,7 +660,7 @@ static int count_rows(struct store *s, struct sqlq *c, const char *extra, double
 	            sbuf_str(&c->where), extra ? extra : "");
 	if (limit > 0)
 		sbuf_printf(&sql, " LIMIT %lld", limit);
-	st = store_prepare(s, sbuf_str(&sql), e);
+	st = store_prepare_cached(s, sbuf_str(&sql), e);
 	sbuf_free(&sql);
 	if (!st)
 		return -1;
@@ -669,7 +669,7 @@ static int count_rows(struct store *s, struct sqlq *c, const char *extra, double
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
 		(*n)++;
 	store_query_end(s);
-	sqlite3_finalize(st);
+	store_release(s, st);
 	if (rc == SQLITE_DONE)
 		return 1;
 	if (s->interrupted)
@@ -716,7 +716,7 @@ int store_count_upto(struct store *s, const struct query *q, long long limit,
 static long long scalar2(struct store *s, const char *sql, int64_t a, int64_t b,
                          struct err *e, int *rc)
 {
-	sqlite3_stmt *st = store_prepare(s, sql, e);
+	sqlite3_stmt *st = store_prepare_cached(s, sql, e);
 	long long v = 0;
 
 	if (!st) {
@@ -729,7 +729,7 @@ static long long scalar2(struct store *s, const char *sql, int64_t a, int64_t b,
 		v = sqlite3_column_int64(st, 0);
 	else
 		*rc = store_sqlerr(s, e, "counting");
-	sqlite3_finalize(st);
+	store_release(s, st);
 	return v;
 }
 
@@ -758,7 +758,7 @@ static int count_before_kept(struct store *s, int64_t key, long long *n, struct 
 	}
 	before = scalar2(s, "SELECT total(n) FROM period_count WHERE period > 0 AND "
 	                    "period < ?1 AND period % 10000 = 0", y, 0, e, &rc);
-	st = rc < 0 ? NULL : store_prepare(s, "SELECT period, n FROM period_count "
+	st = rc < 0 ? NULL : store_prepare_cached(s, "SELECT period, n FROM period_count "
 	                                      "WHERE period >= ?1 AND period < ?2", e);
 	if (!st)
 		return -1;
@@ -782,7 +782,7 @@ static int count_before_kept(struct store *s, int64_t key, long long *n, struct 
 				before += k;
 		}
 	}
-	sqlite3_finalize(st);
+	store_release(s, st);
 	if (dk != y)
 		before += ytot - ymonths;     /* the year's year-only documents */
 	if (dk % 100)
@@ -827,7 +827,7 @@ int store_seek_date(struct store *s, const struct query *q, int32_t ymd, int dir
 	            k, sbuf_str(&c.from), sbuf_str(&c.where), k, dir > 0 ? ">=" : "<", k,
 	            dir > 0 ? "ASC" : "DESC");
 	sqlq_add_int(&c, dir > 0 ? KEY_OF_DATE(ymd) : KEY_OF_DATE(ymd + 1));
-	st = store_prepare(s, sbuf_str(&sql), e);
+	st = store_prepare_cached(s, sbuf_str(&sql), e);
 	sbuf_free(&sql);
 	if (!st) {
 		sqlq_free(&c);
@@ -839,7 +839,7 @@ int store_seek_date(struct store *s, const struct query *q, int32_t ymd, int dir
 	store_query_end(s);
 	if (rc == SQLITE_ROW)
 		*key = sqlite3_column_int64(st, 0);
-	sqlite3_finalize(st);
+	store_release(s, st);
 	sqlq_free(&c);
 	if (rc == SQLITE_ROW)
 		return 1;

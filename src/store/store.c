@@ -346,12 +346,22 @@ int store_open(struct store **out, const char *path, int flags, struct err *e)
 	return 0;
 }
 
+static void stmt_cache_clear(struct store *s)
+{
+	for (struct stmt_cache *c = s->sc; c < s->sc + STMT_CACHE_N; c++) {
+		sqlite3_finalize(c->st);
+		free(c->sql);
+		memset(c, 0, sizeof *c);
+	}
+}
+
 void store_close(struct store *s)
 {
 	if (!s)
 		return;
 	for (int i = 0; i < ST_COUNT; i++)
 		sqlite3_finalize(s->st[i]);
+	stmt_cache_clear(s);
 	for (int f = 0; f < FACET_NKINDS; f++) {
 		sqlite3_finalize(s->fs[f].find);
 		sqlite3_finalize(s->fs[f].insert);
@@ -424,14 +434,22 @@ int store_was_interrupted(const struct store *s)
 	return s->interrupted;
 }
 
-void store_end_queries(struct store *s)
+/* Reset the statements left part-read. SQLite forgets an interruption
+ * only when no statement is running: a pending one would fail the next. */
+static void reset_busy(struct store *s)
 {
 	sqlite3_stmt *st = NULL;
 
-	/* SQLite forgets an interruption only when no statement is running */
 	while ((st = sqlite3_next_stmt(s->db, st)) != NULL)
 		if (sqlite3_stmt_busy(st))
 			sqlite3_reset(st);
+}
+
+void store_end_queries(struct store *s)
+{
+	reset_busy(s);
+	if (s->read_txn)
+		store_read_end(s);
 	s->interrupted = 0;
 	s->deadline = 0;
 }
@@ -465,6 +483,91 @@ sqlite3_stmt *store_prepare(struct store *s, const char *sql, struct err *e)
 		return NULL;
 	}
 	return st;
+}
+
+sqlite3_stmt *store_prepare_cached(struct store *s, const char *sql, struct err *e)
+{
+	struct stmt_cache *c, *slot = NULL;
+	sqlite3_stmt *st = NULL;
+
+	for (c = s->sc; c < s->sc + STMT_CACHE_N; c++) {
+		if (c->sql && strcmp(c->sql, sql) == 0) {
+			if (c->busy)
+				break; /* in use further up the stack: a one-off */
+			c->busy = 1;
+			c->used = ++s->sc_clock;
+			return c->st;
+		}
+		/* a free slot, else the least recently used one not in use */
+		if (!c->busy && (!slot || (slot->sql && (!c->sql || c->used < slot->used))))
+			slot = c;
+	}
+	if (sqlite3_prepare_v3(s->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &st,
+	                       NULL) != SQLITE_OK) {
+		sqlite3_finalize(st);
+		store_sqlerr(s, e, "preparing a query");
+		return NULL;
+	}
+	if (c < s->sc + STMT_CACHE_N || !slot)
+		return st;
+	sqlite3_finalize(slot->st);
+	free(slot->sql);
+	slot->sql = xstrdup(sql);
+	slot->st = st;
+	slot->busy = 1;
+	slot->used = ++s->sc_clock;
+	return st;
+}
+
+void store_release(struct store *s, sqlite3_stmt *st)
+{
+	for (struct stmt_cache *c = s->sc; c < s->sc + STMT_CACHE_N; c++) {
+		if (c->st == st && c->sql) {
+			sqlite3_reset(st);
+			sqlite3_clear_bindings(st);
+			c->busy = 0;
+			return;
+		}
+	}
+	sqlite3_finalize(st);
+}
+
+int store_read_begin(struct store *s)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	if (s->read_txn || !sqlite3_get_autocommit(s->db))
+		return 0;
+	st = store_prepare_cached(s, "BEGIN", NULL);
+	if (!st)
+		return -1;
+	rc = sqlite3_step(st);
+	store_release(s, st);
+	s->read_txn = rc == SQLITE_DONE;
+	return s->read_txn ? 0 : -1;
+}
+
+void store_read_end(struct store *s)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	if (!s->read_txn)
+		return;
+	s->read_txn = 0;
+	if (sqlite3_get_autocommit(s->db))
+		return; /* ended already (an error rolled it back) */
+	st = store_prepare_cached(s, "COMMIT", NULL);
+	rc = st ? sqlite3_step(st) : SQLITE_ERROR;
+	store_release(s, st);
+	if (rc == SQLITE_DONE)
+		return;
+	/* a key or a signal interrupted the screen's queries, and the COMMIT
+	 * with them: the transaction must end all the same, or whatever is
+	 * written next would stay uncommitted in it */
+	reset_busy(s);
+	sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
 }
 
 void store_bind_text(sqlite3_stmt *st, int i, const char *s)

@@ -433,7 +433,18 @@ static void draw_layout(struct app *a, enum browse_view top, struct rect c)
 	}
 }
 
+static void draw_screen(struct app *a);
+
+/* One read transaction for the queries of a screen (a preview alone is a
+ * dozen): each on its own would take and drop the read lock. */
 static void draw(struct app *a)
+{
+	store_read_begin(a->store);
+	draw_screen(a);
+	store_read_end(a->store);
+}
+
+static void draw_screen(struct app *a)
 {
 	struct rect c;
 
