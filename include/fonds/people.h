@@ -102,7 +102,8 @@ char *authority_default_user_path(void);
  * never taken for people. Nothing is appended twice (compared folded, and
  * never to uncertain what people holds); order is of first appearance,
  * title first. a may be NULL (patterns alone). Any bytes are accepted;
- * time is linear in the length of the text. */
+ * time is linear in the length of the text. It only reads a: threads may
+ * recognise with one authority at once, as long as nothing loads into it. */
 void people_recognize(const struct authority *a, const char *title, const char *summary,
 		      struct strlist *people, struct strlist *uncertain);
 

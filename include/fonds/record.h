@@ -25,6 +25,7 @@ struct record {
 	struct strlist subjects;
 	struct strlist collections;
 	struct strlist related; /* ids of explicitly linked records */
+	struct strlist uncertain; /* people named in passing (RECORD_PEOPLE_FOUND) */
 	long line;              /* line in the input where the record starts */
 	unsigned flags;         /* RECORD_* */
 };
@@ -33,7 +34,10 @@ struct record {
 enum record_flags {
 	/* The source gave no title; title was made from the summary's first
 	 * sentence (or its first words and an ellipsis). Show it as such. */
-	RECORD_TITLE_DERIVED = 1 << 0
+	RECORD_TITLE_DERIVED = 1 << 0,
+	/* People were recognised in the title and summary (store_recognize):
+	 * people holds the canonical names, uncertain the names in passing. */
+	RECORD_PEOPLE_FOUND = 1 << 1
 };
 
 /* Free everything the record owns and zero it for reuse. */

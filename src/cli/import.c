@@ -173,9 +173,10 @@ static int on_record(void *ctx, struct record *r, struct err *e)
 /* --- reading in a second thread -------------------------------------- *
  *
  * The parser (reading, JSON or CSV, repairing text) runs in a thread of
- * its own and hands records and warnings, in their order, to the thread
- * that stores them through a bounded queue: on a machine with two cores
- * parsing costs the import nothing. Everything the store does stays in
+ * its own, with the recognition of people in each record, and hands
+ * records and warnings, in their order, to the thread that stores them
+ * through a bounded queue: on a machine with two cores parsing costs the
+ * import nothing. Everything the store does with the database stays in
  * the calling thread. */
 
 /* How many records and warnings may wait in the queue. */
@@ -195,9 +196,11 @@ struct pipe {
 	int stop;      /* the storing side failed: the parser is to stop */
 	int rc;
 	struct err e;
-	/* the parser's side: its input and format */
+	/* the parser's side: its input and format, and the store whose
+	 * authority recognises people (store_recognize: read only) */
 	enum import_format format;
 	struct reader *reader;
+	const struct store *store;
 };
 
 /* Queue an item, waiting while the queue is full. -1 when told to stop. */
@@ -229,7 +232,10 @@ static int pipe_push(struct pipe *p, struct record *r, const char *msg)
 
 static int pipe_record(void *ctx, struct record *r, struct err *e)
 {
-	if (pipe_push(ctx, r, NULL) < 0)
+	struct pipe *p = ctx;
+
+	store_recognize(p->store, r);
+	if (pipe_push(p, r, NULL) < 0)
 		return err_set(e, "stopped");
 	return 0;
 }
@@ -283,10 +289,12 @@ static void pipe_item_free(struct pipe_item *it)
 }
 
 /* import_run() with the parser in a thread of its own, handing what it
- * finds to sink in this thread: the same results, messages and order.
- * Falls back to one thread when no thread can be made. */
+ * finds (with people recognised for store s) to sink in this thread: the
+ * same results, messages and order. Falls back to one thread when no
+ * thread can be made. */
 static int import_run_threaded(enum import_format format, struct reader *r,
-                               struct import_sink *sink, struct err *e)
+                               const struct store *s, struct import_sink *sink,
+                               struct err *e)
 {
 	struct pipe *p = xcalloc(1, sizeof *p);
 	struct pipe_item it;
@@ -297,6 +305,7 @@ static int import_run_threaded(enum import_format format, struct reader *r,
 	pthread_cond_init(&p->changed, NULL);
 	p->format = format;
 	p->reader = r;
+	p->store = s;
 	if (pthread_create(&tid, NULL, pipe_parse, p) != 0) {
 		pthread_cond_destroy(&p->changed);
 		pthread_mutex_destroy(&p->mu);
@@ -376,7 +385,7 @@ int cli_import_file(struct cli *c, struct store *s, int format,
 	sink.warn = on_warn;
 	sink.ctx = &x;
 	reader_init(&r, fp, x.name);
-	rc = import_run_threaded((enum import_format)format, &r, &sink, &e);
+	rc = import_run_threaded((enum import_format)format, &r, s, &sink, &e);
 	if (rc == 0 && x.n.added + x.n.merged + x.n.same + x.n.rejected == 0) {
 		struct sbuf b = { 0 };
 

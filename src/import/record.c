@@ -27,6 +27,7 @@ void record_clear(struct record *r)
 	strlist_clear(&r->subjects);
 	strlist_clear(&r->collections);
 	strlist_clear(&r->related);
+	strlist_clear(&r->uncertain);
 	memset(r, 0, sizeof *r);
 }
 

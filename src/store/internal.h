@@ -315,7 +315,9 @@ void store_title_keys(const char *title, char **series, char **genre,
 char *store_names_of(struct store *s, int64_t key);
 
 /* Link r's people to the document: the record's own, those the
- * authority recognises in its title and summary, and uncertain ones. */
+ * authority recognises in its title and summary, and uncertain ones (those
+ * store_recognize found, when r is marked so). The links are written at
+ * once, not held back as a new document's are (put.c). */
 int store_link_people(struct store *s, const struct record *r, int64_t key, int *added,
                       struct sbuf *names, struct err *e);
 

@@ -131,13 +131,87 @@ static void name_cache_put(struct name_cache *c, const char *fold, int64_t id)
 	c->n++;
 }
 
+/* --- name links of new documents ------------------------------------ */
+
+/* How many name links wait to be written (16 bytes each): a batch spans
+ * enough documents that, sorted, it touches each page of a link table
+ * about once, where links written as documents arrive (in no date order)
+ * touch a random page of the table and of its index each, which at a
+ * million documents are far larger than the page cache (there, writing
+ * the links took 25 s this way, about 90 s the other). Half as many
+ * saved 8 MB and cost a few seconds. */
+#define LINKS_PENDING_MAX ((size_t)1 << 20)
+
+/* Note that document doc, new in this import, names name id in facet f,
+ * unless it already does (two forms of one person); returns 1 when the
+ * link is new. The document's links are the last of each kind. */
+static int link_defer(struct store *s, enum facet f, int64_t id, int64_t doc)
+{
+	struct pending_links *p = &s->pending[f];
+
+	for (size_t i = p->n; i > 0 && p->v[i - 1].doc == doc; i--)
+		if (p->v[i - 1].name == id)
+			return 0;
+	if (p->n == p->cap) {
+		p->cap = p->cap ? p->cap * 2 : 1024;
+		p->v = xrealloc(p->v, p->cap * sizeof *p->v);
+	}
+	p->v[p->n].name = id;
+	p->v[p->n++].doc = doc;
+	s->npending++;
+	return 1;
+}
+
+static int name_link_cmp(const void *a, const void *b)
+{
+	const struct name_link *x = a, *y = b;
+
+	if (x->name != y->name)
+		return x->name < y->name ? -1 : 1;
+	return (x->doc > y->doc) - (x->doc < y->doc);
+}
+
+/* Write the pending links, one kind at a time (so that the pages of
+ * one table and its index share the cache), sorted as the table is:
+ * (name, document). Whatever reads the link tables during an import
+ * runs after this. */
+static int links_flush(struct store *s, struct err *e)
+{
+	for (int f = 0; f < FACET_NKINDS; f++) {
+		struct pending_links *p = &s->pending[f];
+		sqlite3_stmt *ln = s->fs[f].link;
+
+		if (!p->n)
+			continue;
+		qsort(p->v, p->n, sizeof *p->v, name_link_cmp);
+		for (size_t i = 0; i < p->n; i++) {
+			int rc;
+
+			sqlite3_bind_int64(ln, 1, p->v[i].name);
+			sqlite3_bind_int64(ln, 2, p->v[i].doc);
+			rc = sqlite3_step(ln);
+			sqlite3_reset(ln);
+			if (rc != SQLITE_DONE)
+				return store_sqlerr(s, e, "linking names");
+		}
+		p->n = 0;
+	}
+	s->npending = 0;
+	deltas_clear(&s->pending_docs);
+	return 0;
+}
+
 void store_import_forget(struct store *s)
 {
 	deltas_clear(&s->periods);
 	for (int f = 0; f < FACET_NKINDS; f++) {
 		deltas_clear(&s->ndocs[f]);
 		name_cache_clear(&s->names[f]);
+		free(s->pending[f].v);
+		memset(&s->pending[f], 0, sizeof s->pending[f]);
 	}
+	s->npending = 0;
+	deltas_clear(&s->pending_docs);
 	name_cache_clear(&s->unsure);
 	deltas_clear(&s->last_key);
 }
@@ -393,7 +467,7 @@ int store_import_commit(struct store *s, struct err *e)
 
 	if (!s->in_import)
 		return err_set(e, "no import is running");
-	if (flush_counts(s, e) < 0 || update_max_span(s, e) < 0 ||
+	if (links_flush(s, e) < 0 || flush_counts(s, e) < 0 || update_max_span(s, e) < 0 ||
 	    store_relate_touched(s, e) < 0 || fts_build(s, e) < 0) {
 		store_import_rollback(s);
 		return -1;
@@ -626,10 +700,11 @@ static void split_languages(const char *lang, struct strlist *out)
 }
 
 /* Link the names of list to the document in facet f; *added counts new
- * links. */
+ * links. With defer (a document new in this import, which has no links
+ * yet), the links wait in s->pending for links_flush. */
 static int link_list(struct store *s, enum facet f, const struct strlist *list,
-                     int uncertain, int64_t key, int *added, struct sbuf *names,
-                     struct err *e)
+                     int uncertain, int64_t key, int defer, int *added,
+                     struct sbuf *names, struct err *e)
 {
 	for (size_t i = 0; i < list->n; i++) {
 		sqlite3_stmt *ln = s->fs[f].link;
@@ -655,6 +730,13 @@ static int link_list(struct store *s, enum facet f, const struct strlist *list,
 				strlist_clear(&other);
 			}
 		}
+		if (defer) {
+			if (link_defer(s, f, id, key)) {
+				(*added)++;
+				deltas_add(&s->ndocs[f], id, 1);
+			}
+			continue;
+		}
 		sqlite3_reset(ln);
 		sqlite3_bind_int64(ln, 1, id);
 		sqlite3_bind_int64(ln, 2, key);
@@ -671,28 +753,51 @@ static int link_list(struct store *s, enum facet f, const struct strlist *list,
 	return 0;
 }
 
-int store_link_people(struct store *s, const struct record *r, int64_t key, int *added,
-                      struct sbuf *names, struct err *e)
+/* store_link_people, with link_list's defer. */
+static int link_people(struct store *s, const struct record *r, int64_t key, int defer,
+                       int *added, struct sbuf *names, struct err *e)
 {
 	struct strlist people = {0}, uncertain = {0};
 	int rc;
 
+	if (r->flags & RECORD_PEOPLE_FOUND) {
+		rc = link_list(s, FACET_PERSON, &r->people, 0, key, defer, added, names, e);
+		if (rc == 0)
+			rc = link_list(s, FACET_PERSON, &r->uncertain, 1, key, defer, added,
+			               names, e);
+		return rc;
+	}
 	if (!s->authority)
-		return link_list(s, FACET_PERSON, &r->people, 0, key, added, names, e);
+		return link_list(s, FACET_PERSON, &r->people, 0, key, defer, added, names, e);
 	for (size_t i = 0; i < r->people.n; i++)
 		strlist_add(&people, r->people.v[i]);
 	people_recognize(s->authority, r->title, r->summary, &people, &uncertain);
-	rc = link_list(s, FACET_PERSON, &people, 0, key, added, names, e);
+	rc = link_list(s, FACET_PERSON, &people, 0, key, defer, added, names, e);
 	if (rc == 0)
-		rc = link_list(s, FACET_PERSON, &uncertain, 1, key, added, names, e);
+		rc = link_list(s, FACET_PERSON, &uncertain, 1, key, defer, added, names, e);
 	strlist_clear(&people);
 	strlist_clear(&uncertain);
 	return rc;
 }
 
+int store_link_people(struct store *s, const struct record *r, int64_t key, int *added,
+                      struct sbuf *names, struct err *e)
+{
+	return link_people(s, r, key, 0, added, names, e);
+}
+
+void store_recognize(const struct store *s, struct record *r)
+{
+	if (!s->authority || (r->flags & RECORD_PEOPLE_FOUND))
+		return;
+	people_recognize(s->authority, r->title, r->summary, &r->people, &r->uncertain);
+	r->flags |= RECORD_PEOPLE_FOUND;
+}
+
 /* Link every name of r to the document; *added counts new links; names
- * (if not NULL) receives the text the full-text index knows them by. */
-static int link_names(struct store *s, const struct record *r, int64_t key,
+ * (if not NULL) receives the text the full-text index knows them by.
+ * defer as for link_list. */
+static int link_names(struct store *s, const struct record *r, int64_t key, int defer,
                       int *added, struct sbuf *names, struct err *e)
 {
 	const struct strlist *lists[FACET_NKINDS] = {
@@ -701,11 +806,11 @@ static int link_names(struct store *s, const struct record *r, int64_t key,
 	struct strlist langs = {0};
 	int rc;
 
-	rc = store_link_people(s, r, key, added, names, e);
+	rc = link_people(s, r, key, defer, added, names, e);
 	split_languages(r->language, &langs);
 	lists[FACET_LANGUAGE] = &langs;
 	for (int f = FACET_PLACE; f < FACET_NKINDS && rc == 0; f++)
-		rc = link_list(s, (enum facet)f, lists[f], 0, key, added, names, e);
+		rc = link_list(s, (enum facet)f, lists[f], 0, key, defer, added, names, e);
 	strlist_clear(&langs);
 	for (size_t i = 0; rc == 0 && i < r->related.n; i++) {
 		sqlite3_stmt *st = store_stmt(s, ST_LINK_INSERT);
@@ -768,15 +873,18 @@ static int insert_new(struct store *s, const struct record *r, const char *id,
 	int added = 0, rc;
 	char *names, *series, *genre, *recipient;
 	struct sbuf nb = {0};
+	size_t pending = s->npending;
 
 	if (alloc_key(s, r->date.key, &key, e) < 0)
 		return -1;
-	/* names first (foreign keys are deferred), so that the row and its
-	 * index entry are written once, complete */
-	if (link_names(s, r, key, &added, &nb, e) < 0) {
+	/* names first, so that the row and its index entry are written once,
+	 * complete */
+	if (link_names(s, r, key, 1, &added, &nb, e) < 0) {
 		sbuf_free(&nb);
 		return -1;
 	}
+	if (s->npending > pending)
+		deltas_add(&s->pending_docs, key, 1);
 	names = nb.len ? sbuf_take(&nb) : NULL;
 	sbuf_free(&nb);
 	st = store_stmt(s, ST_DOC_INSERT);
@@ -815,6 +923,8 @@ static int insert_new(struct store *s, const struct record *r, const char *id,
 	if (store_fts_insert(s, key, e) < 0)
 		return -1;
 	count_periods(s, (int)r->date.prec, r->date.key, 1);
+	if (s->npending >= LINKS_PENDING_MAX && links_flush(s, e) < 0)
+		return -1;
 	return store_touch(s, key, e);
 }
 
@@ -928,7 +1038,11 @@ static int merge_into(struct store *s, int64_t key, int derived, const struct re
 	sqlite3_finalize(st);
 	new_id = derived && r->id && *r->id;
 
-	if (link_names(s, r, key, &added, NULL, e) < 0)
+	/* a document of this import whose links are still pending: they are
+	 * read below (added links, store_names_of, move_key) */
+	if (deltas_find(&s->pending_docs, key) && links_flush(s, e) < 0)
+		goto fail;
+	if (link_names(s, r, key, 0, &added, NULL, e) < 0)
 		goto fail;
 	if (!nset && !new_date && !new_id && !added) {
 		/* the same record twice in one import is one merged record;

@@ -230,6 +230,26 @@ static int cand_cmp(const void *a, const void *b)
 	return (x->key > y->key) - (x->key < y->key);
 }
 
+/* Put the first n candidates in cand_cmp order at the front, in that
+ * order: a document keeps a few of its candidates, often hundreds, and
+ * sorting them all cost more than choosing the few. */
+static void cands_best(struct cands *c, size_t n)
+{
+	for (size_t i = 0; i < n && i < c->n; i++) {
+		size_t best = i;
+
+		for (size_t j = i + 1; j < c->n; j++)
+			if (cand_cmp(&c->v[j], &c->v[best]) < 0)
+				best = j;
+		if (best != i) {
+			struct cand t = c->v[i];
+
+			c->v[i] = c->v[best];
+			c->v[best] = t;
+		}
+	}
+}
+
 /* Documents with keys in [lo, hi] that share people with document key,
  * each with the summed weight of the people they share: a person weighs
  * more the rarer they are in the collection. Only documents of day
@@ -300,7 +320,7 @@ static void apart_text(char *buf, size_t n, long apart)
 
 struct genre_counts {
 	struct genre_count {
-		sqlite3_int64 hash; /* 0: free (store_bind_hash never gives 0 here) */
+		sqlite3_int64 hash; /* 0: free (a hash of 0 is kept as 1) */
 		long long n;
 	} *v;
 	size_t n;
@@ -316,24 +336,39 @@ struct relate_ctx {
 	struct genre_counts genres;
 };
 
+/* A key of a title as the import stored it (doc.series, genre and
+ * recipient: store_title_keys, hashed by store_bind_hash). */
+struct title_key {
+	int has;            /* the title has this key */
+	sqlite3_int64 hash;
+};
+
+/* Column i of st as a title key. */
+static struct title_key title_key_col(sqlite3_stmt *st, int i)
+{
+	struct title_key k = { sqlite3_column_type(st, i) != SQLITE_NULL, 0 };
+
+	if (k.has)
+		k.hash = sqlite3_column_int64(st, i);
+	return k;
+}
+
 /* The number of documents of the type genre, counted no further than
  * ndocs / 10 + 1. */
-static long long genre_count(struct relate_ctx *x, const char *genre)
+static long long genre_count(struct relate_ctx *x, struct title_key genre)
 {
 	struct genre_counts *g = &x->genres;
-	sqlite3_int64 h = (sqlite3_int64)(hash64(genre, strlen(genre), 0) >> 1);
+	sqlite3_int64 h = genre.hash ? genre.hash : 1;
 	size_t i;
 	long long same = 0;
 
 	if (!g->v)
 		g->v = xcalloc(GENRE_SLOTS, sizeof *g->v);
-	if (h == 0)
-		h = 1;
 	for (i = (size_t)h & (GENRE_SLOTS - 1); g->v[i].hash; i = (i + 1) & (GENRE_SLOTS - 1))
 		if (g->v[i].hash == h)
 			return g->v[i].n;
 	sqlite3_reset(x->genre_count);
-	store_bind_hash(x->genre_count, 1, genre);
+	sqlite3_bind_int64(x->genre_count, 1, genre.hash);
 	sqlite3_bind_int64(x->genre_count, 2, x->ndocs / 10 + 1);
 	if (sqlite3_step(x->genre_count) == SQLITE_ROW)
 		same = sqlite3_column_int64(x->genre_count, 0);
@@ -384,8 +419,7 @@ static int relate_people_one(struct relate_ctx *x, int64_t key, int32_t dk, stru
 			c->v[i].weight = 0;
 		c->v[i].weight /= 1.0 + days_apart(c->v[i].key, key) / 7.0;
 	}
-	if (c->n)
-		qsort(c->v, c->n, sizeof *c->v, cand_cmp);
+	cands_best(c, PEOPLE_KEEP);
 	for (size_t i = 0; i < c->n && i < PEOPLE_KEEP && rc == 0; i++) {
 		/* strength below an explicit link's 1.0 */
 		double strength = 0.9 * (1.0 - exp(-c->v[i].weight / 4.0));
@@ -491,17 +525,17 @@ static int relate_reply_one(struct relate_ctx *x, int64_t key, int32_t dk, const
 /* Series: the previous document with the same title but for its dates
  * and numbers (journal entries, numbered reports); and the same type of
  * document to the same recipient within a month, when that type is not
- * common (two explanatory notes to the same man). */
-static int relate_series_one(struct relate_ctx *x, int64_t key, const char *title,
+ * common (two explanatory notes to the same man). The keys of the title
+ * are those stored with the document, not made from its title again. */
+static int relate_series_one(struct relate_ctx *x, int64_t key, struct title_key series,
+                             struct title_key genre, struct title_key recipient,
                              struct err *e)
 {
-	char *series, *genre, *recipient;
 	int rc = 0;
 
-	store_title_keys(title, &series, &genre, &recipient);
-	if (series) {
+	if (series.has) {
 		sqlite3_reset(x->series_prev);
-		store_bind_hash(x->series_prev, 1, series);
+		sqlite3_bind_int64(x->series_prev, 1, series.hash);
 		sqlite3_bind_int64(x->series_prev, 2, key);
 		/* seen from the previous one, this is the next */
 		if (sqlite3_step(x->series_prev) == SQLITE_ROW)
@@ -509,7 +543,7 @@ static int relate_series_one(struct relate_ctx *x, int64_t key, const char *titl
 			                0.85, SERIES_NEXT, e);
 		sqlite3_reset(x->series_prev);
 	}
-	if (rc == 0 && genre && recipient) {
+	if (rc == 0 && genre.has && recipient.has) {
 		long long same = genre_count(x, genre);
 
 		if (same * 10 <= x->ndocs) {
@@ -518,8 +552,8 @@ static int relate_series_one(struct relate_ctx *x, int64_t key, const char *titl
 			int64_t hi = KEY_OF_DATE(text_day_from_number(day + 31) + 1);
 
 			sqlite3_reset(x->genre_near);
-			store_bind_hash(x->genre_near, 1, genre);
-			store_bind_hash(x->genre_near, 2, recipient);
+			sqlite3_bind_int64(x->genre_near, 1, genre.hash);
+			sqlite3_bind_int64(x->genre_near, 2, recipient.hash);
 			sqlite3_bind_int64(x->genre_near, 3, lo);
 			sqlite3_bind_int64(x->genre_near, 4, hi);
 			sqlite3_bind_int64(x->genre_near, 5, key);
@@ -533,9 +567,6 @@ static int relate_series_one(struct relate_ctx *x, int64_t key, const char *titl
 			sqlite3_reset(x->genre_near);
 		}
 	}
-	free(series);
-	free(genre);
-	free(recipient);
 	return rc;
 }
 
@@ -554,8 +585,8 @@ static int relate_computed(struct store *s, struct err *e)
 	         "(src IN (SELECT key FROM temp.touched) OR dst IN (SELECT key FROM temp.touched))",
 	         e) < 0)
 		return -1;
-	x.doc = store_prepare(s, "SELECT d.key, d.dkey, d.prec, d.title, d.summary "
-	                      "FROM temp.touched t "
+	x.doc = store_prepare(s, "SELECT d.key, d.dkey, d.prec, d.title, d.summary, "
+	                      "d.series, d.genre, d.recipient FROM temp.touched t "
 	                      "JOIN doc d ON d.key = t.key", e);
 	x.persons = store_prepare(s, "SELECT p.id, p.name, p.ndocs FROM doc_person l "
 	                          "JOIN person p ON p.id = l.person WHERE l.doc = ?1", e);
@@ -591,7 +622,8 @@ static int relate_computed(struct store *s, struct err *e)
 				rc = relate_reply_one(&x, key, dk, title, summary, e);
 		}
 		if (rc == 0 && prec > 0)
-			rc = relate_series_one(&x, key, title, e);
+			rc = relate_series_one(&x, key, title_key_col(x.doc, 5),
+			                       title_key_col(x.doc, 6), title_key_col(x.doc, 7), e);
 	}
 	if (rc == 0 && step != SQLITE_DONE)
 		rc = store_sqlerr(s, e, "computing relations");

@@ -3,6 +3,7 @@
 #include "config.h"
 
 #include <dirent.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -619,6 +620,88 @@ static void test_windows(void)
 	sbuf_free(&text);
 }
 
+/* ---- recognising in several threads ------------------------------------ */
+
+/* Texts for the threads: every script and pattern the recognizer has. */
+static const char *const thread_texts[] = {
+	"Cable from Matveyev (Razuvayev V.N.) to Stalin about supplies",
+	"Memorandum from Comrade Ivashko and Gen. Sokolovsky to Molotov",
+	"스탈린에게 보낸 김일성의 편지",
+	"毛泽东主席的电报",
+	"Письмо Штыкову от Громыко и Сталина",
+	"Cable from Fyn Xu (Stalin) to Kim Il Sung (via Shtykov)",
+	"Prime Minister Nehru's note, and Ambassador Panikkar's staff in Beijing.",
+};
+
+#define THREAD_ROUNDS 200
+
+struct recognizer {
+	const struct authority *a;
+	char *got[ARRAY_LEN(thread_texts)]; /* of the last round */
+	int differ;                                             /* rounds that differed */
+};
+
+/* What people_recognize finds in text, as "people / uncertain". */
+static char *recognized(const struct authority *a, const char *text)
+{
+	struct strlist people = { 0 }, uncertain = { 0 };
+	struct sbuf b = { 0 };
+	char *p, *u;
+
+	people_recognize(a, text, text, &people, &uncertain);
+	p = joined(&people);
+	u = joined(&uncertain);
+	sbuf_printf(&b, "%s / %s", p, u);
+	free(p);
+	free(u);
+	strlist_clear(&people);
+	strlist_clear(&uncertain);
+	return sbuf_take(&b);
+}
+
+static void *recognize_rounds(void *arg)
+{
+	struct recognizer *r = arg;
+
+	for (int round = 0; round < THREAD_ROUNDS; round++)
+		for (size_t i = 0; i < ARRAY_LEN(thread_texts); i++) {
+			char *got = recognized(r->a, thread_texts[i]);
+
+			if (r->got[i] && strcmp(r->got[i], got) != 0)
+				r->differ++;
+			free(r->got[i]);
+			r->got[i] = got;
+		}
+	return NULL;
+}
+
+/* The importer recognises people in the parser's thread while the store
+ * may recognise others in its own: people_recognize only reads the
+ * authority, so threads sharing one find what one thread alone finds. */
+static void test_threads(const struct authority *a)
+{
+	struct recognizer r[2] = { { .a = a }, { .a = a } };
+	pthread_t tid;
+	int same = 1;
+
+	if (pthread_create(&tid, NULL, recognize_rounds, &r[0]) != 0) {
+		skip("no thread");
+		return;
+	}
+	recognize_rounds(&r[1]);
+	pthread_join(tid, NULL);
+	for (size_t i = 0; i < ARRAY_LEN(thread_texts); i++) {
+		char *alone = recognized(a, thread_texts[i]);
+
+		same &= strcmp(r[0].got[i], alone) == 0 && strcmp(r[1].got[i], alone) == 0;
+		free(alone);
+		free(r[0].got[i]);
+		free(r[1].got[i]);
+	}
+	is_int(r[0].differ + r[1].differ, 0, "two threads: every round finds the same");
+	ok(same, "two threads find what one finds");
+}
+
 /* A long summary: a word soup with names, repeated to about 10 MB. */
 static void test_large(const struct authority *a)
 {
@@ -813,6 +896,7 @@ int main(void)
 	test_random(&a);
 	test_windows();
 	test_large(&a);
+	test_threads(&a);
 	if (seeds)
 		test_seeds(&a, seeds);
 	else

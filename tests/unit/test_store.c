@@ -10,6 +10,7 @@
 
 #include <sqlite3.h>
 
+#include "fonds/people.h"
 #include "fonds/record.h"
 #include "fonds/store.h"
 #include "store/internal.h"
@@ -462,6 +463,192 @@ static void test_move(void)
 	}
 }
 
+/* The name links, people and relations of the database at path, one
+ * line per row, to compare two databases. Caller frees. */
+static char *dump_links(const char *path)
+{
+	static const char *const sql[] = {
+		"SELECT 'person', person, doc FROM doc_person ORDER BY 2, 3",
+		"SELECT 'place', place, doc FROM doc_place ORDER BY 2, 3",
+		"SELECT 'subject', subject, doc FROM doc_subject ORDER BY 2, 3",
+		"SELECT 'collection', collection, doc FROM doc_collection ORDER BY 2, 3",
+		"SELECT 'language', language, doc FROM doc_language ORDER BY 2, 3",
+		"SELECT id, name, ndocs, uncertain FROM person ORDER BY id",
+		"SELECT src, dst, kind, strength, aux FROM relation ORDER BY 1, 2, 3",
+		"SELECT key, id, names FROM doc ORDER BY key",
+	};
+	struct sbuf b = {0};
+	sqlite3 *db;
+
+	if (sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK) {
+		sqlite3_close(db);
+		return xstrdup("cannot open");
+	}
+	for (size_t i = 0; i < sizeof sql / sizeof sql[0]; i++) {
+		sqlite3_stmt *st;
+
+		if (sqlite3_prepare_v2(db, sql[i], -1, &st, NULL) != SQLITE_OK) {
+			sbuf_printf(&b, "%s: %s\n", sql[i], sqlite3_errmsg(db));
+			continue;
+		}
+		while (sqlite3_step(st) == SQLITE_ROW) {
+			for (int c = 0; c < sqlite3_column_count(st); c++) {
+				const unsigned char *v = sqlite3_column_text(st, c);
+
+				sbuf_printf(&b, "%s%s", c ? "|" : "", v ? (const char *)v : "NULL");
+			}
+			sbuf_addc(&b, '\n');
+		}
+		sqlite3_finalize(st);
+	}
+	sqlite3_close(db);
+	return sbuf_take(&b);
+}
+
+static long long person_ndocs(struct store *s, const char *name)
+{
+	struct person_info *p = NULL;
+	struct err e;
+	long long n = -1;
+
+	if (store_person(s, name, &p, &e) == 1)
+		n = p->ndocs;
+	person_info_free(p);
+	return n;
+}
+
+/* The records of test_pending, imported in one transaction. */
+static void put_pending(struct store *s, int *results)
+{
+	struct err e;
+
+	ok(store_import_begin(s, &e) == 0, "pending: begin");
+	/* others, so that the people below are rare enough to relate */
+	for (int i = 0; i < 6; i++) {
+		char id[8], date[32];
+
+		snprintf(id, sizeof id, "f%d", i);
+		snprintf(date, sizeof date, "%d", 1960 + i);
+		put(s, id, date, "Filler", NULL, "Somebody Else", NULL);
+	}
+	/* two forms of one name: one link */
+	results[0] = put(s, "p1", "May 2, 1951", "Minutes of the committee", "Quorum",
+	                 "Ivan Petrov;IVAN PETROV", NULL);
+	results[1] = put(s, "p2", "May 3, 1951", "Letter to the committee", "Xenon",
+	                 "Ivan Petrov;Olga Orlova", NULL);
+	/* more names for a document whose links are not written yet */
+	results[2] = put(s, "p1", "May 2, 1951", "Minutes of the committee", NULL,
+	                 "Olga Orlova", NULL);
+	/* and a finer date, which moves it to another key */
+	results[3] = put(s, "p3", "1951", "Report on the committee", "Yttrium",
+	                 "Pavel Sidorov", NULL);
+	results[4] = put(s, "p3", "May 9, 1951", "Report on the committee", NULL,
+	                 "Ivan Petrov", NULL);
+	ok(store_import_commit(s, &e) == 0, "pending: commit");
+}
+
+/* The name links of new documents are written in batches, not as they
+ * arrive: whatever reads them during the import (a merge, relations at
+ * commit) sees every one, and importing the same records again changes
+ * nothing. */
+static void test_pending(void)
+{
+	struct store *s;
+	struct err e;
+	struct doc *d;
+	struct relation *r;
+	size_t n;
+	int res[5], people = 0;
+	char *before, *after;
+
+	if (!ok(store_open(&s, path_in("pending.db"), 0, &e) == 0, "open pending.db"))
+		return;
+	put_pending(s, res);
+	is_int(res[0], STORE_NEW, "pending: p1 new");
+	is_int(res[2], STORE_MERGED, "pending: p1 merged");
+	is_int(res[4], STORE_MERGED, "pending: p3 merged");
+	ok(store_get(s, "p1", &d, &e) == 1, "pending: get p1");
+	is_int((long long)d->names[FACET_PERSON].n, 2, "pending: p1 has both people, once each");
+	doc_free(d);
+	ok(store_get(s, "p3", &d, &e) == 1, "pending: get p3");
+	is_int(d->date.key, 19510509, "pending: p3 moved to its day");
+	is_int((long long)d->names[FACET_PERSON].n, 2, "pending: p3 kept its person when it moved");
+	doc_free(d);
+	is_int(person_ndocs(s, "Ivan Petrov"), 3, "pending: Petrov counted once per document");
+	is_int(person_ndocs(s, "Olga Orlova"), 2, "pending: Orlova counted with the merge");
+	is_int(count(s, "person:orlova"), 2, "pending: Orlova's documents");
+	is_int(count(s, "orlova"), 2, "pending: the index knows the merged name");
+	is_int(count(s, "person:sidorov date:1951-05-09"), 1, "pending: Sidorov at the new key");
+	ok(store_get(s, "p1", &d, &e) == 1 &&
+	   store_related(s, d->key, STORE_REL_STORED, &r, &n, &e) == 0, "pending: related");
+	for (size_t i = 0; i < n; i++)
+		people |= r[i].kind == REL_PEOPLE && strcmp(r[i].row.id, "p2") == 0;
+	ok(people, "pending: same people, from links of the same import");
+	relations_free(r, n);
+	doc_free(d);
+	before = dump_links(path_in("pending.db"));
+	put_pending(s, res);
+	is_int(res[0] == STORE_SAME && res[1] == STORE_SAME && res[2] == STORE_SAME &&
+	       res[3] == STORE_SAME && res[4] == STORE_SAME, 1, "pending: again: all the same");
+	after = dump_links(path_in("pending.db"));
+	is_str(after, before, "pending: again: the same links, counts and relations");
+	free(before);
+	free(after);
+	store_close(s);
+}
+
+/* Records whose people were recognised beforehand (in the parser's
+ * thread) are stored as if the store had recognised them. */
+static void test_recognized(void)
+{
+	static const char people_txt[] =
+		"name: Ivan Petrov\nvariant: I. Petrov\n\nname: Olga Orlova\n";
+	static const char *const titles[][2] = {
+		{ "Telegram from I. Petrov to Comrade Zhukov", "Orlova agrees." },
+		{ "Letter from Olga Orlova to Ambassador Zhukov", "Petrov is away." },
+		{ "Telegram from I. Petrov to Comrade Zhukov", "And again, with Olga Orlova." },
+	};
+	struct authority a = {0};
+	char *dump[2];
+
+	authority_load_buffer(&a, "test", people_txt, strlen(people_txt), NULL, NULL);
+	for (int pre = 0; pre < 2; pre++) {
+		struct store *s;
+		struct err e;
+		const char *db = pre ? "recognized1.db" : "recognized0.db";
+
+		if (!ok(store_open(&s, path_in(db), 0, &e) == 0, "recognized: open %s", db))
+			return;
+		store_set_authority(s, &a);
+		ok(store_import_begin(s, &e) == 0, "recognized: begin");
+		for (size_t i = 0; i < sizeof titles / sizeof titles[0]; i++) {
+			struct record r;
+			int result;
+			char id[8];
+
+			snprintf(id, sizeof id, "r%zu", i % 2);
+			mk(&r, id, i ? "June 2, 1952" : "June 1, 1952", titles[i][0], titles[i][1],
+			   "IVAN PETROV", NULL);
+			if (pre) {
+				store_recognize(s, &r);
+				ok(r.flags & RECORD_PEOPLE_FOUND, "recognized: r%zu marked", i);
+			}
+			if (store_put(s, &r, &result, &e) < 0)
+				printf("# put failed: %s\n", e.msg);
+			record_clear(&r);
+		}
+		ok(store_import_commit(s, &e) == 0, "recognized: commit");
+		is_int(person_ndocs(s, "Zhukov"), 2, "recognized: the uncertain name linked");
+		is_int(count(s, "person:orlova"), 2, "recognized: known people linked");
+		store_close(s);
+		dump[pre] = dump_links(path_in(db));
+	}
+	is_str(dump[1], dump[0], "recognized: the same links, people and relations");
+	free(dump[0]);
+	free(dump[1]);
+	authority_free(&a);
+}
+
 static void test_files(void)
 {
 	struct store *s;
@@ -525,6 +712,8 @@ int main(void)
 	test_files();
 	test_keys();
 	test_move();
+	test_pending();
+	test_recognized();
 	{
 		char cmd[600];
 
