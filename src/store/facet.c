@@ -293,6 +293,7 @@ static int keys_read(struct store *s, struct sqlq *c, const char *extra, size_t 
 		return -1;
 	sqlq_bind(c, st);
 	fk->v = xrealloc(fk->v, (cap ? cap : 1) * sizeof *fk->v);
+	rc = SQLITE_ROW; /* cap 0: nothing to read, nothing failed */
 	store_query_start(s);
 	while (fk->n < cap && (rc = sqlite3_step(st)) == SQLITE_ROW)
 		fk->v[fk->n++] = sqlite3_column_int64(st, 0);

@@ -795,7 +795,7 @@ static size_t similar_docs(struct store *s, const struct doc *d, int64_t ndocs,
 	size_t nwords = 0;
 	int probes = 0;
 
-	st = store_prepare(s, "SELECT rowid FROM doc_fts WHERE doc_fts MATCH ?1 LIMIT ?2", NULL);
+	st = store_prepare_cached(s, "SELECT rowid FROM doc_fts WHERE doc_fts MATCH ?1 LIMIT ?2", NULL);
 	if (!st) {
 		free(keys);
 		return 0;
@@ -861,7 +861,7 @@ static size_t similar_docs(struct store *s, const struct doc *d, int64_t ndocs,
 		pick[i].keys = xmalloc((n ? n : 1) * sizeof *keys);
 		memcpy(pick[i].keys, keys, pick[i].n * sizeof *keys);
 	}
-	sqlite3_finalize(st);
+	store_release(s, st);
 	sbuf_free(&term);
 	free(keys);
 
@@ -1038,20 +1038,20 @@ int store_related(struct store *s, int64_t key, unsigned flags,
 	*n = 0;
 	if (store_get_key(s, key, &d, e) < 0)
 		return -1;
-	st = store_prepare(s,
+	st = store_prepare_cached(s,
 		"SELECT x.other, x.kind, x.strength, x.aux, x.forward, d.id, d.prec, d.dkey, "
 		"d.first, d.last, d.range, d.title FROM ("
 		" SELECT dst AS other, kind, strength, aux, 1 AS forward FROM relation WHERE src = ?1"
 		" UNION ALL"
 		" SELECT src, kind, strength, aux, 0 FROM relation WHERE dst = ?1"
 		") x JOIN doc d ON d.key = x.other ORDER BY x.strength DESC, d.key LIMIT 200", e);
-	shared = store_prepare(s,
+	shared = store_prepare_cached(s,
 		"SELECT p.name FROM doc_person a JOIN doc_person b ON b.person = a.person "
 		"AND b.doc = ?2 JOIN person p ON p.id = a.person WHERE a.doc = ?1 "
 		"ORDER BY p.ndocs, p.name LIMIT 3", e);
 	if (!st || !shared) {
-		sqlite3_finalize(st);
-		sqlite3_finalize(shared);
+		store_release(s, st);
+		store_release(s, shared);
 		doc_free(d);
 		return -1;
 	}
@@ -1072,8 +1072,8 @@ int store_related(struct store *s, int64_t key, unsigned flags,
 		           sqlite3_column_double(st, 2), reason);
 		free(reason);
 	}
-	sqlite3_finalize(st);
-	sqlite3_finalize(shared);
+	store_release(s, st);
+	store_release(s, shared);
 	if (rc != SQLITE_DONE) {
 		relations_free(rv.v, rv.n);
 		doc_free(d);
@@ -1094,7 +1094,7 @@ int store_related(struct store *s, int64_t key, unsigned flags,
 		             sqlite3_exec(s->db, "BEGIN", NULL, NULL, NULL) == SQLITE_OK;
 
 		nbest = similar_docs(s, d, ndocs, best);
-		st = nbest ? store_prepare(s, "SELECT id, prec, dkey, first, last, range, title "
+		st = nbest ? store_prepare_cached(s, "SELECT id, prec, dkey, first, last, range, title "
 		                              "FROM doc WHERE key = ?1", e) : NULL;
 		for (size_t i = 0; st && i < nbest; i++) {
 			struct row row = {0};
@@ -1110,7 +1110,7 @@ int store_related(struct store *s, int64_t key, unsigned flags,
 			relvec_add(&rv, st, &row, REL_TEXT,
 			           0.3 * (1.0 - exp(-best[i].score / 20.0)), "similar text");
 		}
-		sqlite3_finalize(st);
+		store_release(s, st);
 		if (in_txn)
 			sqlite3_exec(s->db, "COMMIT", NULL, NULL, NULL);
 	}
