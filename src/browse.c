@@ -408,6 +408,18 @@ int browse_set_height(struct browse *b, size_t height, struct err *e)
 		return browse_reload(b, e);
 	if (!b->rows.n)
 		return load_start(b, e);
+	if (b->rows.n >= height) {
+		/* smaller (a search shows two lines a row): the rows it shows
+		 * are held already, the selection last when it was below */
+		size_t front = b->sel >= height ? b->sel - (height - 1) : 0;
+
+		rows_drop(&b->rows, front, 1);
+		rows_drop(&b->rows, b->rows.n - height, 0);
+		b->sel -= front;
+		if (b->top_index >= 0)
+			b->top_index += (long long)front;
+		return 0;
+	}
 	if (b->sel >= height) {
 		/* keep the selection as the last line */
 		long long shift = (long long)b->sel - (long long)(height - 1);

@@ -209,6 +209,14 @@ static void test_list(struct browse *b)
 	   "growing at the end fills the screen from above");
 	browse_set_height(b, 5, &e);
 	browse_edge(b, -1, &e);
+
+	/* shrinking with the selection near the top keeps the window's top */
+	browse_move(b, 1, &e);
+	ok(browse_set_height(b, 2, &e) == 0 && cur_num(b) == 1 && b->rows.n == 2 &&
+	   b->sel == 1, "shrinking below the selection keeps the first rows");
+	is_int(pos_of(b), 2, "and the position");
+	browse_set_height(b, 5, &e);
+	browse_edge(b, -1, &e);
 }
 
 static void test_search(struct browse *b)
