@@ -296,15 +296,22 @@ int store_fts_delete(struct store *s, int64_t key, struct err *e)
 	return rc == SQLITE_DONE ? 0 : store_sqlerr(s, e, "indexing a document");
 }
 
-int store_fts_insert(struct store *s, int64_t key, struct err *e)
+/* Run statement which with key bound to ?1; what names it in errors. */
+static int run_with_key(struct store *s, enum store_stmt which, int64_t key,
+                        const char *what, struct err *e)
 {
-	sqlite3_stmt *st = store_stmt(s, ST_UNINDEXED_ADD);
+	sqlite3_stmt *st = store_stmt(s, which);
 	int rc;
 
 	sqlite3_bind_int64(st, 1, key);
 	rc = sqlite3_step(st);
 	sqlite3_reset(st);
-	return rc == SQLITE_DONE ? 0 : store_sqlerr(s, e, "indexing a document");
+	return rc == SQLITE_DONE ? 0 : store_sqlerr(s, e, what);
+}
+
+int store_fts_insert(struct store *s, int64_t key, struct err *e)
+{
+	return run_with_key(s, ST_UNINDEXED_ADD, key, "indexing a document", e);
 }
 
 /* Index the documents of temp.unindexed, in key order (one long run of
@@ -856,13 +863,7 @@ char *store_names_of(struct store *s, int64_t key)
 
 int store_touch(struct store *s, int64_t key, struct err *e)
 {
-	sqlite3_stmt *st = store_stmt(s, ST_TOUCH);
-	int rc;
-
-	sqlite3_bind_int64(st, 1, key);
-	rc = sqlite3_step(st);
-	sqlite3_reset(st);
-	return rc == SQLITE_DONE ? 0 : store_sqlerr(s, e, "tracking the import");
+	return run_with_key(s, ST_TOUCH, key, "tracking the import", e);
 }
 
 static int insert_new(struct store *s, const struct record *r, const char *id,
