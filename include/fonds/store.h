@@ -90,8 +90,8 @@ int store_was_interrupted(const struct store *s);
 /* Read several queries (those that draw a screen) in one transaction:
  * each query on its own takes and drops the database's read lock and
  * checks that the file did not change. Nothing is written in between;
- * store_read_end ends it. Does nothing inside another transaction (an
- * import). Returns 0, or -1 when it could not begin (the queries then
+ * the store_read_end of the outermost begin ends it (they nest). Does
+ * nothing inside another transaction (an import). Returns 0, or -1 when it could not begin (the queries then
  * run on their own, as before). */
 int store_read_begin(struct store *s);
 void store_read_end(struct store *s);

@@ -411,7 +411,7 @@ static int facet_counted(struct store *s, const struct query *q, enum facet f, s
 	sqlite3_stmt *st, *name;
 	struct facet_value *v;
 	size_t nv = 0, k = 0;
-	int r = facet_keys(s, q, e), rc = SQLITE_DONE, in_txn;
+	int r = facet_keys(s, q, e), rc = SQLITE_DONE;
 
 	if (r <= 0)
 		return r;
@@ -424,8 +424,7 @@ static int facet_counted(struct store *s, const struct query *q, enum facet f, s
 	 * otherwise take and drop the file's read lock), and a check for a
 	 * key now and then: the progress handler never runs in statements
 	 * this short */
-	in_txn = sqlite3_get_autocommit(s->db) &&
-	         sqlite3_exec(s->db, "BEGIN", NULL, NULL, NULL) == SQLITE_OK;
+	store_read_begin(s);
 	store_query_start(s);
 	for (size_t i = 0; i < s->fk.n && rc == SQLITE_DONE; i++) {
 		if (i % 256 == 255 && store_should_stop(s)) {
@@ -439,8 +438,7 @@ static int facet_counted(struct store *s, const struct query *q, enum facet f, s
 	}
 	store_query_end(s);
 	store_release(s, st);
-	if (in_txn)
-		sqlite3_exec(s->db, "COMMIT", NULL, NULL, NULL);
+	store_read_end(s);
 	if (rc != SQLITE_DONE) {
 		free(h.v);
 		if (s->interrupted)

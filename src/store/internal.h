@@ -204,7 +204,8 @@ struct store {
 		int busy;          /* handed out, not given back yet */
 	} sc[STMT_CACHE_N];
 	uint64_t sc_clock;
-	int read_txn;          /* store_read_begin opened a transaction */
+	int read_depth;        /* store_read_begin calls not ended yet */
+	int read_txn;          /* the outermost of them opened a transaction */
 };
 
 /* Forget the cached word counts (relate.c). */

@@ -686,10 +686,8 @@ void store_df_cache_clear(struct store *s)
 
 static size_t df_slot(const struct df_cache *c, const char *w)
 {
-	uint64_t h = 1469598103934665603ull;
+	uint64_t h = hash64(w, strlen(w), 0);
 
-	for (const unsigned char *p = (const unsigned char *)w; *p; p++)
-		h = (h ^ *p) * 1099511628211ull;
 	for (size_t i = (size_t)h & (c->cap - 1);; i = (i + 1) & (c->cap - 1))
 		if (!c->v[i].word || strcmp(c->v[i].word, w) == 0)
 			return i;

@@ -445,15 +445,6 @@ static void reset_busy(struct store *s)
 			sqlite3_reset(st);
 }
 
-void store_end_queries(struct store *s)
-{
-	reset_busy(s);
-	if (s->read_txn)
-		store_read_end(s);
-	s->interrupted = 0;
-	s->deadline = 0;
-}
-
 void store_query_start(struct store *s)
 {
 	s->interrupted = 0;
@@ -537,7 +528,7 @@ int store_read_begin(struct store *s)
 	sqlite3_stmt *st;
 	int rc;
 
-	if (s->read_txn || !sqlite3_get_autocommit(s->db))
+	if (s->read_depth++ > 0 || !sqlite3_get_autocommit(s->db))
 		return 0;
 	st = store_prepare_cached(s, "BEGIN", NULL);
 	if (!st)
@@ -548,7 +539,8 @@ int store_read_begin(struct store *s)
 	return s->read_txn ? 0 : -1;
 }
 
-void store_read_end(struct store *s)
+/* End the transaction the outermost store_read_begin opened, if any. */
+static void read_finish(struct store *s)
 {
 	sqlite3_stmt *st;
 	int rc;
@@ -568,6 +560,21 @@ void store_read_end(struct store *s)
 	 * written next would stay uncommitted in it */
 	reset_busy(s);
 	sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+}
+
+void store_read_end(struct store *s)
+{
+	if (s->read_depth > 0 && --s->read_depth == 0)
+		read_finish(s);
+}
+
+void store_end_queries(struct store *s)
+{
+	reset_busy(s);
+	s->read_depth = 0;
+	read_finish(s);
+	s->interrupted = 0;
+	s->deadline = 0;
 }
 
 void store_bind_text(sqlite3_stmt *st, int i, const char *s)

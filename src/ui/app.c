@@ -475,6 +475,14 @@ static void draw_screen(struct app *a)
 
 /* --- the loop ---------------------------------------------------------------- */
 
+/* Queries run while nothing is typed (on = 1, then 0 after them): more
+ * time than a key's, and they give way to any key. */
+static void idle_queries(struct app *a, int on)
+{
+	store_set_time_limit(a->store, on ? IDLE_TIME_LIMIT_USEC : QUERY_TIME_LIMIT_USEC);
+	a->interruptible = on;
+}
+
 /* Count the list (its size, the position of its window) while nothing is
  * typed, giving way to any key; say "N found" for a search when asked. */
 static void count_list(struct app *a)
@@ -482,8 +490,7 @@ static void count_list(struct app *a)
 	long long pos, total;
 	int exact;
 
-	store_set_time_limit(a->store, IDLE_TIME_LIMIT_USEC);
-	a->interruptible = 1;
+	idle_queries(a, 1);
 	if (browse_count(&a->b) == 0 && a->say_found) {
 		a->say_found = 0;
 		browse_position_known(&a->b, &pos, &total, &exact);
@@ -491,8 +498,7 @@ static void count_list(struct app *a)
 			browse_message(&a->b, 0, "%s%lld found", exact ? "" : ">=",
 			               total);
 	}
-	a->interruptible = 0;
-	store_set_time_limit(a->store, QUERY_TIME_LIMIT_USEC);
+	idle_queries(a, 0);
 	a->dirty = 1;
 }
 
@@ -533,11 +539,9 @@ static void idle(struct app *a)
 
 		/* a query cut short: run it again while nothing is typed, with
 		 * more time, still giving way to any key */
-		store_set_time_limit(a->store, IDLE_TIME_LIMIT_USEC);
-		a->interruptible = 1;
+		idle_queries(a, 1);
 		r = browse_reload(&a->b, &a->e);
-		a->interruptible = 0;
-		store_set_time_limit(a->store, QUERY_TIME_LIMIT_USEC);
+		idle_queries(a, 0);
 		if (r < 0 && a->b.stale && !screen_input_pending() && !sig_int) {
 			a->b.stale = 0;
 			browse_message(&a->b, 1, "This list takes too long to read: "
@@ -647,6 +651,8 @@ static void run_script(struct app *a, const char *path, const char *dump)
 	}
 	if (dump)
 		out = fopen(dump, "w");
+	if (count_wanted(a))
+		count_list(a);
 	draw(a);
 	while (!a->quit && !sig_stop && fgets(line, sizeof line, in)) {
 		char *s = str_trim(line);
@@ -671,8 +677,6 @@ static void run_script(struct app *a, const char *path, const char *dump)
 				handle_key(a, c);
 			}
 		} else if (strcmp(s, "dump") == 0) {
-			if (count_wanted(a))
-				count_list(a);
 			draw(a);
 			if (out) {
 				screen_dump(out);
