@@ -87,6 +87,11 @@ void query_remove(struct query *q, size_t i);
 /* 1 when the query matches everything. */
 int query_is_empty(const struct query *q);
 
+/* The days every document of q must lie within, from its date clauses
+ * (each one date range, not excluded; several narrow each other), in
+ * *from and *to: yyyymmdd bounds, 0 where no clause bounds that end. */
+void query_date_bounds(const struct query *q, int32_t *from, int32_t *to);
+
 /* 1 when the query has text terms (FTS): rank order makes sense. */
 int query_has_text(const struct query *q);
 

@@ -237,7 +237,8 @@ struct bucket {
 };
 
 /* Counts per period at the given precision between days from and to
- * (inclusive; 0 = the data's span) for the documents of q, one bucket for
+ * (inclusive; 0 = the span of q's documents, store_query_span) for the
+ * documents of q, one bucket for
  * every period in the span, empty ones included, in *out (caller frees).
  * Documents are counted in the period of their sort key; those of a
  * coarser precision than level are not counted at finer levels but are in
@@ -246,6 +247,20 @@ int store_timeline(struct store *s, const struct query *q,
                    enum date_prec level, int32_t from, int32_t to,
                    struct bucket **out, size_t *n, long long *coarse,
                    struct err *e);
+
+/* The days the documents of q span, in *first and *last (date keys,
+ * yyyymmdd with unknown parts 0; both 0 when nothing dated matches): the
+ * bounds of q's date clauses where it has them, else the dates of the
+ * first and last dated documents of q, two seeks in the index that drives
+ * q (bounded by the time limit, never a pass over the set). */
+int store_query_span(struct store *s, const struct query *q, int32_t *first,
+                     int32_t *last, struct err *e);
+
+/* Count q's undated documents into *n (those store_timeline never puts in
+ * a period): kept at import for the empty query, else a range at the end
+ * of q's index. Returns 1 exact, 0 interrupted, -1 error. */
+int store_count_undated(struct store *s, const struct query *q, long long *n,
+                        struct err *e);
 
 struct facet_value {
 	char *name;

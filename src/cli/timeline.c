@@ -13,6 +13,12 @@
 
 enum { OPT_BY = 1, OPT_FORMAT };
 
+/* The period of the line that counts the undated documents, and (in JSON
+ * and CSV) of the one that counts those dated less precisely than the
+ * level. */
+#define UNDATED "undated"
+#define IMPRECISE "imprecise"
+
 const struct cli_opt cli_timeline_opts[] = {
 	{ "by", OPT_BY, "PERIOD", "year (the default), month or day" },
 	CLI_FILTER_OPTS,
@@ -64,11 +70,22 @@ static void bar(const struct cli *c, struct sbuf *b, long long count,
 	sbuf_addc(b, ' ');
 }
 
+/* One line of the histogram: label, bar, count. */
+static void print_bar(const struct cli *c, struct sbuf *line, const char *label,
+                      int labelw, long long count, long long max, int width)
+{
+	sbuf_reset(line);
+	sbuf_printf(line, "%-*s  ", labelw, label);
+	bar(c, line, count, max, width);
+	sbuf_printf(line, "%lld\n", count);
+	fputs(sbuf_str(line), stdout);
+}
+
 static void print_text(const struct cli *c, const struct bucket *v, size_t n,
-                       enum date_prec level, long long coarse)
+                       enum date_prec level, long long coarse, long long undated)
 {
 	struct sbuf line = { 0 };
-	long long max = 0;
+	long long max = undated;
 	char label[32], num[32];
 	int labelw = level >= DATE_DAY ? 10 : level == DATE_MONTH ? 7 : 4;
 	int countw, width;
@@ -77,22 +94,45 @@ static void print_text(const struct cli *c, const struct bucket *v, size_t n,
 	for (i = 0; i < n; i++)
 		if (v[i].count > max)
 			max = v[i].count;
+	if (undated > 0 && labelw < (int)strlen(UNDATED))
+		labelw = (int)strlen(UNDATED);
 	countw = snprintf(num, sizeof num, "%lld", max);
 	width = histogram_width(c) - labelw - 2 - 1 - countw;
 	if (width < 10)
 		width = 10;
-	for (i = 0; i < n; i++) {
-		sbuf_reset(&line);
-		sbuf_printf(&line, "%-*s  ", labelw,
-		            cli_period(v[i].period, level, label, sizeof label));
-		bar(c, &line, v[i].count, max, width);
-		sbuf_printf(&line, "%lld\n", v[i].count);
-		fputs(sbuf_str(&line), stdout);
-	}
+	for (i = 0; i < n; i++)
+		print_bar(c, &line, cli_period(v[i].period, level, label, sizeof label),
+		          labelw, v[i].count, max, width);
+	if (undated > 0)
+		print_bar(c, &line, UNDATED, labelw, undated, max, width);
 	sbuf_free(&line);
 	if (coarse > 0)
 		printf("(%lld more dated only to the %s)\n", coarse,
 		       level >= DATE_DAY ? "month or year" : "year");
+}
+
+/* The JSON line and CSV row of the documents counted apart, when any. */
+static void json_extra(const char *period, long long count)
+{
+	json_t *o;
+
+	if (count <= 0)
+		return;
+	o = json_object();
+	json_object_set_new(o, "period", json_string(period));
+	json_object_set_new(o, "count", json_integer(count));
+	cli_json_line(o);
+}
+
+static void csv_extra(const struct cli *c, const char *period, long long count)
+{
+	char num[32];
+	const char *f[2] = { period, num };
+
+	if (count <= 0)
+		return;
+	snprintf(num, sizeof num, "%lld", count);
+	cli_csv_row(c, f, 2);
 }
 
 int cli_timeline(struct cli *c, int argc, char **argv)
@@ -104,7 +144,7 @@ int cli_timeline(struct cli *c, int argc, char **argv)
 	struct bucket *v = NULL;
 	struct err e;
 	enum date_prec level = DATE_YEAR;
-	long long coarse = 0, total = 0;
+	long long coarse = 0, total = 0, undated = 0;
 	size_t n = 0, i;
 	int k, format = CLI_TEXT, status = EXIT_USAGE;
 	char label[32], num[32];
@@ -160,16 +200,20 @@ int cli_timeline(struct cli *c, int argc, char **argv)
 		status = cli_error("%s", e.msg);
 		goto out;
 	}
+	if (store_count_undated(s, q, &undated, &e) < 0) {
+		status = cli_error("%s", e.msg);
+		goto out;
+	}
 	for (i = 0; i < n; i++)
 		total += v[i].count;
-	if (total == 0 && coarse == 0) {
+	if (total == 0 && coarse == 0 && undated == 0) {
 		if (c->err_tty)
 			cli_error("no dated documents match");
 		status = cli_finish(EXIT_NOTHING);
 		goto out;
 	}
 	if (format == CLI_TEXT) {
-		print_text(c, v, n, level, coarse);
+		print_text(c, v, n, level, coarse, undated);
 	} else if (format == CLI_JSON) {
 		for (i = 0; i < n; i++) {
 			json_t *o = json_object();
@@ -179,6 +223,8 @@ int cli_timeline(struct cli *c, int argc, char **argv)
 			json_object_set_new(o, "count", json_integer(v[i].count));
 			cli_json_line(o);
 		}
+		json_extra(IMPRECISE, coarse);
+		json_extra(UNDATED, undated);
 	} else {
 		static const char *const head[] = { "period", "count" };
 		const char *f[2];
@@ -190,6 +236,8 @@ int cli_timeline(struct cli *c, int argc, char **argv)
 			f[1] = num;
 			cli_csv_row(c, f, 2);
 		}
+		csv_extra(c, IMPRECISE, coarse);
+		csv_extra(c, UNDATED, undated);
 	}
 	status = cli_finish(EXIT_OK);
 out:

@@ -127,6 +127,127 @@ static int timeline_kept(struct store *s, enum date_prec level, int32_t from, in
 	return 1;
 }
 
+/* The key at one end of q's dated documents (dir > 0: the first), read
+ * from the driving index: 1 and *dk its date key, 0 when there is none,
+ * -1 on error. */
+static int set_end(struct store *s, struct sqlq *c, int dir, int32_t *dk, struct err *e)
+{
+	struct sbuf sql = {0};
+	sqlite3_stmt *st;
+	int rc;
+
+	/* date key 0 (no date at all, from old files) sorts first, undated
+	 * documents last: neither is an end of the dated span */
+	sbuf_printf(&sql, "SELECT %s FROM %s WHERE %s AND %s >= %lld AND %s < %lld "
+	            "ORDER BY %s %s LIMIT 1", c->key,
+	            *c->count_from ? c->count_from : sbuf_str(&c->from),
+	            sbuf_str(&c->where), c->key, (long long)KEY_OF_DATE(1), c->key,
+	            (long long)KEY_UNDATED_BASE, c->key, dir > 0 ? "ASC" : "DESC");
+	st = store_prepare_cached(s, sbuf_str(&sql), e);
+	sbuf_free(&sql);
+	if (!st)
+		return -1;
+	sqlq_bind(c, st);
+	store_query_start(s);
+	rc = sqlite3_step(st);
+	store_query_end(s);
+	if (rc == SQLITE_ROW)
+		*dk = DATE_OF_KEY(sqlite3_column_int64(st, 0));
+	store_release(s, st);
+	if (rc == SQLITE_ROW)
+		return 1;
+	if (rc == SQLITE_DONE)
+		return 0;
+	return store_sqlerr(s, e, "reading the span of the dates");
+}
+
+int store_query_span(struct store *s, const struct query *q, int32_t *first,
+                     int32_t *last, struct err *e)
+{
+	int32_t from, to;
+	struct sqlq c;
+	int r = 1;
+
+	*first = *last = 0;
+	if (query_is_empty(q))
+		return store_span(s, first, last, e);
+	query_date_bounds(q, &from, &to);
+	if (from && to) {
+		*first = from;
+		*last = to;
+		return 0;
+	}
+	if (store_compile(s, q, &c, e) < 0)
+		return -1;
+	if (!from)
+		r = set_end(s, &c, 1, first, e);
+	if (r > 0 && !to)
+		r = set_end(s, &c, -1, last, e);
+	sqlq_free(&c);
+	if (r < 0)
+		return -1;
+	if (r == 0) {
+		/* nothing dated matches: no span, whatever the bounds say */
+		*first = *last = 0;
+		return 0;
+	}
+	if (from)
+		*first = from;
+	if (to)
+		*last = to;
+	if (*first > *last)
+		*first = *last = 0;
+	return 0;
+}
+
+int store_count_undated(struct store *s, const struct query *q, long long *n,
+                        struct err *e)
+{
+	struct sqlq c;
+	struct sbuf sql = {0};
+	sqlite3_stmt *st;
+	int rc;
+
+	*n = 0;
+	if (query_is_empty(q)) {
+		st = store_prepare_cached(s, "SELECT n FROM period_count WHERE period = 0", e);
+		if (!st)
+			return -1;
+		rc = sqlite3_step(st);
+		if (rc == SQLITE_ROW)
+			*n = sqlite3_column_int64(st, 0);
+		store_release(s, st);
+		return rc == SQLITE_ROW || rc == SQLITE_DONE ? 1
+		                                            : store_sqlerr(s, e, "counting");
+	}
+	if (store_compile(s, q, &c, e) < 0)
+		return -1;
+	/* undated documents have the keys above every dated one: a range
+	 * at the end of the driving index */
+	sbuf_printf(&sql, "SELECT count(*) FROM %s WHERE %s AND %s >= %lld",
+	            *c.count_from ? c.count_from : sbuf_str(&c.from), sbuf_str(&c.where),
+	            c.key, (long long)KEY_UNDATED_BASE);
+	st = store_prepare_cached(s, sbuf_str(&sql), e);
+	sbuf_free(&sql);
+	if (!st) {
+		sqlq_free(&c);
+		return -1;
+	}
+	sqlq_bind(&c, st);
+	store_query_start(s);
+	rc = sqlite3_step(st);
+	store_query_end(s);
+	if (rc == SQLITE_ROW)
+		*n = sqlite3_column_int64(st, 0);
+	store_release(s, st);
+	sqlq_free(&c);
+	if (rc == SQLITE_ROW)
+		return 1;
+	if (s->interrupted)
+		return 0;
+	return store_sqlerr(s, e, "counting the undated documents");
+}
+
 int store_timeline(struct store *s, const struct query *q, enum date_prec level,
                    int32_t from, int32_t to, struct bucket **out, size_t *n,
                    long long *coarse, struct err *e)
@@ -147,7 +268,7 @@ int store_timeline(struct store *s, const struct query *q, enum date_prec level,
 	if (!from || !to) {
 		int32_t f, l;
 
-		if (store_span(s, &f, &l, e) < 0)
+		if (store_query_span(s, q, &f, &l, e) < 0)
 			return -1;
 		if (!f)
 			return 1; /* nothing dated */

@@ -141,6 +141,21 @@ int query_is_empty(const struct query *q)
 	return !q || q->n == 0;
 }
 
+void query_date_bounds(const struct query *q, int32_t *from, int32_t *to)
+{
+	*from = *to = 0;
+	for (size_t i = 0; q && i < q->n; i++) {
+		const struct qatom *a = q->v[i].n == 1 ? &q->v[i].atoms[0] : NULL;
+
+		if (!a || a->kind != Q_DATE || a->neg)
+			continue;
+		if (a->from && (!*from || a->from > *from))
+			*from = a->from;
+		if (a->to && (!*to || a->to < *to))
+			*to = a->to;
+	}
+}
+
 int query_has_text(const struct query *q)
 {
 	for (size_t i = 0; q && i < q->n; i++)

@@ -310,7 +310,35 @@ static void test_counts(struct store *s)
 	query_parse("telegram", &q, &e);
 	ok(store_timeline(s, q, DATE_YEAR, 0, 0, &b, &n, NULL, &e) == 1, "timeline of a search");
 	is_int(b[0].count, 2, "two telegrams in 1950");
+	is_int(n, 1, "a search's timeline spans its documents, not the collection");
 	free(b);
+	{
+		int32_t f, l;
+		long long u;
+		struct query *d;
+
+		ok(store_query_span(s, q, &f, &l, &e) == 0, "span of a search");
+		ok(f == 19500927 && l == 19501001, "the first and last telegram");
+		ok(store_query_span(s, NULL, &f, &l, &e) == 0 && f == 19500927 && l == 19560620,
+		   "span of everything");
+		query_parse("date:1949..1951-06 telegram", &d, &e);
+		ok(store_query_span(s, d, &f, &l, &e) == 0 && f == 19490101 && l == 19510630,
+		   "a date filter's bounds are the span");
+		query_free(d);
+		query_parse("date:1953.. person:\"Kim Il Sung\"", &d, &e);
+		ok(store_query_span(s, d, &f, &l, &e) == 0 && f == 19530101 && l == 19560600,
+		   "an open end comes from the documents");
+		query_free(d);
+		query_parse("zanzibar", &d, &e);
+		ok(store_query_span(s, d, &f, &l, &e) == 0 && f == 0 && l == 0, "no span: nothing");
+		query_free(d);
+		ok(store_count_undated(s, NULL, &u, &e) == 1 && u == 1, "one undated in all");
+		ok(store_count_undated(s, q, &u, &e) == 1 && u == 0, "no undated telegram");
+		query_parse("memories", &d, &e);
+		ok(store_count_undated(s, d, &u, &e) == 1 && u == 1, "the undated recollections");
+		ok(store_query_span(s, d, &f, &l, &e) == 0 && f == 0, "undated only: no span");
+		query_free(d);
+	}
 
 	ok(store_facet(s, NULL, FACET_PERSON, 3, &v, &n, &e) == 1, "facet all");
 	is_int(n, 3, "limit");
