@@ -198,11 +198,15 @@ static json_t *jstrlist(const struct strlist *l)
 	return a;
 }
 
+/* The width of the labels of fonds person, the longest ("Appears with")
+ * and two spaces. */
+#define LABEL_W 14
+
 static void print_names(const struct cli *c, const char *label, const struct strlist *l)
 {
 	if (!l->n)
 		return;
-	printf("%-12s", label);
+	printf("%-*s", LABEL_W, label);
 	for (size_t i = 0; i < l->n; i++) {
 		char *safe = cli_safe_line(c, l->v[i]);
 
@@ -320,23 +324,23 @@ int cli_person(struct cli *c, int argc, char **argv)
 			sbuf_printf(&life, "%s-%s", p->born ? p->born : "?",
 			            p->died ? p->died : "");
 			safe = cli_safe_line(c, sbuf_str(&life));
-			printf("%-12s%s\n", "Life", safe);
+			printf("%-*s%s\n", LABEL_W, "Life", safe);
 			free(safe);
 			sbuf_free(&life);
 		}
 		if (p->role) {
 			safe = cli_safe_line(c, p->role);
-			printf("%-12s%s\n", "Role", safe);
+			printf("%-*s%s\n", LABEL_W, "Role", safe);
 			free(safe);
 		}
 		print_names(c, "Variants", &p->variants);
 		print_names(c, "Cover names", &p->covers);
 		print_names(c, "Scripts", &p->scripts);
-		printf("%-12s%lld\n", "Documents", p->ndocs);
+		printf("%-*s%lld\n", LABEL_W, "Documents", p->ndocs);
 		for (size_t i = 0; i < p->nyears; i++)
 			printf("  %d  %lld\n", p->years[i].period / 10000, p->years[i].count);
 		if (p->nwith) {
-			printf("%-12s", "Appears with");
+			printf("%-*s", LABEL_W, "Appears with");
 			for (size_t i = 0; i < p->nwith; i++) {
 				safe = cli_safe_line(c, p->with[i].name);
 				printf("%s%s (%lld)", i ? "; " : "", safe, p->with[i].count);

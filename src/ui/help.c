@@ -78,18 +78,22 @@ void help_lines(const struct keymap *km, struct strlist *out)
 			add_line(out, keys, request_help((enum request)r));
 		}
 	}
-	strlist_add(out, "");
-	strlist_add(out, "Requests without a key (bind them in "
-	            "~/.config/fonds/fondsrc)");
-	for (r = 1; r < REQ_COUNT; r++) {
+	/* the heading only when some request has no key (with the default
+	 * bindings none is left: an empty heading puzzled a reader) */
+	for (r = 1, i = 0; r < REQ_COUNT; r++) {
 		int bound = keymap_keys(km, KM_GENERIC, (enum request)r, keys,
 		                        sizeof keys);
 
 		for (s = 0; s < BV_NVIEWS && !bound; s++)
 			bound = keymap_keys(km, s, (enum request)r, keys, sizeof keys);
-		if (!bound)
-			add_line(out, request_name((enum request)r),
-			         request_help((enum request)r));
+		if (bound)
+			continue;
+		if (!i++) {
+			strlist_add(out, "");
+			strlist_add(out, "Requests without a key (bind them in "
+			            "~/.config/fonds/fondsrc)");
+		}
+		add_line(out, request_name((enum request)r), request_help((enum request)r));
 	}
 	strlist_add(out, "");
 	strlist_add(out, "Commands (type : first; Tab completes, Up recalls)");

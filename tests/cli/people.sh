@@ -40,6 +40,12 @@ for n in "Feng Xi" Filippov Instantsia Сталин; do
 	run fonds person "$n" --format json
 	like "$n is Joseph Stalin" "$out" '"name":"Joseph Stalin"'
 done
+# The text form: every label stands apart from its value (issue 12:
+# "Appears withKim Il Sung").
+run fonds person Stalin
+ok "text: Appears with, a space, then the names" sh -c 'printf "%s\n" "$1" | grep -q "^Appears with  *[^ ]"' sh "$out"
+labels=$(printf '%s\n' "$out" | grep -E "^(Variants|Documents|Appears with) ")
+is "text: the values start in one column" "$(printf '%s\n' "$labels" | grep -Ec '^.{13} [^ ]')" "$(printf '%s\n' "$labels" | grep -c .)"
 run fonds person Chanfu --format json
 like "Chanfu is Nikolai Bulganin" "$out" '"name":"Nikolai Bulganin"'
 run fonds person Shytkov --format json

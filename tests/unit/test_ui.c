@@ -202,6 +202,19 @@ static void test_help(void)
 		if (strstr(l.v[i], "?, F1, Z"))
 			keys = 1;
 	ok(keys, "a new binding appears in help");
+	for (i = 0, keys = 0; i < l.n; i++)
+		if (strstr(l.v[i], "Requests without a key"))
+			keys = (int)i + 1;
+	ok(!keys, "every request has a key: no heading for those without");
+	/* unbinding one brings the heading, with the request under it */
+	keymap_parse(&km, "bind generic t none\n", "x", NULL);
+	strlist_clear(&l);
+	help_lines(&km, &l);
+	for (i = 0, keys = 0; i < l.n; i++)
+		if (strstr(l.v[i], "Requests without a key"))
+			keys = (int)i + 1;
+	ok(keys && (size_t)keys < l.n && strstr(l.v[keys], request_help(REQ_TIMELINE)),
+	   "an unbound request is listed under the heading");
 	strlist_clear(&l);
 	keymap_free(&km);
 }
