@@ -386,6 +386,15 @@ struct person_row {
 int store_people_list(struct store *s, int (*cb)(void *ctx, const struct person_row *p),
                       void *ctx, struct err *e);
 
+/* The names by which document key's title, summary or text names the
+ * people that q's text terms found only through another of their names
+ * (a variant spelling, a cover name, another script: "filippov" finds
+ * Stalin's telegrams, whose text says "Stalin"), appended to out as the
+ * text writes them, each once. Terms the text holds add nothing. A few
+ * index lookups of this one document. */
+int store_doc_forms(struct store *s, int64_t key, const struct query *q,
+                    struct strlist *out, struct err *e);
+
 /* --- user data ------------------------------------------------------- */
 
 int store_set_read(struct store *s, const char *id, int on, struct err *e);

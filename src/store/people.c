@@ -428,3 +428,117 @@ int store_people_list(struct store *s, int (*cb)(void *ctx, const struct person_
 	store_release(s, st);
 	return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : store_sqlerr(s, e, "listing people");
 }
+
+/* --- the forms a document's text gives a searched name ------------------ */
+
+/* Does the folded name hold the folded words of t as whole words, in a
+ * row (the last only as a word's start when prefix)? */
+static int name_has_words(const char *name, const char *t, int prefix)
+{
+	size_t n = strlen(t);
+
+	if (!n)
+		return 0;
+	for (const char *p = name; (p = strstr(p, t)) != NULL; p++) {
+		char after = p[n];
+
+		if (p != name && p[-1] != ' ')
+			continue;
+		if (prefix || after == '\0' || after == ' ')
+			return 1;
+	}
+	return 0;
+}
+
+/* 1 when the title, summary or text of document key matches the FTS5
+ * string m (a phrase, quoted). */
+static int doc_text_matches(struct store *s, int64_t key, const char *m, int prefix)
+{
+	struct sbuf q = {0};
+	sqlite3_stmt *st;
+	int hit = 0;
+
+	sbuf_add(&q, "{title summary body} : ");
+	store_fts_quote(&q, m);
+	if (prefix)
+		sbuf_add(&q, " *");
+	st = store_prepare_cached(s, "SELECT 1 FROM doc_fts WHERE doc_fts MATCH ?1 "
+	                             "AND rowid = ?2", NULL);
+	if (st) {
+		sqlite3_bind_text(st, 1, sbuf_str(&q), -1, SQLITE_STATIC);
+		sqlite3_bind_int64(st, 2, key);
+		hit = sqlite3_step(st) == SQLITE_ROW;
+		store_release(s, st);
+	}
+	sbuf_free(&q);
+	return hit;
+}
+
+int store_doc_forms(struct store *s, int64_t key, const struct query *q,
+                    struct strlist *out, struct err *e)
+{
+	struct person_name {
+		int64_t person;
+		char *name, *fold;
+	} *v = NULL;
+	size_t nv = 0, cap = 0;
+	sqlite3_stmt *st = NULL;
+	int rc = 0;
+
+	for (size_t i = 0; q && i < q->n; i++) {
+		for (size_t j = 0; j < q->v[i].n; j++) {
+			const struct qatom *a = &q->v[i].atoms[j];
+			int prefix = a->kind == Q_PREFIX;
+			char *t;
+
+			if (a->neg || a->kind > Q_PREFIX || !a->text)
+				continue;
+			if (doc_text_matches(s, key, a->text, prefix))
+				continue; /* the reader sees the word itself */
+			if (!st) {
+				/* the document's people, by every name they have */
+				st = store_prepare_cached(s,
+					"SELECT p.id, p.name FROM doc_person l JOIN person p "
+					"ON p.id = l.person WHERE l.doc = ?1 UNION ALL "
+					"SELECT a.person, a.name FROM doc_person l JOIN person_alias a "
+					"ON a.person = l.person WHERE l.doc = ?1", e);
+				if (!st) {
+					rc = -1;
+					goto out;
+				}
+				sqlite3_bind_int64(st, 1, key);
+				while (sqlite3_step(st) == SQLITE_ROW) {
+					if (nv == cap) {
+						cap = cap ? 2 * cap : 16;
+						v = xrealloc(v, cap * sizeof *v);
+					}
+					v[nv].person = sqlite3_column_int64(st, 0);
+					v[nv].name = store_col_dup(st, 1);
+					v[nv].fold = text_fold(v[nv].name ? v[nv].name : "");
+					nv++;
+				}
+				store_release(s, st);
+			}
+			t = text_fold(a->text);
+			/* a person the term names by another of their names: the
+			 * names of theirs that the text does hold */
+			for (size_t k = 0; k < nv; k++) {
+				if (!name_has_words(v[k].fold, t, prefix))
+					continue;
+				for (size_t m = 0; m < nv; m++)
+					if (v[m].person == v[k].person && v[m].name &&
+					    strlist_find(out, v[m].name) < 0 &&
+					    doc_text_matches(s, key, v[m].name, 0))
+						strlist_add(out, v[m].name);
+			}
+			free(t);
+		}
+	}
+out:
+	for (size_t k = 0; k < nv; k++) {
+		free(v[k].name);
+		free(v[k].fold);
+	}
+	free(v);
+	return rc;
+}

@@ -519,14 +519,47 @@ static struct row *rows_push(struct rows *r)
 }
 
 /* The columns of a list row, in the order row_read() expects; %s is the
- * rank expression, then the snippet expression. */
+ * rank expression, then the snippets' (three columns). */
 #define ROW_COLUMNS                                                           \
-	"d.key, %s, d.id, d.prec, d.dkey, d.first, d.last, d.range, d.title, %s, " \
+	"d.key, %s, d.id, d.prec, d.dkey, d.first, d.last, d.range, d.title, " \
 	"EXISTS (SELECT 1 FROM relation r WHERE r.src = d.key) "              \
 	" OR EXISTS (SELECT 1 FROM relation r WHERE r.dst = d.key), "         \
 	"EXISTS (SELECT 1 FROM read_mark m WHERE m.id = d.id), "              \
 	"EXISTS (SELECT 1 FROM bookmark b WHERE b.id = d.id), "               \
-	"EXISTS (SELECT 1 FROM note n WHERE n.id = d.id)"
+	"EXISTS (SELECT 1 FROM note n WHERE n.id = d.id), %s"
+
+/* The snippets of a search: from the summary, the text and the title,
+ * the columns a reader sees. FTS5 left to choose (column -1) takes the
+ * column with the most matches, often the hidden names column, where
+ * every spelling of a person's name is a match ("Joseph Stalin ;
+ * Stalin ; I.V. Stalin ; ..."). */
+#define SNIPPET_COLUMNS                                                       \
+	"snippet(doc_fts, 1, char(2), char(3), '…', 12), "                    \
+	"snippet(doc_fts, 2, char(2), char(3), '…', 12), "                    \
+	"snippet(doc_fts, 0, char(2), char(3), '…', 12)"
+#define NO_SNIPPET_COLUMNS "NULL, NULL, NULL"
+#define COL_SNIPPETS 13
+
+/* The snippet to show of those read at column i: the first that holds a
+ * match, else (a document found through a name's other spelling or a
+ * cover name, which only the names column holds) the start of its
+ * summary or text, unmarked. NULL when there is none. */
+static char *snippet_pick(sqlite3_stmt *st, int i)
+{
+	for (int k = 0; k < 3; k++) {
+		const char *t = (const char *)sqlite3_column_text(st, i + k);
+
+		if (t && strchr(t, '\002'))
+			return xstrdup(t);
+	}
+	for (int k = 0; k < 2; k++) {
+		const char *t = (const char *)sqlite3_column_text(st, i + k);
+
+		if (t && *t)
+			return xstrdup(t);
+	}
+	return NULL;
+}
 
 static void row_read(sqlite3_stmt *st, struct row *r)
 {
@@ -535,11 +568,11 @@ static void row_read(sqlite3_stmt *st, struct row *r)
 	r->id = store_col_dup(st, 2);
 	store_col_date(st, 3, &r->date);
 	r->title = store_col_dup(st, 8);
-	r->snippet = store_col_dup(st, 9);
-	r->flags = (sqlite3_column_int(st, 10) ? ROW_RELATED : 0) |
-	           (sqlite3_column_int(st, 11) ? ROW_READ : 0) |
-	           (sqlite3_column_int(st, 12) ? ROW_BOOKMARK : 0) |
-	           (sqlite3_column_int(st, 13) ? ROW_NOTE : 0);
+	r->flags = (sqlite3_column_int(st, 9) ? ROW_RELATED : 0) |
+	           (sqlite3_column_int(st, 10) ? ROW_READ : 0) |
+	           (sqlite3_column_int(st, 11) ? ROW_BOOKMARK : 0) |
+	           (sqlite3_column_int(st, 12) ? ROW_NOTE : 0);
+	r->snippet = snippet_pick(st, COL_SNIPPETS);
 }
 
 /* Step st to the end, appending rows; reverse them when read backwards. */
@@ -619,7 +652,7 @@ int store_page(struct store *s, const struct query *q, enum store_sort sort,
 	k = c.key;
 	sbuf_add(&sql, "SELECT ");
 	sbuf_printf(&sql, ROW_COLUMNS, rank ? "f.rank" : "0",
-	            c.fts ? "snippet(doc_fts, -1, char(2), char(3), '…', 12)" : "NULL");
+	            c.fts ? SNIPPET_COLUMNS : NO_SNIPPET_COLUMNS);
 	sbuf_printf(&sql, " FROM %s WHERE %s", sbuf_str(&c.from), sbuf_str(&c.where));
 	keyset(&sql, &c, rank, pos, dir, inclusive);
 	if (rank)

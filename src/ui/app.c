@@ -83,6 +83,29 @@ const struct strlist *app_terms(struct app *a)
 	return &a->dc.terms;
 }
 
+const struct strlist *app_doc_terms(struct app *a, int64_t key)
+{
+	const struct strlist *terms = app_terms(a);
+	struct strlist forms = {0};
+	struct err e;
+
+	if (a->dc.forms_key == key && a->dc.forms_query &&
+	    !strcmp(a->dc.forms_query, a->dc.query))
+		return &a->dc.doc_terms;
+	strlist_clear(&a->dc.doc_terms);
+	for (size_t i = 0; i < terms->n; i++)
+		strlist_add(&a->dc.doc_terms, terms->v[i]);
+	/* the spellings the document has of a name found by another */
+	if (key && terms->n && store_doc_forms(a->store, key, a->b.search_q, &forms, &e) == 0)
+		for (size_t i = 0; i < forms.n; i++)
+			ui_add_terms(&a->dc.doc_terms, forms.v[i]);
+	strlist_clear(&forms);
+	free(a->dc.forms_query);
+	a->dc.forms_query = xstrdup(a->dc.query);
+	a->dc.forms_key = key;
+	return &a->dc.doc_terms;
+}
+
 /* --- requests every view shares ------------------------------------------ */
 
 void app_request(struct app *a, enum request req)
@@ -754,6 +777,8 @@ static void app_free(struct app *a)
 	free(a->person_rows_of);
 	free(a->dc.query);
 	strlist_clear(&a->dc.terms);
+	free(a->dc.forms_query);
+	strlist_clear(&a->dc.doc_terms);
 	filter_items_free(a);
 	timeline_cache_free(a);
 	free(a);

@@ -67,7 +67,7 @@ static enum sattr line_attr(enum dkind k)
 void detail_draw_key(struct app *a, struct rect r, int64_t key, int *scroll,
                      int focused)
 {
-	const struct strlist *terms = app_terms(a);
+	const struct strlist *terms = app_doc_terms(a, key);
 	struct dlines *dl = &a->dc.lines;
 	int i, max;
 
@@ -116,7 +116,7 @@ static void doc_draw(struct app *a, struct rect r, int focused)
 /* Scroll to the next (dir > 0) or previous line holding a match. */
 static void find_match(struct app *a, int dir)
 {
-	const struct strlist *terms = app_terms(a);
+	const struct strlist *terms = app_doc_terms(a, a->b.doc_key);
 	struct dlines *dl = &a->dc.lines;
 	long i, start;
 	int h = a->doc_h > 0 ? a->doc_h : 1;

@@ -58,6 +58,11 @@ static void add_terms(struct strlist *terms, const char *text, int prefix)
 	free(f);
 }
 
+void ui_add_terms(struct strlist *terms, const char *text)
+{
+	add_terms(terms, text, 0);
+}
+
 void ui_query_terms(const struct query *q, struct strlist *terms)
 {
 	size_t i, j;

@@ -113,6 +113,9 @@ void spans_free(struct spans *s);
  * prefix terms end with '*'. */
 void ui_query_terms(const struct query *q, struct strlist *terms);
 
+/* Add the folded words of text to terms, each once. */
+void ui_add_terms(struct strlist *terms, const char *text);
+
 /* The byte ranges of the words of s (sanitized) that match a term (the
  * word folded equals it, or starts with it for a prefix term), appended
  * to out in order. Returns the number found. */
@@ -397,6 +400,11 @@ struct detail_cache {
 	struct dlines lines;
 	char *query;  /* the search the highlights were made for */
 	struct strlist terms;
+	/* terms plus the spellings that document forms_key has of names the
+	 * search found by another (store_doc_forms), for forms_query */
+	char *forms_query;
+	int64_t forms_key;
+	struct strlist doc_terms;
 };
 
 struct filter_item;
@@ -464,6 +472,12 @@ void app_request(struct app *a, enum request req);
 
 /* Search terms of the current search for highlighting (owned by a). */
 const struct strlist *app_terms(struct app *a);
+
+/* The terms to highlight in document key: the search's, and the names as
+ * the document spells them where the search found it through another
+ * spelling or a cover name (owned by a, kept until the search or the
+ * document changes). */
+const struct strlist *app_doc_terms(struct app *a, int64_t key);
 
 /* Rebuild the filter pane's items when the query changed. Counting gives
  * way to a pending key: then the items are partial and a->fi_partial is

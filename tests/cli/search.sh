@@ -142,4 +142,17 @@ is "--limit 0 in JSON" "$(fonds search --limit 0 --format json | grep -c .)" 60
 is "--limit 55" "$(fonds search --limit 55 | grep -c .)" 55
 is "--limit 60 exactly" "$(fonds search --limit 60 2>&1 | grep -c .)" 60
 
+# Snippets come from what a reader sees, never the hidden names column
+# (issue 12: "Joseph Stalin ; Stalin ; I.V. Stalin ; ..." under a result).
+DB=$tmp/x.db
+run fonds search --format json fighting
+like "a snippet from the summary or title with the match" "$out" '"snippet":"'
+run fonds search --format json shtykov
+first=$(printf '%s\n' "$out" | grep '"id":"t-1950-0625"')
+unlike "found only by a name: no snippet of the names column" "$first" '"snippet":"Terentii'
+like "found only by a name: the start of the summary" "$first" '"snippet":"An account of the clashes'
+run fonds search --format json trucks
+like "a match in the summary: its snippet" "$(printf '%s\n' "$out" | grep t-1950-0701)" '"snippet":"A draft answer promising part of the trucks'
+run fonds search --format json supplies
+like "a match in the title alone: the title" "$(printf '%s\n' "$out" | grep t-1950-0701)" '"snippet":"Draft Reply on the Supplies"'
 done_testing

@@ -279,6 +279,22 @@ static void test_person(const char *dir, const char *data, const char *file)
 	}
 	screens_free(&sc);
 
+	/* a search that finds Stalin's telegrams by a cover name: n in the
+	 * document finds the name as the document spells it */
+	if (run(s, dir, "/\ntype filippov\nEnter\nEnter\nn\ndump\nn\nn\nn\nn\nn\ndump\nQ\n",
+	        "100x30", &sc) == 0 && sc.n == 2) {
+		ok(!strstr(line_of(sc.v[0], 28, buf, sizeof buf), "No more matches"),
+		   "/filippov, Enter, n: a match in the document: %s", buf);
+		ok(strstr(line_of(sc.v[0], 28, buf, sizeof buf), " document"),
+		   "in the document view: %s", buf);
+		if (getenv("FONDS_TEST_VERBOSE"))
+			for (int i = 0; i < sc.n; i++)
+				printf("# screen %d:\n%s", i, sc.v[i]);
+	} else {
+		ok(0, "cover name run (%d screens)", sc.n);
+	}
+	screens_free(&sc);
+
 	/* p on a person among the facets of the filters view */
 	if (run(s, dir, "g\nf\nj\np\ndump\nq\ndump\nQ\n", "100x30", &sc) == 0 &&
 	    sc.n == 2) {

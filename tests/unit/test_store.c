@@ -677,6 +677,61 @@ static void test_recognized(void)
 	authority_free(&a);
 }
 
+/* A search that found a document through another of a person's names:
+ * the forms its text does hold (what the document pane highlights). */
+static void test_forms(void)
+{
+	static const char people_txt[] =
+		"name: Joseph Stalin\nvariant: Stalin\ncover: Filippov\ncover: Feng Xi\n";
+	struct authority a = {0};
+	struct store *s;
+	struct err e;
+	struct query *q;
+	struct strlist f = {0};
+	struct record r;
+	struct rows rows = {0};
+	int result;
+
+	authority_load_buffer(&a, "test", people_txt, strlen(people_txt), NULL, NULL);
+	if (!ok(store_open(&s, path_in("forms.db"), 0, &e) == 0, "forms: open"))
+		return;
+	store_set_authority(s, &a);
+	ok(store_people_sync(s, &a, 0, &e) == 0, "forms: the authority stored");
+	ok(store_import_begin(s, &e) == 0, "forms: begin");
+	mk(&r, "f1", "June 1, 1952", "Telegram from Feng Xi to Shtykov",
+	   "Stalin agrees to the plan.", "Joseph Stalin", NULL);
+	ok(store_put(s, &r, &result, &e) == 0, "forms: put");
+	record_clear(&r);
+	ok(store_import_commit(s, &e) == 0, "forms: commit");
+
+	query_parse("filippov", &q, &e);
+	ok(store_page(s, q, SORT_DATE, NULL, 1, 0, 10, &rows, &e) == 0 && rows.n == 1,
+	   "forms: the cover name finds the telegram");
+	ok(rows.n == 1 && rows.v[0].snippet && !strstr(rows.v[0].snippet, "Filippov") &&
+	   !strstr(rows.v[0].snippet, " ; "), "forms: the snippet is not the names column");
+	ok(rows.n == 1 && rows.v[0].snippet && strstr(rows.v[0].snippet, "Stalin agrees"),
+	   "forms: the snippet is the summary");
+	ok(rows.n == 1 && store_doc_forms(s, rows.v[0].key, q, &f, &e) == 0, "forms: read");
+	ok(strlist_find(&f, "Stalin") >= 0 && strlist_find(&f, "Feng Xi") >= 0,
+	   "forms: the spellings the text holds");
+	ok(strlist_find(&f, "Filippov") < 0 && strlist_find(&f, "Joseph Stalin") < 0,
+	   "forms: not those it does not");
+	strlist_clear(&f);
+	query_free(q);
+	query_parse("stalin", &q, &e);
+	ok(rows.n == 1 && store_doc_forms(s, rows.v[0].key, q, &f, &e) == 0 && f.n == 0,
+	   "forms: a word the text holds adds nothing");
+	strlist_clear(&f);
+	rows_free(&rows);
+	ok(store_page(s, q, SORT_DATE, NULL, 1, 0, 10, &rows, &e) == 0 && rows.n == 1 &&
+	   rows.v[0].snippet && strstr(rows.v[0].snippet, "\002Stalin\003 agrees"),
+	   "forms: a snippet with the match marked, from the summary");
+	rows_free(&rows);
+	query_free(q);
+	store_close(s);
+	authority_free(&a);
+}
+
 static void test_files(void)
 {
 	struct store *s;
@@ -742,6 +797,7 @@ int main(void)
 	test_move();
 	test_pending();
 	test_recognized();
+	test_forms();
 	{
 		char cmd[600];
 
