@@ -7,4 +7,5 @@ noinst_HEADERS += \
 	include/fonds/query.h \
 	include/fonds/cli.h \
 	include/fonds/browse.h \
+	include/fonds/history.h \
 	include/fonds/ui.h

@@ -48,6 +48,9 @@ struct cli {
 	int highlight;                  /* may use bold on stdout (a terminal, no NO_COLOR) */
 	struct authority *authority;    /* the name authority, loaded on demand
 	                                   (cli_load_authority), freed by cli_main */
+	int browsing;                   /* the browser will own the terminal */
+	char notice[256];               /* what the first run said, for the browser
+	                                   (nothing on stderr behind curses) */
 };
 
 /* One option of a command: "--name" or "--name VALUE" / "--name=VALUE". */

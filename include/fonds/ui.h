@@ -8,6 +8,10 @@
 struct ui_options {
 	const char *query; /* initial search, or NULL */
 	const char *open;  /* id of a document to open first, or NULL */
+	const char *history; /* the history file; NULL: the default
+	                        (history_default_path), "": none */
+	const char *notice;  /* said on the status line at the start (the
+	                        first run's), or NULL */
 };
 
 /* Run the browser on s until the user quits. Needs a terminal on stdin

@@ -89,4 +89,7 @@ char *str_trim(char *s);
 /* 64-bit FNV-1a hash of n bytes. */
 uint64_t hash64(const void *p, size_t n, uint64_t seed);
 
+/* mkdir -p (mode 0700) of the directory that holds the file path. */
+int path_make_parents(const char *path, struct err *e);
+
 #endif

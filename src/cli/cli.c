@@ -133,7 +133,7 @@ static int can_browse(const struct cli *c)
 
 static int run_browser(struct cli *c)
 {
-	struct ui_options o = { NULL, NULL };
+	struct ui_options o = { NULL, NULL, NULL, NULL };
 	struct store *s;
 	struct err e;
 	int rc;
@@ -153,8 +153,10 @@ static int run_browser(struct cli *c)
 		return cli_error("the browser needs a terminal; try 'fonds search ...' "
 		                 "or 'fonds --help'");
 	}
+	c->browsing = 1;
 	if (!(s = cli_open_store(c, 1, 0)))
 		return EXIT_USAGE;
+	o.notice = c->notice;
 	rc = ui_main(s, &o, &e);
 	store_close(s);
 	if (rc < 0)

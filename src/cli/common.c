@@ -331,7 +331,9 @@ char *cli_sample_path(void)
 	return NULL;
 }
 
-/* Load the sample collection into a newly created default database. */
+/* Load the sample collection into a newly created default database, and
+ * say so: on stderr, or (when the browser is to start) in c->notice, with
+ * how to bring one's own files, for its status line. */
 static void load_sample(struct cli *c, struct store *s)
 {
 	struct cli_import_counts n = { 0 };
@@ -340,18 +342,34 @@ static void load_sample(struct cli *c, struct store *s)
 	char *path = cli_sample_path();
 
 	if (!path) {
-		cli_error("created an empty DB at %s (the sample collection "
-		          "sample.jsonl was not found; set FONDS_DATADIR)",
-		          store_path(s));
+		if (c->browsing)
+			snprintf(c->notice, sizeof c->notice, "An empty database: the "
+			         "sample was not found. Quit, then: fonds import FILE");
+		else
+			cli_error("created an empty DB at %s (the sample collection "
+			          "sample.jsonl was not found; set FONDS_DATADIR)",
+			          store_path(s));
 		return;
 	}
 	cli_load_authority(c, s);
 	if (cli_import_file(c, s, IMPORT_JSON, path, 0, 1, &n) < 0) {
-		cli_error("created an empty DB at %s (the sample collection "
-		          "could not be loaded)", store_path(s));
+		if (c->browsing)
+			snprintf(c->notice, sizeof c->notice, "An empty database: the "
+			         "sample failed to load. Quit, then: fonds import FILE");
+		else
+			cli_error("created an empty DB at %s (the sample collection "
+			          "could not be loaded)", store_path(s));
 	} else if (store_stats(s, &st, &e) == 0) {
-		cli_error("created DB with the sample collection (%lld documents)",
-		          st.documents);
+		/* at most 66 columns: whole on an 80-column status line */
+		if (c->browsing)
+			snprintf(c->notice, sizeof c->notice, "%lld sample documents loaded; "
+			         "to add your own: fonds import FILE", st.documents);
+		else
+			cli_error("created DB with the sample collection (%lld documents)",
+			          st.documents);
+	} else if (c->browsing) {
+		snprintf(c->notice, sizeof c->notice,
+		         "Sample documents loaded; to add your own: fonds import FILE");
 	} else {
 		cli_error("created DB with the sample collection");
 	}

@@ -45,37 +45,6 @@ char *store_default_path(void)
 	return sbuf_take(&b);
 }
 
-/* mkdir -p of the directory that holds path. */
-static int make_parent_dirs(const char *path, struct err *e)
-{
-	char *dir = xstrdup(path);
-	char *slash = strrchr(dir, '/');
-
-	if (!slash || slash == dir) {
-		free(dir);
-		return 0;
-	}
-	*slash = '\0';
-	for (char *p = dir + 1; *p; p++) {
-		if (*p != '/')
-			continue;
-		*p = '\0';
-		if (mkdir(dir, 0700) < 0 && errno != EEXIST) {
-			err_set(e, "cannot create directory %s: %s", dir, strerror(errno));
-			free(dir);
-			return -1;
-		}
-		*p = '/';
-	}
-	if (mkdir(dir, 0700) < 0 && errno != EEXIST) {
-		err_set(e, "cannot create directory %s: %s", dir, strerror(errno));
-		free(dir);
-		return -1;
-	}
-	free(dir);
-	return 0;
-}
-
 int store_sqlerr(struct store *s, struct err *e, const char *what)
 {
 	int code = sqlite3_errcode(s->db);
@@ -254,7 +223,7 @@ int store_open(struct store **out, const char *path, int flags, struct err *e)
 		return err_set(e, "%s is a directory, not a database file", path);
 	if (!exists && (flags & (STORE_READONLY | STORE_NOCREATE)))
 		return err_set(e, "%s: no such database (create one with 'fonds import FILE')", path);
-	if (!exists && make_parent_dirs(path, e) < 0)
+	if (!exists && path_make_parents(path, e) < 0)
 		return -1;
 
 	s = xcalloc(1, sizeof *s);

@@ -768,8 +768,8 @@ static void app_free(struct app *a)
 	sbuf_free(&a->prompt.text);
 	free(a->prompt.saved);
 	free(a->prompt.orig);
-	strlist_clear(&a->search_hist);
-	strlist_clear(&a->cmd_hist);
+	history_free(&a->hist);
+	free(a->hist_path);
 	dlines_free(&a->dc.lines);
 	dlines_free(&a->person_dl);
 	free(a->person_shown);
@@ -842,6 +842,21 @@ int ui_main(struct store *s, const struct ui_options *o, struct err *e)
 	} else if (!(o && o->query && *o->query)) {
 		browse_restore(&a->b, e);
 	}
+	history_init(&a->hist, 0);
+	a->hist_path = o && o->history ? (*o->history ? xstrdup(o->history) : NULL)
+	                               : history_default_path();
+	if (a->hist_path) {
+		struct err he;
+		int skipped = history_load(&a->hist, a->hist_path, &he);
+
+		if (skipped < 0)
+			browse_message(&a->b, 1, "%s", he.msg);
+		else if (skipped > 0)
+			browse_message(&a->b, 0, "%s: %d unreadable line%s skipped",
+			               a->hist_path, skipped, skipped == 1 ? "" : "s");
+	}
+	if (o && o->notice && *o->notice)
+		browse_message(&a->b, 0, "%s", o->notice);
 	if (store_readonly_reason(s))
 		browse_message(&a->b, 0, "Read-only: %s; bookmarks, read marks and "
 		               "the last position are not saved", store_readonly_reason(s));
@@ -880,6 +895,11 @@ int ui_main(struct store *s, const struct ui_options *o, struct err *e)
 	 * than the busy timeout) is no reason to trouble the way out */
 	(void)browse_save(&a->b, e);
 	screen_stop();
+	/* after the screen is given back: a history that cannot be saved is
+	 * said on the terminal, once */
+	if (a->hist_path && history_save(&a->hist, a->hist_path, &a->e) < 0 &&
+	    !(script && *script))
+		fprintf(stderr, "fonds: %s\n", a->e.msg);
 	the_app = NULL;
 	sigprocmask(SIG_SETMASK, &prev, NULL);
 	for (i = 0; i < 4; i++)

@@ -15,6 +15,7 @@
 #include <stdio.h>
 
 #include "fonds/browse.h"
+#include "fonds/history.h"
 #include "fonds/store.h"
 #include "fonds/text.h"
 #include "fonds/ui.h"
@@ -433,7 +434,8 @@ struct app {
 	int interruptible;   /* queries may be cut short by pending input */
 	int san, ascii;
 	struct prompt prompt;
-	struct strlist search_hist, cmd_hist;
+	struct history hist;   /* searches and commands, kept across sessions */
+	char *hist_path;       /* its file, or NULL: not kept */
 	struct detail_cache dc;
 	long match_line;     /* detail: line of the current match, -1 none */
 	int help_scroll;

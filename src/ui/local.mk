@@ -1,7 +1,8 @@
 # ui module: the ncurses browser (src/ui) and its curses-free state
-# (src/browse.c).
+# (src/browse.c, src/history.c).
 libfonds_a_SOURCES += \
 	src/browse.c \
+	src/history.c \
 	src/ui/app.c \
 	src/ui/detail.c \
 	src/ui/filter.c \
@@ -30,11 +31,14 @@ src/ui/keymap.$(OBJEXT): src/ui/fondsrc.inc
 CLEANFILES += src/ui/fondsrc.inc
 dist_pkgdata_DATA += share/fondsrc
 
-check_PROGRAMS += tests/unit/test_browse tests/unit/test_ui tests/unit/test_app
-TESTS += tests/unit/test_browse tests/unit/test_ui tests/unit/test_app
+check_PROGRAMS += tests/unit/test_browse tests/unit/test_ui tests/unit/test_app \
+	tests/unit/test_history
+TESTS += tests/unit/test_browse tests/unit/test_ui tests/unit/test_app \
+	tests/unit/test_history
 tests_unit_test_browse_LDADD = $(FONDS_LIBS)
 tests_unit_test_ui_LDADD = $(FONDS_LIBS)
 tests_unit_test_app_LDADD = $(FONDS_LIBS)
+tests_unit_test_history_LDADD = $(FONDS_LIBS)
 
 UI_E2E = \
 	tests/e2e/browse_list.sh \
@@ -42,6 +46,7 @@ UI_E2E = \
 	tests/e2e/browse_related.sh \
 	tests/e2e/browse_search.sh \
 	tests/e2e/browse_resize.sh \
-	tests/e2e/browse_person.sh
+	tests/e2e/browse_person.sh \
+	tests/e2e/browse_first_run.sh
 TESTS += $(UI_E2E)
 EXTRA_DIST += $(UI_E2E) tests/e2e/lib.sh

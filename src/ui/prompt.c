@@ -10,11 +10,9 @@
 #include "ui/internal.h"
 
 #define SEARCH_DEBOUNCE_USEC 150000
-#define HISTORY_MAX 100
-
 static struct strlist *history_of(struct app *a)
 {
-	return a->prompt.kind == PROMPT_SEARCH ? &a->search_hist : &a->cmd_hist;
+	return a->prompt.kind == PROMPT_SEARCH ? &a->hist.search : &a->hist.command;
 }
 
 void prompt_open(struct app *a, enum prompt_kind kind, const char *init)
@@ -49,26 +47,6 @@ static void prompt_close(struct app *a)
 	p->saved = NULL;
 	free(p->orig);
 	p->orig = NULL;
-}
-
-static void history_add(struct strlist *h, const char *s)
-{
-	long i;
-
-	if (!*s)
-		return;
-	i = strlist_find(h, s);
-	if (i >= 0) {
-		free(h->v[i]);
-		memmove(h->v + i, h->v + i + 1, (h->n - (size_t)i - 1) * sizeof *h->v);
-		h->n--;
-	}
-	if (h->n >= HISTORY_MAX) {
-		free(h->v[0]);
-		memmove(h->v, h->v + 1, (h->n - 1) * sizeof *h->v);
-		h->n--;
-	}
-	strlist_add(h, s);
 }
 
 void prompt_cancel(struct app *a)
@@ -136,7 +114,7 @@ static void submit(struct app *a)
 				return;
 			}
 		}
-		history_add(&a->search_hist, line);
+		history_add(&a->hist.search, line, a->hist.max);
 		if (p->orig && strcmp(p->orig, line) == 0) {
 			/* the same search: not a new place */
 			prompt_close(a);
@@ -148,7 +126,7 @@ static void submit(struct app *a)
 		/* once counted (idle): the list need not wait for it */
 		a->say_found = *line != '\0';
 	} else {
-		history_add(&a->cmd_hist, line);
+		history_add(&a->hist.command, line, a->hist.max);
 		prompt_close(a);
 		r = browse_command(&a->b, line, &a->e);
 		if (r < 0)

@@ -60,7 +60,8 @@ e2e_init() {
 		skip_all "fonds import failed: $(head -n 1 "$e2e_tmp/import.log")"
 }
 
-# e2e_start [COLS LINES [ENV...]]: run the browser on $db in a new session.
+# e2e_start [COLS LINES [ENV...]]: run the browser on $db in a new session
+# (with E2E_DBOPT= set empty, on the default database of the ENV given).
 e2e_start() {
 	cols=${1:-100}
 	lines=${2:-30}
@@ -71,7 +72,7 @@ e2e_start() {
 	e2e_runs=$((e2e_runs + 1))
 	e2e_sock="$e2e_base-$e2e_runs"
 	tmux -L "$e2e_sock" -f /dev/null new-session -d -s fonds -x "$cols" -y "$lines" \
-		"env $* '$FONDS_BIN' --db '$db' 2>'$e2e_tmp/stderr'; echo \$? >'$e2e_tmp/exit'; sleep 600"
+		"env $* '$FONDS_BIN' ${E2E_DBOPT---db '$db'} 2>'$e2e_tmp/stderr'; echo \$? >'$e2e_tmp/exit'; sleep 600"
 	tmux -L "$e2e_sock" set-option -t fonds status off >/dev/null 2>&1
 	tmux -L "$e2e_sock" resize-window -t fonds -x "$cols" -y "$lines" >/dev/null 2>&1
 }

@@ -88,12 +88,16 @@ static void screens_free(struct screens *sc)
 	sc->n = 0;
 }
 
+/* The history file of the runs ("": none, so that runs do not recall
+ * each other's searches). */
+static const char *run_history = "";
+
 /* Run the browser on s with the script text at cols x lines; fill sc. */
 static int run(struct store *s, const char *dir, const char *script,
                const char *size, struct screens *sc)
 {
 	char kpath[512], dpath[512], line[4096];
-	struct ui_options o = { NULL, NULL };
+	struct ui_options o = { NULL, NULL, NULL, NULL };
 	struct sbuf cur = {0};
 	struct err e;
 	FILE *f;
@@ -109,6 +113,7 @@ static int run(struct store *s, const char *dir, const char *script,
 	setenv("FONDS_UI_SCRIPT", kpath, 1);
 	setenv("FONDS_UI_DUMP", dpath, 1);
 	setenv("FONDS_UI_SIZE", size, 1);
+	o.history = run_history;
 	rc = ui_main(s, &o, &e);
 	unsetenv("FONDS_UI_SCRIPT");
 	if (rc < 0) {
@@ -417,6 +422,26 @@ int main(void)
 		ok(0, "run 3 (%d screens)", sc.n);
 	}
 	screens_free(&sc);
+
+	/* the history is kept across sessions: Up at / and : recalls the
+	 * last session's search and command */
+	snprintf(buf, sizeof buf, "%s/state/fonds/history", dir);
+	run_history = buf;
+	if (run(s, dir, "/\ntype Pueblo\nEnter\n:\ntype goto 1956\nEnter\nQ\n",
+	        "80x24", &sc) == 0 &&
+	    run(s, dir, "/\nUp\ndump\nEsc\n:\nUp\ndump\nEsc\nQ\n", "80x24", &sc) == 0 &&
+	    sc.n == 2) {
+		char l[256];
+
+		ok(strncmp(line_of(sc.v[0], 23, l, sizeof l), "/Pueblo", 7) == 0,
+		   "a new session: Up at / recalls the last one's search: %s", l);
+		ok(strncmp(line_of(sc.v[1], 23, l, sizeof l), ":goto 1956", 10) == 0,
+		   "and Up at : its command: %s", l);
+	} else {
+		ok(0, "history runs (%d screens)", sc.n);
+	}
+	screens_free(&sc);
+	run_history = "";
 
 	store_close(s);
 
