@@ -338,6 +338,7 @@ void browse_free(struct browse *b)
 	rows_free(&b->rows);
 	relations_free(b->rel, b->nrel);
 	free(b->person);
+	free(b->tl_query);
 	person_info_free(b->pinfo);
 	if (b->doc)
 		doc_free(b->doc);
@@ -1501,14 +1502,38 @@ char *browse_period_format(int32_t p, enum date_prec level, char *buf,
 	return buf;
 }
 
+void browse_timeline_span(struct browse *b, int32_t *first, int32_t *last,
+                          long long *undated)
+{
+	char *q = query_format(b->q);
+	struct err e;
+
+	if (!b->tl_query || strcmp(b->tl_query, q) != 0) {
+		/* two index seeks and a count of a range at the index's end */
+		if (store_query_span(b->store, b->q, &b->tl_first, &b->tl_last, &e) < 0)
+			b->tl_first = b->tl_last = 0;
+		if (store_count_undated(b->store, b->q, &b->tl_undated, &e) < 0)
+			b->tl_undated = 0;
+		free(b->tl_query);
+		b->tl_query = q;
+	} else {
+		free(q);
+	}
+	*first = b->tl_first;
+	*last = b->tl_last;
+	if (undated)
+		*undated = b->tl_undated;
+}
+
 static void timeline_clamp(struct browse *b)
 {
-	int32_t lo, hi;
+	int32_t lo, hi, first, last;
 
-	if (!b->span_first)
+	browse_timeline_span(b, &first, &last, NULL);
+	if (!first)
 		return;
-	lo = browse_period_of(b->span_first, b->tl_level);
-	hi = browse_period_of(b->span_last, b->tl_level);
+	lo = browse_period_of(first, b->tl_level);
+	hi = browse_period_of(last, b->tl_level);
 	if (b->tl_cursor < lo)
 		b->tl_cursor = lo;
 	if (b->tl_cursor > hi)
@@ -1539,19 +1564,19 @@ static int focus_date(struct browse *b, struct date *d)
 int browse_timeline_open(struct browse *b, struct err *e)
 {
 	struct date d;
+	int32_t first, last;
 
 	(void)e;
-	if (!b->span_first && store_span(b->store, &b->span_first, &b->span_last, e) < 0)
-		return -1;
-	if (!b->span_first) {
-		browse_message(b, 0, "No dated documents");
+	browse_timeline_span(b, &first, &last, NULL);
+	if (!first) {
+		browse_message(b, 0, "No dated documents in the list");
 		return 1;
 	}
 	if (browse_top(b) != BV_TIMELINE) {
 		b->tl_level = DATE_YEAR;
 		b->tl_cursor = focus_date(b, &d) ?
 		               browse_period_of(d.key, DATE_YEAR) :
-		               browse_period_of(b->span_first, DATE_YEAR);
+		               browse_period_of(first, DATE_YEAR);
 		timeline_clamp(b);
 	}
 	browse_push_view(b, BV_TIMELINE);
@@ -1566,10 +1591,12 @@ void browse_timeline_move(struct browse *b, long n)
 
 void browse_timeline_edge(struct browse *b, int dir)
 {
-	if (!b->span_first)
+	int32_t first, last;
+
+	browse_timeline_span(b, &first, &last, NULL);
+	if (!first)
 		return;
-	b->tl_cursor = browse_period_of(dir < 0 ? b->span_first : b->span_last,
-	                                b->tl_level);
+	b->tl_cursor = browse_period_of(dir < 0 ? first : last, b->tl_level);
 }
 
 void browse_timeline_zoom(struct browse *b, int dir)

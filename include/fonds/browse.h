@@ -75,6 +75,11 @@ struct browse {
 	enum date_prec tl_level;    /* DATE_YEAR, DATE_MONTH or DATE_DAY */
 	int32_t tl_cursor;          /* the period under the cursor */
 	int32_t span_first, span_last; /* first and last day of the data, 0 none */
+	/* the span of the list's documents and its undated ones, for the
+	 * timeline (browse_timeline_span), and the query they were read for */
+	int32_t tl_first, tl_last;
+	long long tl_undated;
+	char *tl_query;
 
 	/* the related view */
 	int64_t rel_key;            /* the document whose relations are listed */
@@ -359,6 +364,14 @@ void browse_period_days(int32_t p, enum date_prec level, int32_t *first,
 /* Write period p ("1950", "1950-09", "1950-09-30") into buf; returns buf. */
 char *browse_period_format(int32_t p, enum date_prec level, char *buf,
                            size_t n);
+
+/* The days the timeline spans for the current list, in *first and *last
+ * (0 when nothing in it is dated): the date filter's bounds where it has
+ * them, else the first and last dated documents' (store_query_span), and
+ * in *undated (if not NULL) how many of the list's documents are undated.
+ * Read again only when the query changed. */
+void browse_timeline_span(struct browse *b, int32_t *first, int32_t *last,
+                          long long *undated);
 
 /* Open the timeline at year level with the cursor on the focused
  * document's year (or the first year). */

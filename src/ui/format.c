@@ -257,6 +257,23 @@ void ui_bar(long long count, long long max, int width, int ascii,
 	}
 }
 
+void ui_timeline_apart(long long coarse, long long undated, enum date_prec level,
+                       int partial, struct sbuf *out)
+{
+	if (coarse > 0 || undated > 0) {
+		sbuf_add(out, coarse > 0 ? "Not counted at this level: " : "In no period: ");
+		if (coarse > 0)
+			sbuf_printf(out, "%lld dated only to the %s", coarse,
+			            level == DATE_DAY ? "month or year" : "year");
+		if (undated > 0)
+			sbuf_printf(out, "%s%lld undated", coarse > 0 ? ", " : "", undated);
+		if (partial)
+			sbuf_add(out, "; counts are partial");
+	} else if (partial) {
+		sbuf_add(out, "Counts are partial: the query was cut short");
+	}
+}
+
 void ui_timeline_line(const char *label, long long count, long long max,
                       int cursor, int marked, int width, int ascii,
                       struct sbuf *out)

@@ -148,6 +148,13 @@ void ui_row_line(const struct row *r, const char *title, int width,
 void ui_bar(long long count, long long max, int width, int ascii,
             struct sbuf *out);
 
+/* The timeline's last line, appended to out (nothing when there is
+ * nothing to say): the documents it draws in no period (coarse: dated
+ * less precisely than level; undated), and whether the counts are
+ * partial. */
+void ui_timeline_apart(long long coarse, long long undated, enum date_prec level,
+                       int partial, struct sbuf *out);
+
 /* One line of the timeline: cursor and document markers, the period's
  * label, its count and its bar, exactly width columns. */
 void ui_timeline_line(const char *label, long long count, long long max,

@@ -60,11 +60,11 @@ void timeline_cache_free(struct app *a)
 static void timeline_draw(struct app *a, struct rect r, int focused)
 {
 	struct browse *b = &a->b;
-	int32_t lo, hi, top, marked = -1;
+	int32_t lo, hi, top, marked = -1, first, last;
 	long nper, ci, ti;
 	int rows, i, n;
 	const long long *counts;
-	long long coarse = 0, max = 0, pos, total;
+	long long coarse = 0, max = 0, pos, total, undated = 0;
 	int exact, part;
 	struct sbuf line = {0};
 	const struct row *cur;
@@ -73,8 +73,9 @@ static void timeline_draw(struct app *a, struct rect r, int focused)
 	(void)focused;
 	if (r.h <= 0 || r.w <= 0)
 		return;
-	if (!b->span_first) {
-		screen_put(r.y, r.x + 1, r.w - 1, "No dated documents", SA_DIM);
+	browse_timeline_span(b, &first, &last, &undated);
+	if (!first) {
+		screen_put(r.y, r.x + 1, r.w - 1, "No dated documents in the list", SA_DIM);
 		return;
 	}
 	browse_position_known(b, &pos, &total, &exact);
@@ -87,8 +88,8 @@ static void timeline_draw(struct app *a, struct rect r, int focused)
 	screen_put(r.y, r.x, r.w, sbuf_str(&line), SA_HEADING);
 	sbuf_reset(&line);
 
-	lo = browse_period_of(b->span_first, b->tl_level);
-	hi = browse_period_of(b->span_last, b->tl_level);
+	lo = browse_period_of(first, b->tl_level);
+	hi = browse_period_of(last, b->tl_level);
 	nper = browse_period_diff(lo, hi, b->tl_level) + 1;
 	ci = browse_period_diff(lo, b->tl_cursor, b->tl_level);
 	rows = r.h - 2;
@@ -142,12 +143,7 @@ static void timeline_draw(struct app *a, struct rect r, int focused)
 		spans_free(&sp);
 	}
 	sbuf_reset(&line);
-	if (coarse > 0)
-		sbuf_printf(&line, "%lld documents dated only to the %s are not "
-		            "counted at this level", coarse,
-		            b->tl_level == DATE_DAY ? "month or year" : "year");
-	else if (part == 0)
-		sbuf_add(&line, "Counts are partial: the query was cut short");
+	ui_timeline_apart(coarse, undated, b->tl_level, part == 0, &line);
 	if (line.len && r.h >= 3)
 		screen_put(r.y + r.h - 1, r.x + 1, r.w - 1, sbuf_str(&line), SA_DIM);
 	sbuf_free(&line);

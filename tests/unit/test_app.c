@@ -423,6 +423,27 @@ int main(void)
 	}
 	screens_free(&sc);
 
+	/* the timeline spans the list's documents (issue 12: Stalin's ran
+	 * from 1949 to 1974), and the undated document has its line */
+	if (run(s, dir, "t\ndump\nq\n:\ntype filter person Stalin\nEnter\nt\ndump\n"
+	        "G\ndump\nQ\n", "80x24", &sc) == 0 && sc.n == 3) {
+		char l[256];
+
+		ok(has_line(sc.v[0], "In no period: 1 undated"),
+		   "the whole list: the undated document is said");
+		ok(strstr(line_of(sc.v[1], 1, l, sizeof l), "1950"),
+		   "Stalin's documents: the timeline starts in 1950: %s", l);
+		ok(!has_line(sc.v[1], "1949") && !has_line(sc.v[2], "1953") &&
+		   !has_line(sc.v[2], "1974"), "and not outside his years");
+		ok(has_line(sc.v[2], "1952"), "G: his last year, 1952");
+		if (getenv("FONDS_TEST_VERBOSE"))
+			for (int k = 0; k < sc.n; k++)
+				printf("# screen %d:\n%s", k, sc.v[k]);
+	} else {
+		ok(0, "timeline runs (%d screens)", sc.n);
+	}
+	screens_free(&sc);
+
 	/* the history is kept across sessions: Up at / and : recalls the
 	 * last session's search and command */
 	snprintf(buf, sizeof buf, "%s/state/fonds/history", dir);
