@@ -672,6 +672,30 @@ int browse_clear_filters(struct browse *b, struct err *e)
 	return requery(b, list_key(b), e);
 }
 
+int browse_clear_all(struct browse *b, struct err *e)
+{
+	int had_search = !blank(b->search), had_filters = b->filters->n > 0;
+	int r;
+
+	if (!had_search && !had_filters) {
+		browse_message(b, 0, "No search or filters to clear");
+		return 0;
+	}
+	free(b->search);
+	b->search = xstrdup("");
+	query_free(b->search_q);
+	b->search_q = query_new();
+	query_free(b->filters);
+	b->filters = query_new();
+	/* one new list, on the same document */
+	r = requery(b, list_key(b), e);
+	if (r == 0)
+		browse_message(b, 0, "%s cleared: every document",
+		               had_search && had_filters ? "Search and filters" :
+		               had_search ? "Search" : "Filters");
+	return r;
+}
+
 static int clause_is_dates(const struct qclause *c)
 {
 	size_t i;
@@ -1783,11 +1807,7 @@ int browse_command(struct browse *b, const char *line, struct err *e)
 		else
 			r = browse_remove_filter(b, (size_t)(i - 1), e);
 	} else if (!strcmp(cmd, "clear")) {
-		r = browse_set_search(b, "", e);
-		if (r == 0)
-			r = browse_clear_filters(b, e);
-		if (r == 0)
-			browse_message(b, 0, "Search and filters cleared");
+		r = browse_clear_all(b, e);
 	} else if (!strcmp(cmd, "widen")) {
 		r = browse_widen(b, e);
 	} else if (!strcmp(cmd, "sort")) {

@@ -221,6 +221,11 @@ int browse_remove_filter(struct browse *b, size_t i, struct err *e);
 /* Remove every filter (the search stays). */
 int browse_clear_filters(struct browse *b, struct err *e);
 
+/* Clear the search and every filter (the c key and :clear), keeping the
+ * document in focus selected, and say what was cleared (or that there
+ * was nothing to clear) in the message line. */
+int browse_clear_all(struct browse *b, struct err *e);
+
 /* Remove the date filters (widen back after narrowing to a period). */
 int browse_widen(struct browse *b, struct err *e);
 

@@ -166,13 +166,7 @@ void app_request(struct app *a, enum request req)
 		}
 		break;
 	case REQ_CLEAR:
-		if (!b->filters->n) {
-			browse_message(b, 0, "No filters to clear");
-			break;
-		}
-		r = browse_clear_filters(b, &a->e);
-		if (r == 0)
-			browse_message(b, 0, "Filters cleared");
+		r = browse_clear_all(b, &a->e);
 		break;
 	case REQ_WIDEN:
 		r = browse_widen(b, &a->e);

@@ -32,7 +32,7 @@
 	X(PEOPLE, "people", "people", "Show one of the document's people (a chooser when several)") \
 	X(PERSON_DOCS, "person-documents", "documents", "List this person's documents (replacing search and filters)") \
 	X(FILTERS, "filters", "filters", "Show the search, the active filters and the facets") \
-	X(CLEAR, "clear-filters", "clear", "Clear every filter") \
+	X(CLEAR, "clear-filters", "clear", "Clear the search and every filter") \
 	X(WIDEN, "widen", "widen", "Widen the list back from a period to every date") \
 	X(ZOOM_IN, "zoom-in", "zoom in", "Timeline: zoom in, years to months to days") \
 	X(ZOOM_OUT, "zoom-out", "zoom out", "Timeline: zoom out, days to months to years") \

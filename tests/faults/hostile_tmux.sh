@@ -150,7 +150,7 @@ t_keys Enter
 t_wait 'Narrowed to'
 check "timeline narrowed" $sep
 t_keys c
-t_wait 'Filters cleared'
+t_wait 'cleared: every document'
 t_keys f
 t_wait '^ filters'
 ok "the filter pane opens" [ $? -eq 0 ]

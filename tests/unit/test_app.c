@@ -423,6 +423,26 @@ int main(void)
 	}
 	screens_free(&sc);
 
+	/* c clears the search too, as :clear does, and says so (issue 12: it
+	 * said "Clear every filter" and left the search) */
+	if (run(s, dir, "/\ntype Pueblo\nEnter\nc\ndump\n"
+	        ":\ntype filter place Korea\nEnter\n/\ntype kim\nEnter\nc\ndump\n"
+	        "c\ndump\nQ\n", "80x24", &sc) == 0 && sc.n == 3) {
+		char l[256];
+
+		line_of(sc.v[0], 22, l, sizeof l);
+		ok(strstr(l, "/44") && !strstr(l, "/Pueblo") &&
+		   strstr(l, "Search cleared: every document"), "c after a search: %s", l);
+		line_of(sc.v[1], 22, l, sizeof l);
+		ok(strstr(l, "/44") && !strstr(l, "/kim") && !strstr(l, "[place") &&
+		   strstr(l, "Search and filters cleared"), "c after a search and a filter: %s", l);
+		ok(strstr(line_of(sc.v[2], 22, l, sizeof l), "No search or filters to clear"),
+		   "c again: nothing to clear: %s", l);
+	} else {
+		ok(0, "clear runs (%d screens)", sc.n);
+	}
+	screens_free(&sc);
+
 	/* the timeline spans the list's documents (issue 12: Stalin's ran
 	 * from 1949 to 1974), and the undated document has its line */
 	if (run(s, dir, "t\ndump\nq\n:\ntype filter person Stalin\nEnter\nt\ndump\n"
