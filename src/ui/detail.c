@@ -113,13 +113,16 @@ static void doc_draw(struct app *a, struct rect r, int focused)
 	detail_draw_key(a, r, a->b.doc_key, &a->b.doc_scroll, focused);
 }
 
-/* Scroll to the next (dir > 0) or previous line holding a match. */
+/* Go to the next (dir > 0) or previous match in the document, wrapping
+ * around at either end, and say which it is ("match 3/12"). Matches are
+ * counted anew (a pass over the formatted lines, not over the
+ * collection); the first n goes to the first match in view or after it. */
 static void find_match(struct app *a, int dir)
 {
 	const struct strlist *terms = app_doc_terms(a, a->b.doc_key);
 	struct dlines *dl = &a->dc.lines;
-	long i, start;
-	int h = a->doc_h > 0 ? a->doc_h : 1;
+	long *count, total = 0, first = -1, last = -1, cur = -1, next, i, ord;
+	int h = a->doc_h > 0 ? a->doc_h : 1, wrapped;
 
 	if (!terms->n) {
 		browse_message(&a->b, 0, "No search: press / to search");
@@ -127,27 +130,45 @@ static void find_match(struct app *a, int dir)
 	}
 	if (a->dc.key != a->b.doc_key || !dl->n)
 		return;
-	start = a->match_line;
-	if (start < a->b.doc_scroll || start >= a->b.doc_scroll + h)
-		start = dir > 0 ? a->b.doc_scroll - 1 : a->b.doc_scroll + h;
-	for (i = start + dir; i >= 0 && i < (long)dl->n; i += dir) {
+	count = xcalloc(dl->n, sizeof *count);
+	for (i = 0; i < (long)dl->n; i++) {
 		struct spans sp = {0};
-		size_t n;
 
-		if (dl->v[i].kind == DL_HEADING)
-			continue;
-		n = ui_match_spans(dl->v[i].text, terms, &sp);
+		if (dl->v[i].kind != DL_HEADING)
+			count[i] = (long)ui_match_spans(dl->v[i].text, terms, &sp);
 		spans_free(&sp);
-		if (n) {
-			a->match_line = i;
-			if (i < a->b.doc_scroll || i >= a->b.doc_scroll + h)
-				a->b.doc_scroll = (int)(i - h / 3 > 0 ? i - h / 3 : 0);
-			browse_message(&a->b, 0, NULL);
-			return;
-		}
+		if (count[i] && first < 0 && i >= a->b.doc_scroll)
+			first = total;
+		if (count[i] && i < a->b.doc_scroll + h)
+			last = total + count[i] - 1;
+		if (i == a->match_line && count[i])
+			cur = total + (a->match_ord >= total && a->match_ord < total + count[i] ?
+			               a->match_ord - total : 0);
+		total += count[i];
 	}
-	browse_message(&a->b, 0, dir > 0 ? "No more matches below" :
-	                                   "No more matches above");
+	/* a current match scrolled out of view: start from the view again */
+	if (a->match_line < a->b.doc_scroll || a->match_line >= a->b.doc_scroll + h)
+		cur = -1;
+	if (first < 0)
+		first = 0;
+	if (last < 0)
+		last = total - 1;
+	next = ui_match_step(cur, total, dir, first, last, &wrapped);
+	if (next < 0) {
+		free(count);
+		browse_message(&a->b, 0, "No match in this document");
+		return;
+	}
+	for (i = 0, ord = 0; i < (long)dl->n && ord + count[i] <= next; i++)
+		ord += count[i];
+	free(count);
+	a->match_line = i;
+	a->match_ord = next;
+	if (i < a->b.doc_scroll || i >= a->b.doc_scroll + h)
+		a->b.doc_scroll = (int)(i - h / 3 > 0 ? i - h / 3 : 0);
+	browse_message(&a->b, 0, "match %ld/%ld%s", next + 1, total,
+	               wrapped > 0 ? " (wrapped to the first)" :
+	               wrapped < 0 ? " (wrapped to the last)" : "");
 }
 
 static int doc_request(struct app *a, enum request req)

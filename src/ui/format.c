@@ -58,6 +58,27 @@ static void add_terms(struct strlist *terms, const char *text, int prefix)
 	free(f);
 }
 
+long ui_match_step(long cur, long n, int dir, long first, long last, int *wrapped)
+{
+	long next;
+
+	*wrapped = 0;
+	if (n <= 0)
+		return -1;
+	if (cur < 0 || cur >= n)
+		next = dir > 0 ? first : last;
+	else
+		next = cur + (dir > 0 ? 1 : -1);
+	if (next >= n) {
+		next = 0;
+		*wrapped = 1;
+	} else if (next < 0) {
+		next = n - 1;
+		*wrapped = -1;
+	}
+	return next;
+}
+
 void ui_add_terms(struct strlist *terms, const char *text)
 {
 	add_terms(terms, text, 0);

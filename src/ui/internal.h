@@ -114,6 +114,13 @@ void spans_free(struct spans *s);
  * prefix terms end with '*'. */
 void ui_query_terms(const struct query *q, struct strlist *terms);
 
+/* The match to go to from match cur (0-based; -1: none yet, then from
+ * first, the first at or after the view for dir > 0, or last, the last
+ * before its end, for dir < 0) among n, in direction dir; past either end
+ * it wraps around, and *wrapped says so (1 to the first, -1 to the last).
+ * Returns -1 when n is 0. */
+long ui_match_step(long cur, long n, int dir, long first, long last, int *wrapped);
+
 /* Add the folded words of text to terms, each once. */
 void ui_add_terms(struct strlist *terms, const char *text);
 
@@ -445,6 +452,7 @@ struct app {
 	char *hist_path;       /* its file, or NULL: not kept */
 	struct detail_cache dc;
 	long match_line;     /* detail: line of the current match, -1 none */
+	long match_ord;      /* and its number among the document's (0-based) */
 	int help_scroll;
 	int rel_top;
 	struct dlines person_dl; /* the person view's lines, as last drawn */

@@ -24,9 +24,14 @@ ok $? "the match is highlighted in the detail"
 e2e_keys Enter
 e2e_wait ' document '
 e2e_keys n
-e2e_keys n n n n n n n n
-e2e_wait 'No more matches below'
-ok $? "n walks the matches to the last"
+e2e_wait 'match 1/2$'
+ok $? "n: the first of the two matches, counted"
+e2e_keys n
+e2e_wait 'match 2/2$'
+ok $? "n: the second"
+e2e_keys n
+e2e_wait 'match 1/2 \(wrapped to the first\)'
+ok $? "n at the last wraps to the first, and says so"
 e2e_keys q
 
 # an invalid query: a message in the status line, the prompt stays open

@@ -423,6 +423,30 @@ int main(void)
 	}
 	screens_free(&sc);
 
+	/* n and N count the matches and wrap around with a notice, as less
+	 * and vim do (issue 12) */
+	if (run(s, dir, "/\ntype Pueblo\nEnter\nEnter\nn\ndump\nN\ndump\nn\ndump\nQ\n",
+	        "80x24", &sc) == 0 && sc.n == 3) {
+		char l[256], want[64];
+		long k = 0;
+		const char *m;
+
+		m = strstr(line_of(sc.v[0], 22, l, sizeof l), "match 1/");
+		ok(m != NULL, "n: the first match, counted: %s", l);
+		if (m)
+			k = strtol(m + 8, NULL, 10);
+		ok(k >= 2, "Pueblo is named more than once (%ld)", k);
+		snprintf(want, sizeof want, "match %ld/%ld (wrapped to the last)", k, k);
+		ok(strstr(line_of(sc.v[1], 22, l, sizeof l), want) != NULL,
+		   "N from the first: the last, wrapped: %s", l);
+		snprintf(want, sizeof want, "match 1/%ld (wrapped to the first)", k);
+		ok(strstr(line_of(sc.v[2], 22, l, sizeof l), want) != NULL,
+		   "n from the last: the first, wrapped: %s", l);
+	} else {
+		ok(0, "match runs (%d screens)", sc.n);
+	}
+	screens_free(&sc);
+
 	/* c clears the search too, as :clear does, and says so (issue 12: it
 	 * said "Clear every filter" and left the search) */
 	if (run(s, dir, "/\ntype Pueblo\nEnter\nc\ndump\n"

@@ -219,6 +219,21 @@ static void test_help(void)
 	keymap_free(&km);
 }
 
+static void test_match_step(void)
+{
+	int w;
+
+	is_int(ui_match_step(-1, 5, 1, 2, 3, &w), 2, "n with none yet: the first in view");
+	ok(!w, "no wrap");
+	is_int(ui_match_step(-1, 5, -1, 2, 3, &w), 3, "N with none yet: the last in view");
+	is_int(ui_match_step(1, 5, 1, 0, 4, &w), 2, "n: the next");
+	is_int(ui_match_step(4, 5, 1, 0, 4, &w), 0, "n at the last: the first");
+	is_int(w, 1, "wrapped to the first");
+	is_int(ui_match_step(0, 5, -1, 0, 4, &w), 4, "N at the first: the last");
+	is_int(w, -1, "wrapped to the last");
+	is_int(ui_match_step(-1, 0, 1, 0, 0, &w), -1, "no matches: none");
+}
+
 static void test_fit(void)
 {
 	struct sbuf b = {0};
@@ -641,6 +656,7 @@ int main(void)
 	test_status();
 	test_matches();
 	test_snippet();
+	test_match_step();
 	test_detail();
 	test_person();
 	test_scroll();
