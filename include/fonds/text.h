@@ -111,6 +111,13 @@ struct text_line {
  * empty line. width < 1 is treated as 1. Linear time. */
 size_t text_wrap(const char *s, int width, struct text_line **lines);
 
+/* text_wrap, never breaking inside a URL (http://, https://, ftp://,
+ * file://, mailto:, www.): a URL that does not fit on a line starts the
+ * next, and one wider than a line has a line of its own, wider than
+ * width (the caller clips it, with a marker), so that a terminal can
+ * still find it and a selection take it whole. Linear time. */
+size_t text_wrap_urls(const char *s, int width, struct text_line **lines);
+
 /* Date precision, ordered from none to finest. */
 enum date_prec { DATE_UNDATED = 0, DATE_YEAR = 1, DATE_MONTH = 2, DATE_DAY = 3 };
 

@@ -6,9 +6,11 @@
  */
 #include "config.h"
 
+#include <ctype.h>
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include <unictype.h>
 #include <unilbrk.h>
@@ -210,3 +212,104 @@ size_t text_wrap(const char *s, int width, struct text_line **lines)
 	*lines = w.v;
 	return w.n;
 }
+
+/* The end of the URL that starts at s[i] (a scheme such as "https://" or
+ * "mailto:", or "www." at the start of a word), or i when none starts
+ * there. A URL is printable ASCII up to a space, without its trailing
+ * punctuation (the full stop that ends a sentence, a closing bracket
+ * that has no opening one in it). */
+static size_t url_end(const char *s, size_t i, size_t n)
+{
+	static const char *const starts[] = {
+		"https://", "http://", "ftp://", "file://", "mailto:", "www."
+	};
+	size_t e = i, k;
+	int open = 0;
+
+	if (i > 0 && ((unsigned char)s[i - 1] >= 0x80 || isalnum((unsigned char)s[i - 1])))
+		return i;
+	for (k = 0; k < sizeof starts / sizeof starts[0]; k++)
+		if (n - i > strlen(starts[k]) && strncasecmp(s + i, starts[k], strlen(starts[k])) == 0)
+			break;
+	if (k == sizeof starts / sizeof starts[0])
+		return i;
+	while (e < n && (unsigned char)s[e] > ' ' && (unsigned char)s[e] < 0x7f &&
+	       s[e] != '<' && s[e] != '>' && s[e] != '"') {
+		if (s[e] == '(')
+			open++;
+		e++;
+	}
+	while (e > i && (strchr(".,;:!?'", s[e - 1]) || (s[e - 1] == ')' && !open) ||
+	                 s[e - 1] == ']' || s[e - 1] == '}'))
+		e--;
+	return e > i + strlen(starts[k]) ? e : i;
+}
+
+size_t text_wrap_urls(const char *s, int width, struct text_line **lines)
+{
+	struct { size_t s, e; } *u = NULL;
+	size_t n = strlen(s), nu = 0, cap = 0, nl, k, out, j;
+	struct text_line *v;
+	char *t;
+
+	for (size_t i = 0; i < n; i++) {
+		size_t e = url_end(s, i, n);
+
+		if (e == i)
+			continue;
+		if (nu == cap) {
+			cap = cap ? 2 * cap : 4;
+			u = xrealloc(u, cap * sizeof *u);
+		}
+		u[nu].s = i;
+		u[nu++].e = e;
+		i = e - 1;
+	}
+	if (!nu)
+		return text_wrap(s, width, lines);
+	/* a URL is wrapped as a word of as many letters: never broken where
+	 * line breaking allows (after a slash, a hyphen), only where a word
+	 * wider than the line is; its bytes are ASCII, so offsets and widths
+	 * stay those of s */
+	t = xstrdup(s);
+	for (k = 0; k < nu; k++) {
+		size_t p = u[k].e;
+
+		memset(t + u[k].s, 'x', u[k].e - u[k].s);
+		if (u[k].e - u[k].s <= (size_t)(width < 1 ? 1 : width))
+			continue;
+		/* wider than a line: a line of its own, with what sticks to
+		 * it (a comma), the space before and after it a line's end */
+		if (u[k].s > 0 && t[u[k].s - 1] == ' ')
+			t[u[k].s - 1] = '\n';
+		while (p < n && t[p] != ' ' && t[p] != '\n' && !(k + 1 < nu && p >= u[k + 1].s))
+			p++;
+		if (p < n && t[p] == ' ')
+			t[p] = '\n';
+	}
+	nl = text_wrap(t, width, &v);
+	free(t);
+	/* and the pieces of a URL wider than a line are joined again: one
+	 * line wider than width, for the caller to clip with a marker */
+	for (k = 0, out = 0, j = 0; k < nl; out++) {
+		struct text_line l = v[k++];
+
+		for (;;) {
+			size_t end = l.off + l.len;
+
+			/* lines and URLs both come in order: one pass over each */
+			while (j < nu && u[j].e <= end)
+				j++;
+			if (j == nu || u[j].s >= end || k >= nl || v[k].off != end)
+				break;
+			l.len += v[k].len;
+			l.width += v[k].width;
+			k++;
+		}
+		v[out] = l;
+	}
+	free(u);
+	*lines = v;
+	return out;
+}
+

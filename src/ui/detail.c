@@ -99,6 +99,17 @@ void detail_draw_key(struct app *a, struct rect r, int64_t key, int *scroll,
 			           l->label, SA_LABEL);
 		if (*scroll + i == a->match_line && at == SA_NORMAL)
 			at = SA_CURSOR;
+		if (r.w - 1 - l->indent > 0 && text_width(l->text) > r.w - 1 - l->indent) {
+			/* a URL wider than the pane (never broken): clipped,
+			 * with a marker that says so */
+			struct sbuf fit = {0};
+
+			ui_fit(&fit, l->text, r.w - 1 - l->indent, 0, a->ascii);
+			screen_put(r.y + i, r.x + 1 + l->indent, r.w - 1 - l->indent,
+			           sbuf_str(&fit), at);
+			sbuf_free(&fit);
+			continue;
+		}
 		if (l->kind != DL_HEADING)
 			ui_match_spans(l->text, terms, &sp);
 		screen_put_spans(r.y + i, r.x + 1 + l->indent, r.w - 1 - l->indent,

@@ -442,14 +442,16 @@ static struct dline *dline_add(struct dlines *d, enum dkind kind,
 }
 
 /* Wrap the sanitized s to width - indent columns, adding one line each;
- * returns the index of the first line added. */
+ * returns the index of the first line added. A URL is never broken: one
+ * wider than the pane has a line of its own, wider than width, which the
+ * drawing clips with a marker. */
 static size_t add_wrapped(struct dlines *d, enum dkind kind, const char *s,
                           int indent, int width, long rel)
 {
 	struct text_line *tl = NULL;
 	size_t n, i, first = d->n;
 
-	n = text_wrap(s, width - indent > 1 ? width - indent : 1, &tl);
+	n = text_wrap_urls(s, width - indent > 1 ? width - indent : 1, &tl);
 	for (i = 0; i < n; i++)
 		dline_add(d, kind, s + tl[i].off, tl[i].len, indent)->rel = rel;
 	free(tl);

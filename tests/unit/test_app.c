@@ -189,6 +189,61 @@ static int has_line(const char *screen, const char *text)
 	return 0;
 }
 
+/* URLs are never broken by wrapping (issue 12: "https://.../" on one line,
+ * "document/120000" on the next): whole on a line of their own where the
+ * pane is wide enough, clipped with a marker where it is not. */
+static void test_urls(const char *dir)
+{
+	static const char *const url = "https://digitalarchive.example.org/document/120000";
+	struct screens sc = {{0}, 0};
+	char db[512], path[512];
+	struct store *s;
+	FILE *f;
+
+	snprintf(path, sizeof path, "%s/urls.jsonl", dir);
+	f = fopen(path, "w");
+	if (!f) {
+		ok(0, "urls: a fixture");
+		return;
+	}
+	fprintf(f, "{\"id\": \"u-1\", \"date\": \"1950-06-25\", \"title\": \"A record with "
+	        "an address\", \"summary\": \"The scan of the original can be read at "
+	        "%s in the archive's viewer.\", \"url\": \"%s\"}\n", url, url);
+	fclose(f);
+	snprintf(db, sizeof db, "%s/urls.db", dir);
+	s = load(db, path, NULL);
+	if (!ok(s != NULL, "urls: the fixture imported"))
+		return;
+	if (run(s, dir, "Enter\ndump\nresize 80x24\ndump\nresize 40x12\ndump\nQ\n", "200x50",
+	        &sc) == 0 && sc.n == 3) {
+		const char *p;
+		int whole = 0, broken = 0;
+
+		for (p = sc.v[0]; (p = strstr(p, url)) != NULL; p++)
+			whole++;
+		ok(whole == 2, "200x50: the address whole, in the summary and the URL field (%d)",
+		   whole);
+		for (p = sc.v[1], whole = 0; (p = strstr(p, url)) != NULL; p++)
+			whole++;
+		ok(whole == 2, "80x24: whole too, the summary's on a line of its own (%d)", whole);
+		for (int k = 1; k < 3; k++)
+			for (p = sc.v[k]; (p = strstr(p, "document/120000")) != NULL; p++)
+				if (p[-1] != '/')
+					broken = 1;
+		ok(!broken, "80x24 and 40x12: the end of the address never on a line of its own");
+		ok(has_line(sc.v[2], " https://digitalarchive.") &&
+		   strstr(sc.v[2], "\xe2\x80\xa6") != NULL,
+		   "40x12: the address starts a line and is clipped with a marker");
+		if (getenv("FONDS_TEST_VERBOSE"))
+			for (int k = 0; k < sc.n; k++)
+				printf("# screen %d:\n%s", k, sc.v[k]);
+	} else {
+		ok(0, "url runs (%d screens)", sc.n);
+	}
+	screens_free(&sc);
+	store_close(s);
+}
+
 /* The person view, with the bundled authority loaded at import. */
 static void test_person(const char *dir, const char *data, const char *file)
 {
@@ -510,6 +565,7 @@ int main(void)
 
 	store_close(s);
 
+	test_urls(dir);
 	test_person(dir, data, file);
 
 	snprintf(buf, sizeof buf, "rm -rf '%s'", dir);

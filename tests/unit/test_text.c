@@ -340,6 +340,64 @@ static void wrap_is(const char *s, int width, const char *want, const char *name
 	free(l);
 }
 
+/* text_wrap_urls of s at width, lines joined with '|'. */
+static void wrap_urls_is(const char *s, int width, const char *want, const char *name)
+{
+	struct text_line *l;
+	size_t n = text_wrap_urls(s, width, &l), k;
+	struct sbuf b = { 0 };
+	int widths_ok = 1;
+
+	for (k = 0; k < n; k++) {
+		char *t = line_str(s, l, k);
+
+		sbuf_printf(&b, "%s%s", k ? "|" : "", t);
+		if (text_width(t) != l[k].width)
+			widths_ok = 0;
+		free(t);
+	}
+	is_str(sbuf_str(&b), want, name);
+	ok(widths_ok, "%s: widths measured", name);
+	sbuf_free(&b);
+	free(l);
+}
+
+static void test_wrap_urls(void)
+{
+	struct text_line *l;
+	struct sbuf big = {0};
+	size_t n;
+	int64_t t0;
+
+	/* UAX #14 breaks after a slash: text_wrap split the address */
+	wrap_is("see https://digitalarchive.example.org/document/120000 now", 40,
+	        "see https://digitalarchive.example.org/|document/120000 now",
+	        "wrap: a URL is broken after a slash by plain wrapping");
+	wrap_urls_is("see https://digitalarchive.example.org/document/120000 now", 40,
+	             "see|https://digitalarchive.example.org/document/120000|now",
+	             "wrap_urls: a URL wider than the line has a line of its own, whole");
+	wrap_urls_is("see https://ex.org/a/b now", 20, "see|https://ex.org/a/b|now",
+	             "wrap_urls: a URL that does not fit starts the next line");
+	wrap_urls_is("go to https://ex.org/a-b/c. Then", 40, "go to https://ex.org/a-b/c. Then",
+	             "wrap_urls: what fits is as before");
+	wrap_urls_is("at www.example.org/x/y/z, and", 10, "at|www.example.org/x/y/z,|and",
+	             "wrap_urls: www. too, the comma after it breaks as usual");
+	wrap_urls_is("a-very/long/path/that/is/no/url", 10, "a-very/|long/path/|that/is/|no/url",
+	             "wrap_urls: no URL, plain wrapping");
+	wrap_urls_is("(https://ex.org/a_(b)) end", 12, "(https://ex.org/a_(b))|end",
+	             "wrap_urls: brackets inside a URL kept, around it not");
+	wrap_urls_is("x\nhttps://ex.org/aaaa/bbbb\ny", 8, "x|https://ex.org/aaaa/bbbb|y",
+	             "wrap_urls: across hard newlines");
+	/* linear: a long text of URLs */
+	for (int i = 0; i < 20000; i++)
+		sbuf_printf(&big, "https://ex.org/%d/document/%d and ", i, i);
+	t0 = clock_usec();
+	n = text_wrap_urls(sbuf_str(&big), 30, &l);
+	ok(n >= 20000 && clock_usec() - t0 < 2000000, "wrap_urls: 20000 URLs in linear time");
+	free(l);
+	sbuf_free(&big);
+}
+
 static void test_wrap(void)
 {
 	struct text_line *l;
@@ -549,6 +607,7 @@ int main(void)
 	test_width();
 	test_clip();
 	test_wrap();
+	test_wrap_urls();
 	test_fold();
 	test_seeds();
 	return done_testing();
