@@ -321,18 +321,23 @@ static void draw_status(struct app *a, int y, int w)
 static void draw_hint(struct app *a, int y, int w)
 {
 	const struct view_ops *v = view_ops_of(browse_top(&a->b));
+	struct hint h[32];
+	char keys[32][32];
 	struct sbuf line = {0};
-	char key[32];
-	size_t i;
+	size_t i, n = 0;
 
-	for (i = 0; v->hints && v->hints[i] != REQ_NONE; i++) {
-		if (!keymap_first_key(&a->km, browse_top(&a->b), v->hints[i], key,
-		                      sizeof key))
+	for (i = 0; v->hints && v->hints[i] != REQ_NONE && n < ARRAY_LEN(h); i++) {
+		if (!keymap_first_key(&a->km, browse_top(&a->b), v->hints[i], keys[n],
+		                      sizeof keys[n]))
 			continue;
-		sbuf_printf(&line, "%s%s %s", line.len ? "  " : " ", key,
-		            v->id == BV_TIMELINE && v->hints[i] == REQ_ENTER ?
-		            "narrow" : request_label(v->hints[i]));
+		h[n].key = keys[n];
+		h[n].label = v->id == BV_TIMELINE && v->hints[i] == REQ_ENTER ?
+		             "narrow" : request_label(v->hints[i]);
+		/* how to get help and out stay at every width */
+		h[n].keep = v->hints[i] == REQ_HELP || v->hints[i] == REQ_QUIT;
+		n++;
 	}
+	ui_hint_line(h, n, w, &line);
 	screen_put(y, 0, w, sbuf_str(&line), SA_HINT);
 	sbuf_free(&line);
 }

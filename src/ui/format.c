@@ -58,6 +58,33 @@ static void add_terms(struct strlist *terms, const char *text, int prefix)
 	free(f);
 }
 
+void ui_hint_line(const struct hint *v, size_t n, int width, struct sbuf *out)
+{
+	char *shown = xcalloc(n ? n : 1, 1);
+	struct sbuf line = {0};
+	int w = 0;
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		shown[i] = 1;
+		w += 2 + text_width(v[i].key) + 1 + text_width(v[i].label);
+	}
+	w -= n ? 1 : 0; /* the line starts with one space, not two */
+	/* drop from the least important end, sparing those to keep */
+	for (i = n; i-- > 0 && w > width;) {
+		if (v[i].keep)
+			continue;
+		shown[i] = 0;
+		w -= 2 + text_width(v[i].key) + 1 + text_width(v[i].label);
+	}
+	for (i = 0; i < n; i++)
+		if (shown[i])
+			sbuf_printf(&line, "%s%s %s", line.len ? "  " : " ", v[i].key, v[i].label);
+	ui_fit(out, sbuf_str(&line), width, 0, 0);
+	sbuf_free(&line);
+	free(shown);
+}
+
 long ui_match_step(long cur, long n, int dir, long first, long last, int *wrapped)
 {
 	long next;

@@ -121,6 +121,18 @@ void ui_query_terms(const struct query *q, struct strlist *terms);
  * Returns -1 when n is 0. */
 long ui_match_step(long cur, long n, int dir, long first, long last, int *wrapped);
 
+/* One hint of the key-hint line: a key and what it does; keep: shown at
+ * any width (help and quit). */
+struct hint {
+	const char *key, *label;
+	int keep;
+};
+
+/* The key-hint line of hints v[0..n), most important first, in at most
+ * width columns: the least important are dropped until it fits, never
+ * those marked keep (then it is clipped). Appended to out. */
+void ui_hint_line(const struct hint *v, size_t n, int width, struct sbuf *out);
+
 /* Add the folded words of text to terms, each once. */
 void ui_add_terms(struct strlist *terms, const char *text);
 

@@ -478,6 +478,25 @@ int main(void)
 	}
 	screens_free(&sc);
 
+	/* the key-hint line keeps ? help and q quit at 80x24 in every view
+	 * (issue 12: the document view's lost both) */
+	if (run(s, dir, "dump\nEnter\ndump\nq\nt\ndump\nq\nr\ndump\nq\nf\ndump\nq\n"
+	        "resize 200x50\nEnter\ndump\nQ\n", "80x24", &sc) == 0 && sc.n == 6) {
+		static const char *const names[] = {
+			"list", "document", "timeline", "related", "filters", "document at 200x50"
+		};
+		char l[512];
+
+		for (int k = 0; k < 6; k++) {
+			line_of(sc.v[k], k == 5 ? 49 : 23, l, sizeof l);
+			ok(strstr(l, "? help") && strstr(l, "q quit"),
+			   "%s: the hints keep ? help and q quit: %s", names[k], l);
+		}
+	} else {
+		ok(0, "hint runs (%d screens)", sc.n);
+	}
+	screens_free(&sc);
+
 	/* n and N count the matches and wrap around with a notice, as less
 	 * and vim do (issue 12) */
 	if (run(s, dir, "/\ntype Pueblo\nEnter\nEnter\nn\ndump\nN\ndump\nn\ndump\nQ\n",

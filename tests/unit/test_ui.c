@@ -219,6 +219,30 @@ static void test_help(void)
 	keymap_free(&km);
 }
 
+static void test_hint_line(void)
+{
+	static const struct hint h[] = {
+		{ "Enter", "open", 0 }, { "/", "search", 0 }, { "t", "timeline", 0 },
+		{ "r", "related", 0 }, { "?", "help", 1 }, { "q", "quit", 1 },
+	};
+	struct sbuf b = {0};
+
+	ui_hint_line(h, 6, 80, &b);
+	is_str(sbuf_str(&b), " Enter open  / search  t timeline  r related  ? help  q quit",
+	       "hints: all when they fit");
+	sbuf_reset(&b);
+	ui_hint_line(h, 6, 40, &b);
+	is_str(sbuf_str(&b), " Enter open  / search  ? help  q quit", "hints: the least important go first");
+	ok(text_width(sbuf_str(&b)) <= 40, "hints: within the width");
+	sbuf_reset(&b);
+	ui_hint_line(h, 6, 20, &b);
+	is_str(sbuf_str(&b), " ? help  q quit", "hints: help and quit stay");
+	sbuf_reset(&b);
+	ui_hint_line(h, 6, 10, &b);
+	ok(text_width(sbuf_str(&b)) <= 10, "hints: clipped when even those do not fit");
+	sbuf_free(&b);
+}
+
 static void test_match_step(void)
 {
 	int w;
@@ -657,6 +681,7 @@ int main(void)
 	test_matches();
 	test_snippet();
 	test_match_step();
+	test_hint_line();
 	test_detail();
 	test_person();
 	test_scroll();
