@@ -1925,7 +1925,18 @@ size_t browse_complete(struct browse *b, const char *line,
 		p++;
 	start = p;
 	if (!strcmp(cmd, "person")) {
+		struct err e;
+
 		complete_person(b, start, out);
+		/* and every other name: a cover name, a variant (:person Fil) */
+		if (*start && out->n < PERSON_COMPLETIONS &&
+		    store_complete_names(b->store, start, PERSON_COMPLETIONS, out, &e) < 0)
+			browse_message(b, 1, "%s", e.msg);
+	} else if (!strcmp(cmd, "open")) {
+		struct err e;
+
+		if (store_complete_ids(b->store, start, PERSON_COMPLETIONS, out, &e) < 0)
+			browse_message(b, 1, "%s", e.msg);
 	} else if (!strcmp(cmd, "sort")) {
 		if (has_prefix_ci("date", start))
 			strlist_add(out, "date");

@@ -421,7 +421,8 @@ int browse_command(struct browse *b, const char *line, struct err *e);
 /* The completions of the last word of line into out (strings to replace
  * that word with); returns the byte offset where that word starts. After
  * "person " the rest of the line is one word, completed with the names
- * of people (whole names, or any of their words, case ignored). */
+ * of people (whole names, or any of their words, case ignored) and their
+ * other names (variants, cover names); after "open ", document ids. */
 size_t browse_complete(struct browse *b, const char *line,
                        struct strlist *out);
 

@@ -395,6 +395,17 @@ int store_people_list(struct store *s, int (*cb)(void *ctx, const struct person_
 int store_doc_forms(struct store *s, int64_t key, const struct query *q,
                     struct strlist *out, struct err *e);
 
+/* Append to out, each once and at most max, the names of people that
+ * start with prefix (case and accents folded): canonical names, then
+ * variants, cover names and names in other scripts. An index range. */
+int store_complete_names(struct store *s, const char *prefix, size_t max,
+                         struct strlist *out, struct err *e);
+
+/* Append to out, in order and at most max, the document ids that start
+ * with prefix (exactly). An index range. */
+int store_complete_ids(struct store *s, const char *prefix, size_t max,
+                       struct strlist *out, struct err *e);
+
 /* --- user data ------------------------------------------------------- */
 
 int store_set_read(struct store *s, const char *id, int on, struct err *e);

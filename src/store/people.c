@@ -542,3 +542,57 @@ out:
 	free(v);
 	return rc;
 }
+
+/* --- completion ---------------------------------------------------------- */
+
+/* Append to out, each once, column 0 of the rows of sql with ?1 and ?2
+ * bound to the range [lo, lo + U+10FFFF), at most max in all. */
+static int complete_range(struct store *s, const char *sql, const char *lo, size_t max,
+                          struct strlist *out, struct err *e)
+{
+	struct sbuf hi = {0};
+	sqlite3_stmt *st = store_prepare_cached(s, sql, e);
+	int rc;
+
+	if (!st)
+		return -1;
+	/* every string that starts with lo sorts below lo and the last code
+	 * point: an index range, however large the table */
+	sbuf_add(&hi, lo);
+	sbuf_add(&hi, "\xf4\x8f\xbf\xbf");
+	sqlite3_bind_text(st, 1, lo, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, sbuf_str(&hi), -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 3, (sqlite3_int64)max);
+	while (out->n < max && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+		const char *v = (const char *)sqlite3_column_text(st, 0);
+
+		if (v && strlist_find(out, v) < 0)
+			strlist_add(out, v);
+	}
+	store_release(s, st);
+	sbuf_free(&hi);
+	return 0;
+}
+
+int store_complete_names(struct store *s, const char *prefix, size_t max,
+                         struct strlist *out, struct err *e)
+{
+	char *fold = text_fold(prefix);
+	int rc;
+
+	/* canonical names, then variants, cover names and other scripts */
+	rc = complete_range(s, "SELECT name FROM person WHERE fold >= ?1 AND fold < ?2 "
+	                       "ORDER BY fold LIMIT ?3", fold, max, out, e);
+	if (rc == 0)
+		rc = complete_range(s, "SELECT name FROM person_alias WHERE fold >= ?1 AND "
+		                       "fold < ?2 ORDER BY fold LIMIT ?3", fold, max, out, e);
+	free(fold);
+	return rc;
+}
+
+int store_complete_ids(struct store *s, const char *prefix, size_t max,
+                       struct strlist *out, struct err *e)
+{
+	return complete_range(s, "SELECT id FROM doc WHERE id >= ?1 AND id < ?2 "
+	                         "ORDER BY id LIMIT ?3", prefix, max, out, e);
+}

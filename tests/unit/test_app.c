@@ -355,6 +355,18 @@ static void test_person(const char *dir, const char *data, const char *file)
 	}
 	screens_free(&sc);
 
+	/* : completes every kind of argument: cover names, document ids */
+	if (run(s, dir, ":\ntype person Filip\nTab\ndump\nEsc\n:\ntype open kr-1956-091\nTab\ndump\n"
+	        "Esc\nQ\n", "100x30", &sc) == 0 && sc.n == 2) {
+		ok(strncmp(line_of(sc.v[0], 29, buf, sizeof buf), ":person Filippov", 16) == 0,
+		   ":person Filip, Tab: the cover name: %s", buf);
+		ok(strncmp(line_of(sc.v[1], 29, buf, sizeof buf), ":open kr-1956-0918", 18) == 0,
+		   ":open kr-1956-091, Tab: a document id: %s", buf);
+	} else {
+		ok(0, "completion run (%d screens)", sc.n);
+	}
+	screens_free(&sc);
+
 	/* p on a person among the facets of the filters view */
 	if (run(s, dir, "g\nf\nj\np\ndump\nq\ndump\nQ\n", "100x30", &sc) == 0 &&
 	    sc.n == 2) {
