@@ -105,24 +105,31 @@ void help_lines(const struct keymap *km, struct strlist *out)
 	            "the list: + related documents, r or a tick read, * bookmarked.");
 }
 
+/* The help view's own state: how many lines it had when last drawn. */
+struct help_state {
+	size_t nlines;
+};
+
+static struct help_state *st(struct app *a)
+{
+	return view_state(a, BV_HELP, sizeof(struct help_state));
+}
+
 static void help_draw(struct app *a, struct rect r, int focused)
 {
+	struct browse_nav *nav = &a->b.v.help.nav;
 	struct strlist l = {0};
-	int i, max;
+	int i;
 
 	(void)focused;
 	if (r.h <= 0 || r.w <= 0)
 		return;
 	help_lines(&a->km, &l);
-	max = (int)l.n - r.h;
-	if (max < 0)
-		max = 0;
-	if (a->help_scroll > max)
-		a->help_scroll = max;
-	if (a->help_scroll < 0)
-		a->help_scroll = 0;
-	for (i = 0; i < r.h && (size_t)(a->help_scroll + i) < l.n; i++) {
-		const char *s = l.v[a->help_scroll + i];
+	st(a)->nlines = l.n;
+	nav->page = (size_t)r.h;
+	browse_nav_scroll(nav, l.n, 0);
+	for (i = 0; i < r.h && nav->top + (size_t)i < l.n; i++) {
+		const char *s = l.v[nav->top + (size_t)i];
 
 		screen_put(r.y + i, r.x + 1, r.w - 1, s,
 		           s[0] && s[0] != ' ' ? SA_HEADING : SA_NORMAL);
@@ -132,26 +139,28 @@ static void help_draw(struct app *a, struct rect r, int focused)
 
 static int help_request(struct app *a, enum request req)
 {
-	int page = a->lines > 4 ? a->lines - 4 : 1;
+	struct browse_nav *nav = &a->b.v.help.nav;
+	size_t n = st(a)->nlines;
+	long page = nav->page > 1 ? (long)nav->page - 1 : 1;
 
 	switch (req) {
 	case REQ_MOVE_DOWN:
-		a->help_scroll++;
+		browse_nav_scroll(nav, n, 1);
 		break;
 	case REQ_MOVE_UP:
-		a->help_scroll--;
+		browse_nav_scroll(nav, n, -1);
 		break;
 	case REQ_PAGE_DOWN:
-		a->help_scroll += page;
+		browse_nav_scroll(nav, n, page);
 		break;
 	case REQ_PAGE_UP:
-		a->help_scroll -= page;
+		browse_nav_scroll(nav, n, -page);
 		break;
 	case REQ_MOVE_FIRST:
-		a->help_scroll = 0;
+		browse_nav_scroll(nav, n, -(long)n);
 		break;
 	case REQ_MOVE_LAST:
-		a->help_scroll = 1 << 20;
+		browse_nav_scroll(nav, n, (long)n);
 		break;
 	case REQ_ENTER:
 		browse_pop_view(&a->b);
@@ -162,6 +171,30 @@ static int help_request(struct app *a, enum request req)
 	return 1;
 }
 
+/* Open the help at its first line. */
+static int help_enter(struct app *a)
+{
+	browse_push_view(&a->b, BV_HELP);
+	browse_nav_scroll(&a->b.v.help.nav, 0, 0);
+	return 0;
+}
+
+static void help_status(struct app *a, struct status_info *si, char *mode,
+                        size_t n)
+{
+	(void)a;
+	(void)si;
+	(void)mode;
+	(void)n;
+}
+
 const struct view_ops help_view = {
-	BV_HELP, help_draw, help_request, help_hints
+	.id = BV_HELP,
+	.place = VP_FULL,
+	.toggle = REQ_HELP,
+	.enter = help_enter,
+	.draw = help_draw,
+	.request = help_request,
+	.status = help_status,
+	.hints = help_hints,
 };
