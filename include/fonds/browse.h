@@ -520,11 +520,31 @@ int browse_timeline_narrow(struct browse *b, struct err *e);
 
 enum browse_cmd_result { BROWSE_CMD_OK = 0, BROWSE_CMD_QUIT = 1 };
 
-/* Run one command line: goto DATE, open ID, filter FIELD VALUE (person,
- * place, subject, collection, language, from, to), unfilter N, clear,
- * widen, sort date|rank, search TEXT, timeline, related, person [NAME],
- * help, back, forward, quit. Returns BROWSE_CMD_OK, BROWSE_CMD_QUIT, or -1 with e
- * set. */
+/* What the argument of a command completes to. */
+enum browse_cmd_arg {
+	CMD_ARG_NONE,     /* nothing */
+	CMD_ARG_FILTER,   /* a field, then its values in the list */
+	CMD_ARG_SORT,     /* date or rank */
+	CMD_ARG_PERSON    /* the names of people */
+};
+
+/* One : command: the table of them runs, completes and documents them. */
+struct browse_command {
+	const char *name;
+	const char *alias;        /* a short form ("g"), or NULL */
+	const char *args;         /* for help ("DATE"), or NULL */
+	enum browse_cmd_arg arg;
+	/* run it: 0, 1 (nothing to do, said), BROWSE_CMD_QUIT, or -1 */
+	int (*run)(struct browse *b, const char *arg, struct err *e);
+	const char *help;
+};
+
+/* The table of commands (static), *n of them, in the order help lists
+ * them. */
+const struct browse_command *browse_commands(size_t *n);
+
+/* Run one command line (a command of browse_commands and its argument).
+ * Returns BROWSE_CMD_OK, BROWSE_CMD_QUIT, or -1 with e set. */
 int browse_command(struct browse *b, const char *line, struct err *e);
 
 /* The completions of the last word of line into out (strings to replace

@@ -1,4 +1,5 @@
-/* command.c - the : commands of the browser and their completion. */
+/* command.c - the : commands of the browser: one table (browse_commands)
+ * drives running them, completing them and their help. */
 #include "config.h"
 
 #include <ctype.h>
@@ -7,18 +8,10 @@
 
 #include "browse/internal.h"
 
-static const char *const commands[] = {
-	"back", "bookmark", "clear", "filter", "forward", "goto", "help",
-	"open", "person", "quit", "related", "search", "sort", "timeline",
-	"unfilter", "widen"
-};
-
 static const char *const filter_fields[] = {
 	"collection", "from", "language", "person", "place", "subject", "to"
 };
 
-/* Split off the first word of *s (advancing *s past it and the blanks
- * after); returns a new string. */
 static char *next_word(const char **s)
 {
 	const char *p = *s, *start;
@@ -35,8 +28,6 @@ static char *next_word(const char **s)
 	*s = p;
 	return w;
 }
-
-/* A copy of s, trimmed, without one pair of surrounding double quotes. */
 static char *unquote(const char *s)
 {
 	char *v = str_trim(xstrdup(s));
@@ -48,7 +39,6 @@ static char *unquote(const char *s)
 	}
 	return v;
 }
-
 static int run_filter(struct browse *b, const char *args, struct err *e)
 {
 	const char *p = args;
@@ -81,79 +71,194 @@ static int run_filter(struct browse *b, const char *args, struct err *e)
 	return r;
 }
 
+static int cmd_goto(struct browse *b, const char *arg, struct err *e)
+{
+	return browse_goto_date(b, arg, e);
+}
+
+static int cmd_open(struct browse *b, const char *arg, struct err *e)
+{
+	return browse_open_id(b, arg, e);
+}
+
+static int cmd_unfilter(struct browse *b, const char *arg, struct err *e)
+{
+	char *end;
+	long i = strtol(arg, &end, 10);
+
+	if (!*arg || *end || i < 1)
+		return err_set(e, "unfilter needs the number of a filter (1 for "
+		               "the first)");
+	return browse_remove_filter(b, (size_t)(i - 1), e);
+}
+
+static int cmd_clear(struct browse *b, const char *arg, struct err *e)
+{
+	int r;
+
+	(void)arg;
+	browse_change_begin(b);
+	r = browse_set_search(b, "", e);
+	if (r == 0)
+		r = browse_clear_filters(b, e);
+	browse_change_end(b);
+	if (r == 0)
+		browse_message(b, 0, "Search and filters cleared");
+	return r;
+}
+
+static int cmd_widen(struct browse *b, const char *arg, struct err *e)
+{
+	(void)arg;
+	return browse_widen(b, e);
+}
+
+static int cmd_sort(struct browse *b, const char *arg, struct err *e)
+{
+	if (!strcmp(arg, "date"))
+		return browse_set_sort(b, SORT_DATE, e);
+	if (!strcmp(arg, "rank") || !strcmp(arg, "relevance"))
+		return browse_set_sort(b, SORT_RANK, e);
+	return err_set(e, "sort by date or rank, not \"%s\"", arg);
+}
+
+static int cmd_search(struct browse *b, const char *arg, struct err *e)
+{
+	return browse_set_search(b, arg, e);
+}
+
+static int cmd_timeline(struct browse *b, const char *arg, struct err *e)
+{
+	(void)arg;
+	return browse_timeline_open(b, e);
+}
+
+static int cmd_related(struct browse *b, const char *arg, struct err *e)
+{
+	(void)arg;
+	return browse_related_open(b, e);
+}
+
+static int cmd_person(struct browse *b, const char *arg, struct err *e)
+{
+	char *name = unquote(arg);
+	int r = *name ? browse_person_open(b, name, e) : browse_people_open(b, e);
+
+	free(name);
+	return r;
+}
+
+static int cmd_help(struct browse *b, const char *arg, struct err *e)
+{
+	(void)arg;
+	(void)e;
+	browse_push_view(b, BV_HELP);
+	memset(&b->v.help.nav, 0, sizeof b->v.help.nav);
+	return 0;
+}
+
+static int cmd_back(struct browse *b, const char *arg, struct err *e)
+{
+	(void)arg;
+	return browse_back(b, e);
+}
+
+static int cmd_forward(struct browse *b, const char *arg, struct err *e)
+{
+	(void)arg;
+	return browse_forward(b, e);
+}
+
+static int cmd_bookmark(struct browse *b, const char *arg, struct err *e)
+{
+	(void)arg;
+	return browse_toggle_bookmark(b, e);
+}
+
+static int cmd_quit(struct browse *b, const char *arg, struct err *e)
+{
+	(void)b;
+	(void)arg;
+	(void)e;
+	return BROWSE_CMD_QUIT;
+}
+
+/* Every command, in the order help lists them. */
+static const struct browse_command commands[] = {
+	{ "goto", "g", "DATE", CMD_ARG_NONE, cmd_goto,
+	  "Go to the first document on or after DATE (1950, 1950-09, "
+	  "1950-09-30); in the timeline, move there" },
+	{ "open", NULL, "ID", CMD_ARG_NONE, cmd_open,
+	  "Open the document with this id" },
+	{ "filter", NULL, "FIELD VALUE", CMD_ARG_FILTER, run_filter,
+	  "Keep only documents with this person, place, subject, collection "
+	  "or language; filter from|to DATE bounds dates" },
+	{ "unfilter", NULL, "N", CMD_ARG_NONE, cmd_unfilter,
+	  "Remove filter number N (see the filters view, f)" },
+	{ "clear", NULL, NULL, CMD_ARG_NONE, cmd_clear,
+	  "Clear the search and every filter" },
+	{ "widen", NULL, NULL, CMD_ARG_NONE, cmd_widen,
+	  "Remove the date filters" },
+	{ "sort", NULL, "date|rank", CMD_ARG_SORT, cmd_sort,
+	  "Order of the list while a search is active" },
+	{ "search", NULL, "TEXT", CMD_ARG_NONE, cmd_search,
+	  "Search, as / does" },
+	{ "timeline", NULL, NULL, CMD_ARG_NONE, cmd_timeline,
+	  "Open the timeline" },
+	{ "related", NULL, NULL, CMD_ARG_NONE, cmd_related,
+	  "List the related documents" },
+	{ "person", NULL, "NAME", CMD_ARG_PERSON, cmd_person,
+	  "Show the person with any of these names (Tab completes); without "
+	  "a name, choose among the document's people" },
+	{ "back", NULL, NULL, CMD_ARG_NONE, cmd_back,
+	  "Walk the history back (forward: forward again)" },
+	{ "forward", NULL, NULL, CMD_ARG_NONE, cmd_forward,
+	  "Go forward again after going back" },
+	{ "bookmark", NULL, NULL, CMD_ARG_NONE, cmd_bookmark,
+	  "Bookmark the document, or remove its bookmark" },
+	{ "help", NULL, NULL, CMD_ARG_NONE, cmd_help, "This help" },
+	{ "quit", "q", NULL, CMD_ARG_NONE, cmd_quit, "Quit" },
+};
+
+const struct browse_command *browse_commands(size_t *n)
+{
+	*n = ARRAY_LEN(commands);
+	return commands;
+}
+
+/* The command named (or abbreviated as) name, or NULL. */
+static const struct browse_command *command_find(const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < ARRAY_LEN(commands); i++)
+		if (!strcmp(commands[i].name, name) ||
+		    (commands[i].alias && !strcmp(commands[i].alias, name)))
+			return &commands[i];
+	return NULL;
+}
+
 int browse_command(struct browse *b, const char *line, struct err *e)
 {
 	const char *p = line ? line : "";
 	char *cmd = next_word(&p);
 	char *arg = str_trim(xstrdup(p));
-	int r = 0, quit = 0;
-	size_t n = strlen(cmd);
+	const struct browse_command *c = NULL;
+	int r = 0;
 
-	if (n == 0) {
-		r = 0;
-	} else if (!strcmp(cmd, "q") || !strcmp(cmd, "quit")) {
-		quit = 1;
-	} else if (!strcmp(cmd, "goto") || !strcmp(cmd, "g")) {
-		r = browse_goto_date(b, arg, e);
-	} else if (!strcmp(cmd, "open")) {
-		r = browse_open_id(b, arg, e);
-	} else if (!strcmp(cmd, "filter")) {
-		r = run_filter(b, arg, e);
-	} else if (!strcmp(cmd, "unfilter")) {
-		char *end;
-		long i = strtol(arg, &end, 10);
-
-		if (!*arg || *end || i < 1)
-			r = err_set(e, "unfilter needs the number of a filter (1 for "
-			            "the first)");
+	if (*cmd) {
+		c = command_find(cmd);
+		if (!c)
+			r = err_set(e, "unknown command \"%s\" (try goto, open, "
+			            "filter, person, clear, sort, help, quit)", cmd);
 		else
-			r = browse_remove_filter(b, (size_t)(i - 1), e);
-	} else if (!strcmp(cmd, "clear")) {
-		browse_change_begin(b);
-		r = browse_set_search(b, "", e);
-		if (r == 0)
-			r = browse_clear_filters(b, e);
-		browse_change_end(b);
-		if (r == 0)
-			browse_message(b, 0, "Search and filters cleared");
-	} else if (!strcmp(cmd, "widen")) {
-		r = browse_widen(b, e);
-	} else if (!strcmp(cmd, "sort")) {
-		if (!strcmp(arg, "date"))
-			r = browse_set_sort(b, SORT_DATE, e);
-		else if (!strcmp(arg, "rank") || !strcmp(arg, "relevance"))
-			r = browse_set_sort(b, SORT_RANK, e);
-		else
-			r = err_set(e, "sort by date or rank, not \"%s\"", arg);
-	} else if (!strcmp(cmd, "search")) {
-		r = browse_set_search(b, arg, e);
-	} else if (!strcmp(cmd, "timeline")) {
-		r = browse_timeline_open(b, e);
-	} else if (!strcmp(cmd, "related")) {
-		r = browse_related_open(b, e);
-	} else if (!strcmp(cmd, "person")) {
-		char *name = unquote(arg);
-
-		r = *name ? browse_person_open(b, name, e) : browse_people_open(b, e);
-		free(name);
-	} else if (!strcmp(cmd, "help")) {
-		browse_push_view(b, BV_HELP);
-		memset(&b->v.help.nav, 0, sizeof b->v.help.nav);
-	} else if (!strcmp(cmd, "back")) {
-		r = browse_back(b, e);
-	} else if (!strcmp(cmd, "forward")) {
-		r = browse_forward(b, e);
-	} else if (!strcmp(cmd, "bookmark")) {
-		r = browse_toggle_bookmark(b, e);
-	} else {
-		r = err_set(e, "unknown command \"%s\" (try goto, open, filter, "
-		            "person, clear, sort, help, quit)", cmd);
+			r = c->run(b, arg, e);
 	}
 	free(cmd);
 	free(arg);
-	/* a function's 1 ("nothing to do", with a message) is no quit */
-	if (quit)
+	if (r == BROWSE_CMD_QUIT && c && c->run == cmd_quit)
 		return BROWSE_CMD_QUIT;
+	/* a function's 1 ("nothing to do", with a message) is no quit */
 	return r < 0 ? -1 : BROWSE_CMD_OK;
 }
 
@@ -211,10 +316,29 @@ static void complete_person(struct browse *b, const char *typed,
 	free(m.typed);
 }
 
+/* The values of facet f in the list starting with typed. */
+static void complete_facet(struct browse *b, int f, const char *typed,
+                           struct strlist *out)
+{
+	struct facet_value *v = NULL;
+	size_t nv = 0, i;
+	struct err e;
+
+	if (f < 0 || f >= FACET_NKINDS)
+		return;
+	if (browse_facet(b, (enum facet)f, 500, &v, &nv, &e) < 0)
+		return;
+	for (i = 0; i < nv; i++)
+		if (has_prefix_ci(v[i].name, typed))
+			strlist_add(out, v[i].name);
+	facet_values_free(v, nv);
+}
+
 size_t browse_complete(struct browse *b, const char *line,
                        struct strlist *out)
 {
 	const char *p = line, *start;
+	const struct browse_command *c;
 	char *cmd, *field;
 	size_t i;
 
@@ -225,52 +349,45 @@ size_t browse_complete(struct browse *b, const char *line,
 		p++;
 	if (!*p) {
 		for (i = 0; i < ARRAY_LEN(commands); i++)
-			if (has_prefix_ci(commands[i], start))
-				strlist_add(out, commands[i]);
+			if (has_prefix_ci(commands[i].name, start))
+				strlist_add(out, commands[i].name);
 		return (size_t)(start - line);
 	}
 	cmd = xstrndup(start, (size_t)(p - start));
 	while (*p && isspace((unsigned char)*p))
 		p++;
 	start = p;
-	if (!strcmp(cmd, "person")) {
+	c = command_find(cmd);
+	free(cmd);
+	switch (c ? c->arg : CMD_ARG_NONE) {
+	case CMD_ARG_PERSON:
 		complete_person(b, start, out);
-	} else if (!strcmp(cmd, "sort")) {
+		break;
+	case CMD_ARG_SORT:
 		if (has_prefix_ci("date", start))
 			strlist_add(out, "date");
 		if (has_prefix_ci("rank", start))
 			strlist_add(out, "rank");
-	} else if (!strcmp(cmd, "filter")) {
+		break;
+	case CMD_ARG_FILTER:
 		while (*p && !isspace((unsigned char)*p))
 			p++;
 		if (!*p) {
 			for (i = 0; i < ARRAY_LEN(filter_fields); i++)
 				if (has_prefix_ci(filter_fields[i], start))
 					strlist_add(out, filter_fields[i]);
-		} else {
-			int f;
-
-			field = xstrndup(start, (size_t)(p - start));
-			while (*p && isspace((unsigned char)*p))
-				p++;
-			start = p;
-			f = query_field_parse(field);
-			if (f >= 0 && f < FACET_NKINDS) {
-				struct facet_value *v = NULL;
-				size_t nv = 0;
-				struct err e;
-
-				if (browse_facet(b, (enum facet)f, 500, &v, &nv, &e) >= 0) {
-					for (i = 0; i < nv; i++)
-						if (has_prefix_ci(v[i].name, start))
-							strlist_add(out, v[i].name);
-					facet_values_free(v, nv);
-				}
-			}
-			free(field);
+			break;
 		}
+		field = xstrndup(start, (size_t)(p - start));
+		while (*p && isspace((unsigned char)*p))
+			p++;
+		start = p;
+		complete_facet(b, query_field_parse(field), start, out);
+		free(field);
+		break;
+	case CMD_ARG_NONE:
+		break;
 	}
-	free(cmd);
 	return (size_t)(start - line);
 }
 

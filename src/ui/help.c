@@ -2,6 +2,7 @@
  * so it never goes stale. */
 #include "config.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -11,26 +12,6 @@ static const enum request help_hints[] = {
 	REQ_MOVE_DOWN, REQ_PAGE_DOWN, REQ_QUIT, REQ_NONE
 };
 
-static const char *const command_help[][2] = {
-	{ "goto DATE", "Go to the first document on or after DATE "
-	  "(1950, 1950-09, 1950-09-30); in the timeline, move there" },
-	{ "open ID", "Open the document with this id" },
-	{ "filter FIELD VALUE", "Keep only documents with this person, place, "
-	  "subject, collection or language; filter from|to DATE bounds dates" },
-	{ "unfilter N", "Remove filter number N (see the filters view, f)" },
-	{ "clear", "Clear the search and every filter" },
-	{ "widen", "Remove the date filters" },
-	{ "sort date|rank", "Order of the list while a search is active" },
-	{ "search TEXT", "Search, as / does" },
-	{ "timeline", "Open the timeline" },
-	{ "related", "List the related documents" },
-	{ "person NAME", "Show the person with any of these names (Tab "
-	  "completes); without a name, choose among the document's people" },
-	{ "back, forward", "Walk the history of jumps" },
-	{ "bookmark", "Bookmark the document, or remove its bookmark" },
-	{ "help", "This help" },
-	{ "quit", "Quit" },
-};
 
 static const char *const syntax_help[] = {
 	"  words            every word must match (case and accents ignored)",
@@ -52,9 +33,10 @@ static void add_line(struct strlist *out, const char *keys, const char *help)
 
 void help_lines(const struct keymap *km, struct strlist *out)
 {
+	const struct browse_command *cmds;
 	char keys[256];
 	int s, r;
-	size_t i;
+	size_t i, ncmds;
 
 	strlist_add(out, "Keys in every view");
 	for (r = 1; r < REQ_COUNT; r++)
@@ -93,8 +75,14 @@ void help_lines(const struct keymap *km, struct strlist *out)
 	}
 	strlist_add(out, "");
 	strlist_add(out, "Commands (type : first; Tab completes, Up recalls)");
-	for (i = 0; i < ARRAY_LEN(command_help); i++)
-		add_line(out, command_help[i][0], command_help[i][1]);
+	cmds = browse_commands(&ncmds);
+	for (i = 0; i < ncmds; i++) {
+		char head[64];
+
+		snprintf(head, sizeof head, "%s%s%s", cmds[i].name,
+		         cmds[i].args ? " " : "", cmds[i].args ? cmds[i].args : "");
+		add_line(out, head, cmds[i].help);
+	}
 	strlist_add(out, "");
 	strlist_add(out, "Search syntax (type / first; the list follows as you "
 	            "type)");
