@@ -106,6 +106,59 @@ long ui_match_step(long cur, long n, int dir, long first, long last, int *wrappe
 	return next;
 }
 
+void ui_wrap_hanging(const char *line, int width, struct strlist *out)
+{
+	size_t lead = strspn(line, " "), col = lead, i;
+	struct text_line *tl = NULL;
+	struct sbuf b = {0};
+	size_t n;
+	int indent;
+
+	/* the first column: a word run, then two spaces or more */
+	for (i = lead; line[i] && line[i] != ' '; i++)
+		;
+	while (line[i] == ' ' && !(line[i + 1] == ' ')) {
+		for (i++; line[i] && line[i] != ' '; i++)
+			;
+	}
+	if (line[i] == ' ' && line[i + 1] == ' ' && line[i + strspn(line + i, " ")])
+		col = i + strspn(line + i, " ");
+	indent = text_width_n(line, col);
+	if (indent > width / 2) {
+		/* too deep for the width: under the start */
+		col = lead;
+		indent = (int)lead;
+	}
+	if (text_width(line) <= width || width <= indent + 4) {
+		strlist_add(out, line);
+		return;
+	}
+	/* the first line as it comes, then the rest under the indent */
+	n = text_wrap_urls(line + col, width - indent, &tl);
+	for (i = 0; i < n; i++) {
+		sbuf_reset(&b);
+		if (i == 0)
+			sbuf_addn(&b, line, col);
+		else
+			for (int k = 0; k < indent; k++)
+				sbuf_addc(&b, ' ');
+		sbuf_addn(&b, line + col + tl[i].off, tl[i].len);
+		strlist_add(out, sbuf_str(&b));
+	}
+	free(tl);
+	sbuf_free(&b);
+}
+
+int ui_line_has(const char *line, const char *text)
+{
+	char *l = text_fold(line), *t = text_fold(text);
+	int hit = *t && strstr(l, t) != NULL;
+
+	free(l);
+	free(t);
+	return hit;
+}
+
 void ui_add_terms(struct strlist *terms, const char *text)
 {
 	add_terms(terms, text, 0);

@@ -9,7 +9,7 @@
 #include "ui/internal.h"
 
 static const enum request help_hints[] = {
-	REQ_MOVE_DOWN, REQ_PAGE_DOWN, REQ_QUIT, REQ_NONE
+	REQ_MOVE_DOWN, REQ_PAGE_DOWN, REQ_SEARCH, REQ_FIND_NEXT, REQ_QUIT, REQ_NONE
 };
 
 
@@ -97,9 +97,13 @@ void help_lines(const struct keymap *km, struct strlist *out)
 	            "the list: + related documents, r or a tick read, * bookmarked.");
 }
 
-/* The help view's own state: how many lines it had when last drawn. */
+/* The help view's own state: its lines wrapped to the width it was last
+ * drawn at, and what / looks for in them. */
 struct help_state {
-	size_t nlines;
+	struct strlist lines;
+	int width;
+	char *find;       /* the text to find, or NULL */
+	long match;       /* the line of the current match, -1 none */
 };
 
 static struct help_state *st(struct app *a)
@@ -107,35 +111,124 @@ static struct help_state *st(struct app *a)
 	return view_state(a, BV_HELP, sizeof(struct help_state));
 }
 
+/* The help's lines wrapped to width (kept until the width changes). */
+static void help_wrap(struct app *a, int width)
+{
+	struct help_state *hs = st(a);
+	struct strlist raw = {0};
+
+	if (hs->lines.n && hs->width == width)
+		return;
+	strlist_clear(&hs->lines);
+	help_lines(&a->km, &raw);
+	for (size_t i = 0; i < raw.n; i++)
+		ui_wrap_hanging(raw.v[i], width, &hs->lines);
+	strlist_clear(&raw);
+	hs->width = width;
+}
+
 static void help_draw(struct app *a, struct rect r, int focused)
 {
 	struct browse_nav *nav = &a->b.v.help.nav;
-	struct strlist l = {0};
+	struct help_state *hs = st(a);
 	int i;
 
 	(void)focused;
 	if (r.h <= 0 || r.w <= 0)
 		return;
-	help_lines(&a->km, &l);
-	st(a)->nlines = l.n;
+	help_wrap(a, r.w - 1);
 	nav->page = (size_t)r.h;
-	browse_nav_scroll(nav, l.n, 0);
-	for (i = 0; i < r.h && nav->top + (size_t)i < l.n; i++) {
-		const char *s = l.v[nav->top + (size_t)i];
+	browse_nav_scroll(nav, hs->lines.n, 0);
+	for (i = 0; i < r.h && nav->top + (size_t)i < hs->lines.n; i++) {
+		const char *s = hs->lines.v[nav->top + (size_t)i];
+		enum sattr at = s[0] && s[0] != ' ' ? SA_HEADING : SA_NORMAL;
 
-		screen_put(r.y + i, r.x + 1, r.w - 1, s,
-		           s[0] && s[0] != ' ' ? SA_HEADING : SA_NORMAL);
+		if (hs->find && (long)(nav->top + (size_t)i) == hs->match)
+			at = SA_CURSOR;
+		screen_put(r.y + i, r.x + 1, r.w - 1, s, at);
 	}
-	strlist_clear(&l);
+}
+
+/* Go to the next (dir > 0) or previous line that holds the text to find,
+ * wrapping around, and say which match it is. */
+static void help_find_step(struct app *a, int dir)
+{
+	struct browse_nav *nav = &a->b.v.help.nav;
+	struct help_state *hs = st(a);
+	long n = (long)hs->lines.n, total = 0, ord = 0, next = -1, i;
+	int wrapped = 0;
+
+	if (!hs->find) {
+		browse_message(&a->b, 0, "Press / to find text in the help");
+		return;
+	}
+	for (i = 0; i < n; i++)
+		total += ui_line_has(hs->lines.v[i], hs->find);
+	if (!total) {
+		browse_message(&a->b, 0, "\"%s\" is not in the help", hs->find);
+		hs->match = -1;
+		return;
+	}
+	/* from the current match, or from the top of the view */
+	for (i = 1; i <= n; i++) {
+		long start = hs->match >= 0 ? hs->match :
+		             dir > 0 ? (long)nav->top - 1 : (long)nav->top;
+		long k = ((start + dir * i) % n + n) % n;
+
+		if (ui_line_has(hs->lines.v[k], hs->find)) {
+			next = k;
+			wrapped = dir > 0 ? k <= start : k >= start;
+			break;
+		}
+	}
+	for (i = 0; i <= next; i++)
+		ord += ui_line_has(hs->lines.v[i], hs->find);
+	hs->match = next;
+	if ((size_t)next < nav->top || (size_t)next >= nav->top + nav->page)
+		nav->top = (size_t)next > nav->page / 3 ? (size_t)next - nav->page / 3 : 0;
+	nav->sel = (size_t)next;
+	browse_message(&a->b, 0, "match %ld/%ld%s", ord, total,
+	               wrapped ? (dir > 0 ? " (wrapped to the first)" :
+	                                    " (wrapped to the last)") : "");
+}
+
+void help_find(struct app *a, const char *text)
+{
+	struct help_state *hs = st(a);
+
+	free(hs->find);
+	hs->find = text && *text ? xstrdup(text) : NULL;
+	hs->match = -1;
+	if (hs->find)
+		help_find_step(a, 1);
+}
+
+static void help_done(struct app *a)
+{
+	struct help_state *hs = st(a);
+
+	strlist_clear(&hs->lines);
+	free(hs->find);
+	hs->find = NULL;
 }
 
 static int help_request(struct app *a, enum request req)
 {
 	struct browse_nav *nav = &a->b.v.help.nav;
-	size_t n = st(a)->nlines;
+	size_t n = st(a)->lines.n;
 	long page = nav->page > 1 ? (long)nav->page - 1 : 1;
 
 	switch (req) {
+	case REQ_SEARCH:
+		/* find in the help, not a search of the collection */
+		prompt_open(a, PROMPT_FIND, st(a)->find);
+		return 1;
+	case REQ_FIND_NEXT:
+		help_find_step(a, 1);
+		return 1;
+	case REQ_FIND_PREV:
+		help_find_step(a, -1);
+		return 1;
 	case REQ_MOVE_DOWN:
 		browse_nav_scroll(nav, n, 1);
 		break;
@@ -188,5 +281,6 @@ const struct view_ops help_view = {
 	.draw = help_draw,
 	.request = help_request,
 	.status = help_status,
+	.done = help_done,
 	.hints = help_hints,
 };

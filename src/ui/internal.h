@@ -133,6 +133,15 @@ struct hint {
  * those marked keep (then it is clipped). Appended to out. */
 void ui_hint_line(const struct hint *v, size_t n, int width, struct sbuf *out);
 
+/* Wrap line (sanitized) to width columns into out, the lines after the
+ * first indented as the line's text is: to the column after its leading
+ * spaces and a first column set off by two or more spaces ("  j, Down
+ * Move down" continues under "Move"), else under its leading spaces. */
+void ui_wrap_hanging(const char *line, int width, struct strlist *out);
+
+/* 1 when text (folded, case and accents ignored) occurs in line. */
+int ui_line_has(const char *line, const char *text);
+
 /* Add the folded words of text to terms, each once. */
 void ui_add_terms(struct strlist *terms, const char *text);
 
@@ -441,7 +450,12 @@ int list_lines_per_row(struct app *a, int h);
 void list_size(struct app *a, struct rect r);
 
 /* The prompt (prompt.c). */
-enum prompt_kind { PROMPT_NONE, PROMPT_SEARCH, PROMPT_COMMAND };
+enum prompt_kind {
+	PROMPT_NONE,
+	PROMPT_SEARCH,  /* / in the list: the search */
+	PROMPT_COMMAND, /* : */
+	PROMPT_FIND     /* / in the help: text to find in it (help_find) */
+};
 
 struct prompt {
 	enum prompt_kind kind;
@@ -471,6 +485,10 @@ void prompt_draw(struct app *a, int y, int w);
 
 /* The lines of the help view, generated from the keymap (caller frees). */
 void help_lines(const struct keymap *km, struct strlist *out);
+
+/* Find text in the help (the PROMPT_FIND prompt submitted it) and go to
+ * its first line at or after the view; n and N then go on. */
+void help_find(struct app *a, const char *text);
 
 /* --- the application (app.c) ------------------------------------------------ */
 

@@ -12,7 +12,7 @@
 #define SEARCH_DEBOUNCE_USEC 150000
 static struct strlist *history_of(struct app *a)
 {
-	return a->prompt.kind == PROMPT_SEARCH ? &a->hist.search : &a->hist.command;
+	return a->prompt.kind == PROMPT_COMMAND ? &a->hist.command : &a->hist.search;
 }
 
 void prompt_open(struct app *a, enum prompt_kind kind, const char *init)
@@ -126,6 +126,10 @@ static void submit(struct app *a)
 		browse_batch_end(&a->b, 1);
 		/* once counted (idle): the list need not wait for it */
 		a->say_found = *line != '\0';
+	} else if (p->kind == PROMPT_FIND) {
+		history_add(&a->hist.search, line, a->hist.max);
+		prompt_close(a);
+		help_find(a, line);
 	} else {
 		history_add(&a->hist.command, line, a->hist.max);
 		prompt_close(a);
@@ -379,7 +383,7 @@ void prompt_key(struct app *a, int key)
 void prompt_draw(struct app *a, int y, int w)
 {
 	struct prompt *p = &a->prompt;
-	char lead[2] = { p->kind == PROMPT_SEARCH ? '/' : ':', 0 };
+	char lead[2] = { p->kind == PROMPT_COMMAND ? ':' : '/', 0 };
 	char *left, *right, *before;
 	int lw, avail, x;
 	size_t skip = 0;

@@ -12,6 +12,7 @@
 #include "fonds/import.h"
 #include "fonds/people.h"
 #include "fonds/store.h"
+#include "fonds/text.h"
 #include "fonds/ui.h"
 #include "tap.h"
 
@@ -596,6 +597,34 @@ int main(void)
 		   "200x60: the status line: %s", buf);
 	} else {
 		ok(0, "run 3 (%d screens)", sc.n);
+	}
+	screens_free(&sc);
+
+	/* the help is wrapped to the width, not cut, and / and n find text
+	 * in it (issue 12: the markers' legend was cut at 80 columns, and /
+	 * left the help) */
+	if (run(s, dir, "?\nG\ndump\n/\ntype bookmarked\nEnter\ndump\nn\ndump\n"
+	        "resize 200x50\ndump\nQ\n", "80x24", &sc) == 0 && sc.n == 4) {
+		char l[512];
+		int cut = 0;
+
+		ok(has_line(sc.v[0], "* bookmarked."), "80x24: the legend's end is shown");
+		for (int k = 0; k < 22; k++)
+			if (text_width(line_of(sc.v[0], k, l, sizeof l)) > 80)
+				cut = 1;
+		ok(!cut, "80x24: no line wider than the screen");
+		ok(strstr(line_of(sc.v[1], 22, l, sizeof l), " help") &&
+		   strstr(l, "match 1/"), "/ in the help finds in it, and stays: %s", l);
+		ok(has_line(sc.v[1], "bookmarked"), "the match is on the screen");
+		ok(strstr(line_of(sc.v[2], 22, l, sizeof l), "match ") != NULL,
+		   "n: the next match, counted: %s", l);
+		ok(strstr(line_of(sc.v[3], 48, l, sizeof l), " help") != NULL,
+		   "200x50: still the help: %s", l);
+		if (getenv("FONDS_TEST_VERBOSE"))
+			for (int k = 0; k < sc.n; k++)
+				printf("# screen %d:\n%s", k, sc.v[k]);
+	} else {
+		ok(0, "help runs (%d screens)", sc.n);
 	}
 	screens_free(&sc);
 
