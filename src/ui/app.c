@@ -433,6 +433,7 @@ static void draw_screen(struct app *a)
 	draw_layout(a, browse_top(&a->b), c);
 	draw_status(a, a->lines - 2, a->cols);
 	if (a->prompt.kind != PROMPT_NONE) {
+		prompt_draw_candidates(a, a->lines - 3, a->cols);
 		prompt_draw(a, a->lines - 1, a->cols);
 	} else {
 		draw_hint(a, a->lines - 1, a->cols);
@@ -721,6 +722,7 @@ static void app_free(struct app *a)
 	sbuf_free(&a->prompt.text);
 	free(a->prompt.saved);
 	free(a->prompt.orig);
+	strlist_clear(&a->prompt.cands);
 	history_free(&a->hist);
 	free(a->hist_path);
 	strlist_clear(&a->terms);

@@ -159,6 +159,47 @@ int ui_line_has(const char *line, const char *text)
 	return hit;
 }
 
+void ui_candidates_line(const struct strlist *v, long cur, int width, struct sbuf *out,
+                        size_t *hl, size_t *hl_len)
+{
+	size_t first = 0, last, i;
+	int w;
+
+	*hl = *hl_len = 0;
+	if (!v->n || width < 8)
+		return;
+	/* the window of candidates: from first, as many as fit; move it on
+	 * until the chosen one is in it */
+	for (;;) {
+		w = first ? 2 : 0;
+		for (last = first; last < v->n; last++) {
+			int cw = text_width(v->v[last]) + 3;
+
+			if (w + cw + (last + 1 < v->n ? 2 : 0) > width && last > first)
+				break;
+			w += cw;
+		}
+		if (cur < 0 || (size_t)cur < last || first + 1 >= v->n)
+			break;
+		first++;
+	}
+	if (first)
+		sbuf_add(out, "< ");
+	for (i = first; i < last; i++) {
+		int chosen = (long)i == cur;
+
+		sbuf_addc(out, chosen ? '[' : ' ');
+		if (chosen)
+			*hl = out->len;
+		sbuf_add(out, v->v[i]);
+		if (chosen)
+			*hl_len = out->len - *hl;
+		sbuf_add(out, chosen ? "] " : "  ");
+	}
+	if (last < v->n)
+		sbuf_add(out, ">");
+}
+
 void ui_add_terms(struct strlist *terms, const char *text)
 {
 	add_terms(terms, text, 0);

@@ -142,6 +142,13 @@ void ui_wrap_hanging(const char *line, int width, struct strlist *out);
 /* 1 when text (folded, case and accents ignored) occurs in line. */
 int ui_line_has(const char *line, const char *text);
 
+/* The line of completion candidates v[0..n), the chosen one cur (-1:
+ * none) shown in brackets and kept in view, in at most width columns;
+ * "<" and ">" say that more are before or after. Appended to out;
+ * *hl and *hl_len get the byte range of the chosen one (0 when none). */
+void ui_candidates_line(const struct strlist *v, long cur, int width, struct sbuf *out,
+                        size_t *hl, size_t *hl_len);
+
 /* Add the folded words of text to terms, each once. */
 void ui_add_terms(struct strlist *terms, const char *text);
 
@@ -466,6 +473,11 @@ struct prompt {
 	char *orig;          /* live search: the search when the prompt opened */
 	int64_t deadline;    /* live search: when to run it (usec), 0 none */
 	int applied;         /* live search: text was applied */
+	/* : completion: the candidates of the last Tab (two or more), the
+	 * one chosen (-1: none yet) and where the completed word starts */
+	struct strlist cands;
+	long cand;
+	size_t cand_start;
 };
 
 /* Open a prompt of kind. */
@@ -482,6 +494,10 @@ void prompt_tick(struct app *a, int force);
 
 /* Draw the prompt on line y. */
 void prompt_draw(struct app *a, int y, int w);
+
+/* Draw the : prompt's completion candidates on line y, when it has some
+ * (a line of their own, above the status line). */
+void prompt_draw_candidates(struct app *a, int y, int w);
 
 /* The lines of the help view, generated from the keymap (caller frees). */
 void help_lines(const struct keymap *km, struct strlist *out);

@@ -41,6 +41,8 @@ static void prompt_close(struct app *a)
 {
 	struct prompt *p = &a->prompt;
 
+	strlist_clear(&p->cands);
+
 	p->kind = PROMPT_NONE;
 	p->deadline = 0;
 	free(p->saved);
@@ -249,15 +251,27 @@ static size_t utf8_put(char *buf, int c)
 	return 4;
 }
 
-static void complete(struct app *a)
+/* Tab (dir 1) and Shift-Tab (-1) at the : prompt: complete the last word
+ * as far as its candidates agree; when several remain, list them on a
+ * line of their own, and further presses put each in turn in place. */
+static void complete(struct app *a, int dir)
 {
 	struct prompt *p = &a->prompt;
 	struct strlist c = {0};
-	size_t start, common, i;
-	struct sbuf shown = {0};
+	size_t start, common;
 
 	if (p->kind != PROMPT_COMMAND)
 		return;
+	if (p->cands.n > 1) {
+		long n = (long)p->cands.n;
+
+		p->cand = p->cand < 0 ? (dir > 0 ? 0 : n - 1) : ((p->cand + dir) % n + n) % n;
+		p->text.len = p->cand_start;
+		p->text.s[p->cand_start] = '\0';
+		sbuf_add(&p->text, p->cands.v[p->cand]);
+		p->cur = p->text.len;
+		return;
+	}
 	start = browse_complete(&a->b, sbuf_str(&p->text), &c);
 	if (!c.n) {
 		browse_message(&a->b, 0, "No completions");
@@ -280,17 +294,38 @@ static void complete(struct app *a)
 			sbuf_addc(&p->text, ' ');
 		p->cur = p->text.len;
 	}
+	browse_message(&a->b, 0, NULL);
+	strlist_clear(&p->cands);
 	if (c.n > 1) {
-		for (i = 0; i < c.n && shown.len < 200; i++)
-			sbuf_printf(&shown, "%s%s", i ? "  " : "", c.v[i]);
-		if (i < c.n)
-			sbuf_printf(&shown, "  (+%zu)", c.n - i);
-		browse_message(&a->b, 0, "%s", sbuf_str(&shown));
-	} else {
-		browse_message(&a->b, 0, NULL);
+		p->cands = c;
+		p->cand = -1;
+		p->cand_start = start;
+		return;
 	}
-	sbuf_free(&shown);
 	strlist_clear(&c);
+}
+
+/* Draw the candidates of the last Tab on line y (nothing when none). */
+void prompt_draw_candidates(struct app *a, int y, int w)
+{
+	struct prompt *p = &a->prompt;
+	struct sbuf line = {0};
+	struct spans sp = {0};
+	size_t hl, hl_len;
+
+	if (p->kind != PROMPT_COMMAND || p->cands.n < 2 || y < 0)
+		return;
+	ui_candidates_line(&p->cands, p->cand, w - 1, &line, &hl, &hl_len);
+	if (hl_len) {
+		sp.v = xmalloc(sizeof *sp.v);
+		sp.v[0].off = hl;
+		sp.v[0].len = hl_len;
+		sp.n = sp.cap = 1;
+	}
+	screen_fill(y, 0, w, SA_STATUS);
+	screen_put_spans(y, 1, w - 1, sbuf_str(&line), &sp, SA_STATUS, SA_SELECTED);
+	spans_free(&sp);
+	sbuf_free(&line);
 }
 
 void prompt_key(struct app *a, int key)
@@ -298,6 +333,10 @@ void prompt_key(struct app *a, int key)
 	struct prompt *p = &a->prompt;
 	const char *s = sbuf_str(&p->text);
 	size_t len = p->text.len;
+
+	/* any key but Tab ends the choice among candidates */
+	if (key != '\t' && key != (KEY_SPECIAL | KEY_BTAB))
+		strlist_clear(&p->cands);
 
 	switch (key) {
 	case KEY_ENTER_:
@@ -309,7 +348,10 @@ void prompt_key(struct app *a, int key)
 		prompt_cancel(a);
 		return;
 	case '\t':
-		complete(a);
+		complete(a, 1);
+		return;
+	case KEY_SPECIAL | KEY_BTAB:
+		complete(a, -1);
 		return;
 	case KEY_SPECIAL | KEY_BACKSPACE:
 		if (!len) {

@@ -356,6 +356,31 @@ static void test_person(const char *dir, const char *data, const char *file)
 	}
 	screens_free(&sc);
 
+	/* several candidates: a line of their own, Tab and Shift-Tab cycle
+	 * (issue 12: they overwrote the status line, cut, and a second Tab
+	 * did nothing) */
+	if (run(s, dir, ":\ntype filter place So\nTab\ndump\nTab\ndump\nTab\ndump\nBackTab\ndump\n"
+	        "Esc\nQ\n", "80x24", &sc) == 0 && sc.n == 4) {
+		char st0[256], c0[256], p1[256], p2[256], p3[256];
+
+		line_of(sc.v[0], 22, st0, sizeof st0);
+		line_of(sc.v[0], 21, c0, sizeof c0);
+		ok(strstr(st0, " list") && !strstr(st0, "South"), "the status line is left alone: %s", st0);
+		ok(strstr(c0, "South Korea") && strstr(c0, "Soviet Union"),
+		   "the candidates on the line above: %s", c0);
+		line_of(sc.v[1], 23, p1, sizeof p1);
+		line_of(sc.v[2], 23, p2, sizeof p2);
+		line_of(sc.v[3], 23, p3, sizeof p3);
+		ok(strncmp(p1, ":filter place So", 16) == 0 && strcmp(p1, p2) != 0,
+		   "Tab again puts one in place, Tab once more the next: %s / %s", p1, p2);
+		ok(strcmp(p1, p3) == 0, "Shift-Tab goes back to the one before: %s", p3);
+		ok(strstr(line_of(sc.v[1], 21, c0, sizeof c0), "[") != NULL,
+		   "the chosen one is marked: %s", c0);
+	} else {
+		ok(0, "candidates run (%d screens)", sc.n);
+	}
+	screens_free(&sc);
+
 	/* : completes every kind of argument: cover names, document ids */
 	if (run(s, dir, ":\ntype person Filip\nTab\ndump\nEsc\n:\ntype open kr-1956-091\nTab\ndump\n"
 	        "Esc\nQ\n", "100x30", &sc) == 0 && sc.n == 2) {

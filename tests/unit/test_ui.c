@@ -243,6 +243,34 @@ static void test_hint_line(void)
 	sbuf_free(&b);
 }
 
+static void test_candidates(void)
+{
+	struct strlist l = {0};
+	struct sbuf b = {0};
+	size_t hl, n;
+
+	strlist_add(&l, "Kim Il Sung");
+	strlist_add(&l, "Kim Tu-bong");
+	strlist_add(&l, "Kim Chaek");
+	ui_candidates_line(&l, -1, 60, &b, &hl, &n);
+	is_str(sbuf_str(&b), " Kim Il Sung   Kim Tu-bong   Kim Chaek  ", "candidates: all that fit");
+	ok(n == 0, "none chosen");
+	sbuf_reset(&b);
+	ui_candidates_line(&l, 1, 60, &b, &hl, &n);
+	ok(n == strlen("Kim Tu-bong") && !strncmp(sbuf_str(&b) + hl, "Kim Tu-bong", n) &&
+	   sbuf_str(&b)[hl - 1] == '[', "the chosen one in brackets, its range given");
+	sbuf_reset(&b);
+	ui_candidates_line(&l, 2, 20, &b, &hl, &n);
+	ok(strstr(sbuf_str(&b), "Kim Chaek") && !strncmp(sbuf_str(&b), "< ", 2) &&
+	   text_width(sbuf_str(&b)) <= 20, "narrow: the window follows the chosen one: %s",
+	   sbuf_str(&b));
+	sbuf_reset(&b);
+	ui_candidates_line(&l, 0, 20, &b, &hl, &n);
+	ok(sbuf_str(&b)[b.len - 1] == '>', "more after: >");
+	sbuf_free(&b);
+	strlist_clear(&l);
+}
+
 static void test_match_step(void)
 {
 	int w;
@@ -682,6 +710,7 @@ int main(void)
 	test_snippet();
 	test_match_step();
 	test_hint_line();
+	test_candidates();
 	test_detail();
 	test_person();
 	test_scroll();
