@@ -20,11 +20,13 @@ struct doc_state {
 	long match_line;         /* -1 none */
 	long match_ord;          /* its number among the document's matches */
 	unsigned long match_gen; /* the list (search) match_line is for */
+	long rel_sel;            /* the relation Enter opens: the first in
+	                            view in the document view, -1 none */
 	char pct[16];
 };
 
 static const enum request doc_hints[] = {
-	REQ_RELATED, REQ_PEOPLE, REQ_BACK, REQ_PREV_TIME, REQ_NEXT_TIME,
+	REQ_ENTER, REQ_RELATED, REQ_PEOPLE, REQ_BACK, REQ_PREV_TIME, REQ_NEXT_TIME,
 	REQ_FIND_NEXT, REQ_BOOKMARK, REQ_TIMELINE, REQ_HELP, REQ_QUIT, REQ_NONE
 };
 
@@ -120,11 +122,26 @@ static void draw_key(struct app *a, struct rect r, int64_t key, int *scroll,
 		*scroll = max;
 	if (*scroll < 0)
 		*scroll = 0;
+	/* the document view selects the first related document in view:
+	 * marked, and what Enter opens */
+	if (focused) {
+		ds->rel_sel = -1;
+		/* whose first line is in view (its date and title) */
+		for (i = 0; i < r.h && (size_t)(*scroll + i) < dl->n && ds->rel_sel < 0; i++)
+			if (dl->v[*scroll + i].kind == DL_RELATED && dl->v[*scroll + i].indent == 2)
+				ds->rel_sel = dl->v[*scroll + i].rel;
+	}
 	for (i = 0; i < r.h && (size_t)(*scroll + i) < dl->n; i++) {
 		const struct dline *l = &dl->v[*scroll + i];
 		struct spans sp = {0};
 		enum sattr at = line_attr(l->kind);
 
+		if (focused && l->rel >= 0 && l->rel == ds->rel_sel &&
+		    (l->kind == DL_RELATED || l->kind == DL_REASON)) {
+			at = SA_SELECTED;
+			if (l->kind == DL_RELATED && l->indent == 2)
+				screen_put(r.y + i, r.x + 1, 2, a->ascii ? ">" : "\xe2\x96\xb8", SA_SELECTED);
+		}
 		if (l->label)
 			screen_put(r.y + i, r.x + 1, l->indent > 2 ? l->indent - 2 : r.w,
 			           l->label, SA_LABEL);
@@ -256,9 +273,15 @@ static int doc_request(struct app *a, enum request req)
 	case REQ_FIND_PREV:
 		find_match(a, -1);
 		break;
-	case REQ_ENTER:
+	case REQ_ENTER: {
+		/* the related view, on the relation marked in the document */
+		long sel = st(a)->rel_sel;
+
 		r = browse_related_open(b, &a->e);
+		if (r == 0 && sel > 0)
+			browse_related_move(b, sel);
 		break;
+	}
 	case REQ_FOCUS:
 		/* to the list, which is on this document when it holds it */
 		browse_pop_view(b);
@@ -308,4 +331,5 @@ const struct view_ops doc_view = {
 	.status = doc_status,
 	.done = doc_done,
 	.hints = doc_hints,
+	.enter_label = "open related",
 };

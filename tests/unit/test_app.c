@@ -625,6 +625,35 @@ int main(void)
 	}
 	screens_free(&sc);
 
+	/* Enter in the document: the related document it opens is marked in
+	 * the pane, and the hint says so (issue 12: nothing showed which) */
+	if (run(s, dir, ":\ntype goto 1950-09-27\nEnter\nEnter\nG\ndump\nEnter\ndump\nQ\n",
+	        "100x14", &sc) == 0 && sc.n == 2) {
+		char l[512], title[32] = "";
+		const char *p;
+
+		ok(strstr(line_of(sc.v[0], 13, l, sizeof l), "Enter open related") != NULL,
+		   "the hint says what Enter does: %s", l);
+		p = strstr(sc.v[0], "\xe2\x96\xb8");
+		ok(p != NULL, "a related document is marked in the document");
+		if (p) {
+			/* its title, after the date */
+			p += 3;
+			p += strspn(p, " ");
+			p += strcspn(p, " ");
+			p += strspn(p, " ");
+			snprintf(title, sizeof title, "%.20s", p);
+		}
+		line_of(sc.v[1], 12, l, sizeof l);
+		ok(strstr(l, " related") && !strstr(l, " 1/"),
+		   "Enter: the related view, past the first relation: %s", l);
+		ok(*title && strstr(line_of(sc.v[1], 0, l, sizeof l), title) != NULL,
+		   "on the one marked (%s): %s", title, l);
+	} else {
+		ok(0, "enter runs (%d screens)", sc.n);
+	}
+	screens_free(&sc);
+
 	/* the help is wrapped to the width, not cut, and / and n find text
 	 * in it (issue 12: the markers' legend was cut at 80 columns, and /
 	 * left the help) */
