@@ -364,7 +364,8 @@ static void draw_layout(struct app *a, enum browse_view top, struct rect c)
 		ops->draw(a, c, 1);
 		return;
 	}
-	if (!a->wide || ops->place == VP_FULL || !ops->companion) {
+	if (!a->wide || ops->place == VP_FULL || !ops->companion ||
+	    (top == BV_DOC && a->doc_full)) {
 		a->views[top].rect = c;
 		if (top == BV_LIST)
 			list_size(a, c);

@@ -27,7 +27,8 @@ struct doc_state {
 
 static const enum request doc_hints[] = {
 	REQ_ENTER, REQ_RELATED, REQ_PEOPLE, REQ_BACK, REQ_PREV_TIME, REQ_NEXT_TIME,
-	REQ_FIND_NEXT, REQ_BOOKMARK, REQ_TIMELINE, REQ_HELP, REQ_QUIT, REQ_NONE
+	REQ_FIND_NEXT, REQ_BOOKMARK, REQ_TIMELINE, REQ_FULL_WIDTH, REQ_HELP, REQ_QUIT,
+	REQ_NONE
 };
 
 /* Format document key for width into the cache unless it is there; full:
@@ -282,6 +283,15 @@ static int doc_request(struct app *a, enum request req)
 			browse_related_move(b, sel);
 		break;
 	}
+	case REQ_FULL_WIDTH:
+		if (!a->wide) {
+			browse_message(b, 0, "The document has the whole width already");
+			break;
+		}
+		a->doc_full = !a->doc_full;
+		browse_message(b, 0, a->doc_full ? "Full width: z puts the list back beside it" :
+		                                   "Beside the list again");
+		break;
 	case REQ_FOCUS:
 		/* to the list, which is on this document when it holds it */
 		browse_pop_view(b);

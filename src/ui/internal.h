@@ -531,6 +531,7 @@ struct app {
 	unsigned long doc_terms_gen;
 	int64_t doc_terms_key;
 	int say_found;       /* say "N found" once the list is counted */
+	int doc_full;        /* the document view across a wide screen (z) */
 	struct view views[BV_NVIEWS];
 	enum browse_view shown; /* the view on top when last handled */
 	char *headless_keys;   /* FONDS_UI_KEYS script, if any */

@@ -40,6 +40,7 @@
 	X(BOOKMARK, "bookmark", "bookmark", "Bookmark the document, or remove its bookmark") \
 	X(REMOVE, "remove", "remove", "Filters: remove the selected filter") \
 	X(HELP, "help", "help", "Show every key") \
+	X(FULL_WIDTH, "full-width", "full width", "Document: across the whole screen, or beside the list again (wide screens)") \
 	X(REDRAW, "redraw", "redraw", "Redraw the whole screen") \
 	X(QUIT, "quit", "quit", "Close the view; quit from the list") \
 	X(QUIT_ALL, "quit-all", "quit all", "Quit at once")

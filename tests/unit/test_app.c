@@ -654,6 +654,25 @@ int main(void)
 	}
 	screens_free(&sc);
 
+	/* z: the document across a wide screen, so that a mouse selection
+	 * takes none of the list; z again puts the list back */
+	if (run(s, dir, ":\ntype goto 1950-09-27\nEnter\nEnter\ndump\nz\ndump\nz\ndump\nQ\n",
+	        "200x50", &sc) == 0 && sc.n == 3) {
+		char l[512];
+
+		ok(strncmp(line_of(sc.v[0], 0, l, sizeof l), "19", 2) == 0,
+		   "wide: the list beside the document: %.40s", l);
+		ok(strncmp(line_of(sc.v[1], 0, l, sizeof l), " Telegram from Matveyev", 23) == 0 &&
+		   !has_line(sc.v[1], "1950-09-29 +"), "z: the document alone: %.40s", l);
+		ok(strstr(line_of(sc.v[1], 48, l, sizeof l), "Full width") != NULL,
+		   "and it says how to go back: %s", l);
+		ok(strncmp(line_of(sc.v[2], 0, l, sizeof l), "19", 2) == 0,
+		   "z again: the list is back: %.40s", l);
+	} else {
+		ok(0, "full-width runs (%d screens)", sc.n);
+	}
+	screens_free(&sc);
+
 	/* the help is wrapped to the width, not cut, and / and n find text
 	 * in it (issue 12: the markers' legend was cut at 80 columns, and /
 	 * left the help) */
