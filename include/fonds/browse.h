@@ -317,6 +317,11 @@ char *browse_filters_text(const struct browse *b);
 int browse_facet(struct browse *b, enum facet f, size_t limit,
                  struct facet_value **out, size_t *n, struct err *e);
 
+/* browse_facet, keeping only the values whose name holds text (folded):
+ * a facet's every value, narrowed as one types. */
+int browse_facet_matching(struct browse *b, enum facet f, const char *text, size_t limit,
+                          struct facet_value **out, size_t *n, struct err *e);
+
 /* The list's documents per year, as store_timeline() counts them (1
  * exact, 0 cut short, -1 error); caller frees *out. */
 int browse_years(struct browse *b, struct bucket **out, size_t *n,

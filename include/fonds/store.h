@@ -276,6 +276,13 @@ int store_facet(struct store *s, const struct query *q, enum facet f,
                 size_t limit, struct facet_value **out, size_t *n,
                 struct err *e);
 
+/* store_facet, keeping only the values whose name holds text (case and
+ * accents folded; NULL or "": every value), for a facet's "more" list
+ * narrowed as one types. */
+int store_facet_matching(struct store *s, const struct query *q, enum facet f,
+                         const char *text, size_t limit, struct facet_value **out,
+                         size_t *n, struct err *e);
+
 void facet_values_free(struct facet_value *v, size_t n);
 
 struct store_stats {

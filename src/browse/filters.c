@@ -250,6 +250,12 @@ int browse_facet(struct browse *b, enum facet f, size_t limit,
 	return store_facet(b->store, b->q, f, limit, out, n, e);
 }
 
+int browse_facet_matching(struct browse *b, enum facet f, const char *text, size_t limit,
+                          struct facet_value **out, size_t *n, struct err *e)
+{
+	return store_facet_matching(b->store, b->q, f, text, limit, out, n, e);
+}
+
 int browse_years(struct browse *b, struct bucket **out, size_t *n,
                  struct err *e)
 {

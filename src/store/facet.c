@@ -523,7 +523,8 @@ static int id_count_cmp(const void *a, const void *b)
 }
 
 /* store_facet for a non-empty query, from s->fk. */
-static int facet_counted(struct store *s, const struct query *q, enum facet f, size_t limit,
+static int facet_counted(struct store *s, const struct query *q, enum facet f,
+                         const char *match, size_t limit,
                          struct facet_value **out, size_t *n, struct err *e)
 {
 	const char *t = store_facet_table[f];
@@ -582,6 +583,14 @@ static int facet_counted(struct store *s, const struct query *q, enum facet f, s
 		sqlite3_bind_int64(name, 1, h.v[j].id);
 		if (sqlite3_step(name) != SQLITE_ROW)
 			continue;
+		if (match && *match) {
+			char *fold = text_fold((const char *)sqlite3_column_text(name, 0));
+			int hit = strstr(fold, match) != NULL;
+
+			free(fold);
+			if (!hit)
+				continue;
+		}
 		if (s->fk.sampled && s->fk.n && s->fk.total > (long long)s->fk.n)
 			c = (c * s->fk.total + (long long)s->fk.n / 2) / (long long)s->fk.n;
 		v[nv].name = store_col_dup(name, 0);
@@ -597,27 +606,48 @@ static int facet_counted(struct store *s, const struct query *q, enum facet f, s
 int store_facet(struct store *s, const struct query *q, enum facet f, size_t limit,
                 struct facet_value **out, size_t *n, struct err *e)
 {
-	const char *t = store_facet_table[f];
+	return store_facet_matching(s, q, f, NULL, limit, out, n, e);
+}
+
+int store_facet_matching(struct store *s, const struct query *q, enum facet f,
+                         const char *text, size_t limit, struct facet_value **out,
+                         size_t *n, struct err *e)
+{
+	const char *t;
 	struct sbuf sql = {0};
 	sqlite3_stmt *st;
 	struct facet_value *v = NULL;
 	size_t nv = 0;
+	char *match = text && *text ? text_fold(text) : NULL;
 	int rc;
 
 	*out = NULL;
 	*n = 0;
-	if ((unsigned)f >= FACET_NKINDS)
+	if ((unsigned)f >= FACET_NKINDS) {
+		free(match);
 		return err_set(e, "no such facet");
-	if (!query_is_empty(q))
-		return facet_counted(s, q, f, limit, out, n, e);
-	/* the whole collection: counts kept up to date at import */
-	sbuf_printf(&sql, "SELECT name, ndocs FROM %s WHERE ndocs > 0 "
-	            "ORDER BY ndocs DESC, name LIMIT ?1", t);
+	}
+	t = store_facet_table[f];
+	if (!query_is_empty(q)) {
+		rc = facet_counted(s, q, f, match, limit, out, n, e);
+		free(match);
+		return rc;
+	}
+	/* the whole collection: counts kept up to date at import (with a
+	 * text, a pass over the names of this kind, never the documents) */
+	sbuf_printf(&sql, "SELECT name, ndocs FROM %s WHERE ndocs > 0%s "
+	            "ORDER BY ndocs DESC, name LIMIT ?1", t,
+	            match ? " AND instr(fold, ?2) > 0" : "");
 	st = store_prepare_cached(s, sbuf_str(&sql), e);
 	sbuf_free(&sql);
-	if (!st)
+	if (!st) {
+		free(match);
 		return -1;
+	}
 	sqlite3_bind_int64(st, 1, (int64_t)limit);
+	if (match)
+		sqlite3_bind_text(st, 2, match, -1, SQLITE_TRANSIENT);
+	free(match);
 	v = xcalloc(limit ? limit : 1, sizeof *v);
 	store_query_start(s);
 	while (nv < limit && (rc = sqlite3_step(st)) == SQLITE_ROW) {

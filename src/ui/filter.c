@@ -8,7 +8,7 @@
 
 #include "ui/internal.h"
 
-enum fkind { FI_HEADING, FI_NOTE, FI_SEARCH, FI_ACTIVE, FI_FACET, FI_DECADE };
+enum fkind { FI_HEADING, FI_NOTE, FI_SEARCH, FI_ACTIVE, FI_FACET, FI_DECADE, FI_MORE };
 
 struct filter_item {
 	enum fkind kind;
@@ -21,6 +21,8 @@ struct filter_item {
 };
 
 #define FACET_LIMIT 10
+/* the most values a facet's "more" list shows (typing narrows it) */
+#define FACET_ALL 5000
 
 static const enum request filter_hints[] = {
 	REQ_ENTER, REQ_REMOVE, REQ_CLEAR, REQ_SEARCH, REQ_BACK, REQ_HELP,
@@ -35,6 +37,9 @@ struct filter_state {
 	size_t nfi;
 	unsigned long gen;   /* the list the items are for, 0 none */
 	int partial;
+	int expanded;        /* one facet shows every value: exp_field */
+	int exp_field;
+	char *narrow;        /* and only those holding this text, or NULL */
 };
 
 static struct filter_state *st(struct app *a)
@@ -155,11 +160,21 @@ static void filter_refresh(struct app *a)
 		int r;
 		char head[64];
 
+		int all = fs->expanded && fs->exp_field == f;
+		struct sbuf h = {0};
+
 		snprintf(head, sizeof head, "%s", store_facet_name((enum facet)f));
 		if (head[0] >= 'a' && head[0] <= 'z')
 			head[0] = (char)(head[0] - 'a' + 'A');
-		item_add(a, FI_HEADING, head);
-		r = browse_facet(b, (enum facet)f, FACET_LIMIT, &v, &n, &e);
+		sbuf_add(&h, head);
+		if (all)
+			sbuf_add(&h, fs->narrow ? ": every value holding \"" : ": every value");
+		if (all && fs->narrow)
+			sbuf_printf(&h, "%s\"", fs->narrow);
+		item_add(a, FI_HEADING, sbuf_str(&h));
+		sbuf_free(&h);
+		r = browse_facet_matching(b, (enum facet)f, all ? fs->narrow : NULL,
+		                          all ? FACET_ALL : FACET_LIMIT, &v, &n, &e);
 		if (r == 0 && screen_input_pending())
 			fs->partial = 1;
 		if (r < 0) {
@@ -175,11 +190,19 @@ static void filter_refresh(struct app *a)
 			                                 v[i].name) >= 0;
 		}
 		if (!n)
-			item_add(a, FI_NOTE, "(none)");
+			item_add(a, FI_NOTE, all && fs->narrow ? "(none holds it)" : "(none)");
 		else if (r == 0)
 			item_add(a, FI_NOTE, "(partial counts)");
 		else if (r == 2)
 			item_add(a, FI_NOTE, "(estimated from a sample)");
+		if (all && n >= FACET_ALL)
+			item_add(a, FI_NOTE, "(the first values only: type to narrow)");
+		/* the way to every value, and back to the first ten */
+		if (all)
+			item_add(a, FI_MORE, "fewer (the most frequent only)")->field = f;
+		else if (n >= FACET_LIMIT)
+			item_add(a, FI_MORE, a->ascii ? "more... (every value; type to narrow)" :
+			         "more\xe2\x80\xa6 (every value; type to narrow)")->field = f;
 		facet_values_free(v, n);
 	}
 	add_decades(a);
@@ -287,6 +310,7 @@ static void filter_draw(struct app *a, struct rect r, int focused)
 			free(clean);
 			continue;
 		case FI_SEARCH:
+		case FI_MORE:
 			sbuf_printf(&line, "  %s", clean);
 			break;
 		default:
@@ -358,6 +382,23 @@ static void activate(struct app *a, int remove_only)
 		if (r == 0)
 			browse_message(b, 0, added ? "Only %s" : "No longer only %s",
 			               text);
+		break;
+	case FI_MORE:
+		if (remove_only)
+			break;
+		if (st(a)->expanded && st(a)->exp_field == it->field) {
+			st(a)->expanded = 0;
+		} else {
+			st(a)->expanded = 1;
+			st(a)->exp_field = it->field;
+			/* the values are narrowed as one types */
+			prompt_open(a, PROMPT_FIND, NULL);
+			browse_message(b, 0, "Type to narrow the %s; Enter keeps it, "
+			               "Esc too", store_facet_name((enum facet)it->field));
+		}
+		free(st(a)->narrow);
+		st(a)->narrow = NULL;
+		st(a)->gen = 0;
 		break;
 	case FI_DECADE:
 		if (remove_only && !it->active)
@@ -452,9 +493,31 @@ static void filter_idle(struct app *a)
 	}
 }
 
+void filter_narrow(struct app *a, const char *text)
+{
+	struct filter_state *fs = st(a);
+	size_t i;
+
+	if (!fs->expanded)
+		return;
+	free(fs->narrow);
+	fs->narrow = text && *text ? xstrdup(text) : NULL;
+	fs->gen = 0;
+	filter_refresh(a);
+	/* on the first value left, else on the way back */
+	for (i = 0; i < fs->nfi; i++)
+		if ((fs->fi[i].kind == FI_FACET || fs->fi[i].kind == FI_MORE) &&
+		    fs->fi[i].field == fs->exp_field) {
+			set_sel(a, i);
+			break;
+		}
+}
+
 static void filter_done(struct app *a)
 {
 	items_free(a);
+	free(st(a)->narrow);
+	st(a)->narrow = NULL;
 }
 
 const struct view_ops filter_view = {

@@ -461,7 +461,8 @@ enum prompt_kind {
 	PROMPT_NONE,
 	PROMPT_SEARCH,  /* / in the list: the search */
 	PROMPT_COMMAND, /* : */
-	PROMPT_FIND     /* / in the help: text to find in it (help_find) */
+	PROMPT_FIND     /* / in the help: text to find in it (help_find);
+	                   in the filter pane, what narrows a facet's values */
 };
 
 struct prompt {
@@ -505,6 +506,11 @@ void help_lines(const struct keymap *km, struct strlist *out);
 /* Find text in the help (the PROMPT_FIND prompt submitted it) and go to
  * its first line at or after the view; n and N then go on. */
 void help_find(struct app *a, const char *text);
+
+/* Narrow the filter pane's expanded facet ("more") to the values that
+ * hold text (NULL or "": every value); the PROMPT_FIND prompt calls it as
+ * one types. */
+void filter_narrow(struct app *a, const char *text);
 
 /* --- the application (app.c) ------------------------------------------------ */
 

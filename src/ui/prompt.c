@@ -98,6 +98,8 @@ static void changed(struct app *a)
 
 	if (p->kind == PROMPT_SEARCH)
 		p->deadline = clock_usec() + SEARCH_DEBOUNCE_USEC;
+	else if (p->kind == PROMPT_FIND && browse_top(&a->b) == BV_FILTER)
+		filter_narrow(a, sbuf_str(&p->text)); /* type to narrow */
 }
 
 static void submit(struct app *a)
@@ -131,7 +133,10 @@ static void submit(struct app *a)
 	} else if (p->kind == PROMPT_FIND) {
 		history_add(&a->hist.search, line, a->hist.max);
 		prompt_close(a);
-		help_find(a, line);
+		if (browse_top(&a->b) == BV_FILTER)
+			filter_narrow(a, line);
+		else
+			help_find(a, line);
 	} else {
 		history_add(&a->hist.command, line, a->hist.max);
 		prompt_close(a);

@@ -482,7 +482,8 @@ static void test_agreement(struct store *s, const char *dir)
 	/* a search, removed in the filter pane, then a collection: each is a
 	 * place, and Back walks them in order */
 	sbuf_add(&keys, "/\ntype plenum\nEnter\nf\nx\n");
-	for (i = 0; i < 33; i++)
+	/* past the people, places and subjects, each with its "more" line */
+	for (i = 0; i < 36; i++)
 		sbuf_add(&keys, "j\n");
 	sbuf_add(&keys, "Enter\nq\nr\ndump\n"
 	         "Backspace\ndump\nBackspace\ndump\nBackspace\ndump\n"
@@ -672,6 +673,58 @@ int main(void)
 		ok(0, "full-width runs (%d screens)", sc.n);
 	}
 	screens_free(&sc);
+
+	/* a facet's "more": every value with its count, narrowed as one
+	 * types (issue 12: 39 of 49 subjects could not be reached) */
+	{
+		/* the subjects' "more" line, after its ten values */
+		char script[512], l[512];
+		int k, more = -1, subj = -1;
+
+		int js = 0;
+
+		if (run(s, dir, ":\ntype clear\nEnter\nf\ng\ndump\nQ\n", "100x60", &sc) == 0 &&
+		    sc.n == 1) {
+			for (k = 0; k < 58; k++) {
+				line_of(sc.v[0], k, l, sizeof l);
+				if (subj < 0 && strncmp(l, "Subjects", 8) == 0)
+					subj = k;
+				if (subj >= 0 && more < 0 && strstr(l, "more\xe2\x80\xa6"))
+					more = k;
+				/* the selectable lines from the search's to it */
+				if (k > 1 && more < 0 && (!strncmp(l, "  [", 3)))
+					js++;
+			}
+		}
+		screens_free(&sc);
+		ok(subj >= 0 && more == subj + 11, "the subjects: ten values, then more... (line %d)", more);
+		snprintf(script, sizeof script, ":\ntype clear\nEnter\nf\ng\n");
+		for (k = 0; k < js + 3 && more > 0; k++) /* and the two more lines before */
+			strcat(script, "j\n");
+		strcat(script, "Enter\ndump\ntype armist\ndump\nEnter\nEnter\ndump\nQ\n");
+		if (more > 0 && run(s, dir, script, "100x60", &sc) == 0 && sc.n == 3) {
+			int nv = 0;
+
+			for (k = 0; k < 58; k++) {
+				line_of(sc.v[0], k, l, sizeof l);
+				if (strncmp(l, "  [ ] ", 6) == 0 || strncmp(l, "  [x] ", 6) == 0)
+					nv++;
+			}
+			ok(has_line(sc.v[0], "Subjects: every value") && nv > 40,
+			   "Enter on more...: every subject (%d values shown)", nv);
+			ok(has_line(sc.v[1], "Subjects: every value holding \"armist\"") &&
+			   has_line(sc.v[1], "Armistice negotiations") &&
+			   !has_line(sc.v[1], "[ ] Trade "), "typing narrows them");
+			ok(strstr(line_of(sc.v[2], 58, l, sizeof l), "[subject:") != NULL,
+			   "Enter, Enter: the list filtered by the value found: %s", l);
+			if (getenv("FONDS_TEST_MORE"))
+				for (k = 0; k < sc.n; k++)
+					printf("# more screen %d:\n%s", k, sc.v[k]);
+		} else {
+			ok(0, "more runs (%d screens)", sc.n);
+		}
+		screens_free(&sc);
+	}
 
 	/* the help is wrapped to the width, not cut, and / and n find text
 	 * in it (issue 12: the markers' legend was cut at 80 columns, and /
