@@ -115,6 +115,16 @@ int browse_clear_filters(struct browse *b, struct err *e)
 	return r;
 }
 
+void browse_drop_query(struct browse *b)
+{
+	free(b->search);
+	b->search = xstrdup("");
+	query_free(b->search_q);
+	b->search_q = query_new();
+	query_free(b->filters);
+	b->filters = query_new();
+}
+
 int browse_clear_all(struct browse *b, struct err *e)
 {
 	int had_search = !browse_blank(b->search), had_filters = b->filters->n > 0;
@@ -126,12 +136,7 @@ int browse_clear_all(struct browse *b, struct err *e)
 	}
 	/* one change, one new list, on the same document */
 	browse_change_begin(b);
-	free(b->search);
-	b->search = xstrdup("");
-	query_free(b->search_q);
-	b->search_q = query_new();
-	query_free(b->filters);
-	b->filters = query_new();
+	browse_drop_query(b);
 	r = browse_requery(b, b->cur, e);
 	browse_change_end(b);
 	if (r == 0)

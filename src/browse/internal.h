@@ -99,6 +99,8 @@ void browse_cache_free(struct browse_cache *c);
 
 /* filters.c */
 size_t browse_drop_dates(struct browse *b);
+/* Empty the search and the filters (the list is not read again). */
+void browse_drop_query(struct browse *b);
 
 /* timeline.c */
 int browse_focus_date(struct browse *b, struct date *d);

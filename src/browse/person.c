@@ -171,12 +171,7 @@ int browse_person_list(struct browse *b, struct err *e)
 		return -1;
 	keep = browse_focus_key(b);
 	browse_change_begin(b);
-	free(b->search);
-	b->search = xstrdup("");
-	query_free(b->search_q);
-	b->search_q = query_new();
-	query_free(b->filters);
-	b->filters = query_new();
+	browse_drop_query(b);
 	query_add_field(b->filters, QF_PERSON, p->name, 0);
 	b->v.n = 1;
 	r = browse_requery(b, keep, e);

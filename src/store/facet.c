@@ -133,7 +133,7 @@ static int timeline_kept(struct store *s, enum date_prec level, int32_t from, in
 static int set_end(struct store *s, struct sqlq *c, int dir, int32_t *dk, struct err *e)
 {
 	struct sbuf sql = {0};
-	sqlite3_stmt *st;
+	int64_t key = 0;
 	int rc;
 
 	/* date key 0 (no date at all, from old files) sorts first, undated
@@ -143,22 +143,13 @@ static int set_end(struct store *s, struct sqlq *c, int dir, int32_t *dk, struct
 	            *c->count_from ? c->count_from : sbuf_str(&c->from),
 	            sbuf_str(&c->where), c->key, (long long)KEY_OF_DATE(1), c->key,
 	            (long long)KEY_UNDATED_BASE, c->key, dir > 0 ? "ASC" : "DESC");
-	st = store_prepare_cached(s, sbuf_str(&sql), e);
+	rc = sqlq_one(s, c, sbuf_str(&sql), &key, "reading the span of the dates", e);
 	sbuf_free(&sql);
-	if (!st)
-		return -1;
-	sqlq_bind(c, st);
-	store_query_start(s);
-	rc = sqlite3_step(st);
-	store_query_end(s);
-	if (rc == SQLITE_ROW)
-		*dk = DATE_OF_KEY(sqlite3_column_int64(st, 0));
-	store_release(s, st);
-	if (rc == SQLITE_ROW)
-		return 1;
-	if (rc == SQLITE_DONE)
-		return 0;
-	return store_sqlerr(s, e, "reading the span of the dates");
+	if (rc == 1)
+		*dk = DATE_OF_KEY(key);
+	if (rc == 2)
+		return store_sqlerr(s, e, "reading the span of the dates");
+	return rc;
 }
 
 int store_query_span(struct store *s, const struct query *q, int32_t *first,
@@ -203,22 +194,17 @@ int store_query_span(struct store *s, const struct query *q, int32_t *first,
 int store_count_undated(struct store *s, const struct query *q, long long *n,
                         struct err *e)
 {
-	struct sqlq c;
+	struct sqlq c = {0};
 	struct sbuf sql = {0};
-	sqlite3_stmt *st;
+	int64_t v = 0;
 	int rc;
 
 	*n = 0;
 	if (query_is_empty(q)) {
-		st = store_prepare_cached(s, "SELECT n FROM period_count WHERE period = 0", e);
-		if (!st)
-			return -1;
-		rc = sqlite3_step(st);
-		if (rc == SQLITE_ROW)
-			*n = sqlite3_column_int64(st, 0);
-		store_release(s, st);
-		return rc == SQLITE_ROW || rc == SQLITE_DONE ? 1
-		                                            : store_sqlerr(s, e, "counting");
+		rc = sqlq_one(s, &c, "SELECT n FROM period_count WHERE period = 0", &v,
+		              "counting the undated documents", e);
+		*n = v;
+		return rc < 0 ? -1 : 1;
 	}
 	if (store_compile(s, q, &c, e) < 0)
 		return -1;
@@ -227,25 +213,11 @@ int store_count_undated(struct store *s, const struct query *q, long long *n,
 	sbuf_printf(&sql, "SELECT count(*) FROM %s WHERE %s AND %s >= %lld",
 	            *c.count_from ? c.count_from : sbuf_str(&c.from), sbuf_str(&c.where),
 	            c.key, (long long)KEY_UNDATED_BASE);
-	st = store_prepare_cached(s, sbuf_str(&sql), e);
+	rc = sqlq_one(s, &c, sbuf_str(&sql), &v, "counting the undated documents", e);
 	sbuf_free(&sql);
-	if (!st) {
-		sqlq_free(&c);
-		return -1;
-	}
-	sqlq_bind(&c, st);
-	store_query_start(s);
-	rc = sqlite3_step(st);
-	store_query_end(s);
-	if (rc == SQLITE_ROW)
-		*n = sqlite3_column_int64(st, 0);
-	store_release(s, st);
 	sqlq_free(&c);
-	if (rc == SQLITE_ROW)
-		return 1;
-	if (s->interrupted)
-		return 0;
-	return store_sqlerr(s, e, "counting the undated documents");
+	*n = v;
+	return rc < 0 ? -1 : rc == 2 ? 0 : 1;
 }
 
 int store_timeline(struct store *s, const struct query *q, enum date_prec level,

@@ -304,6 +304,13 @@ void sqlq_add_text(struct sqlq *c, const char *v);
 /* Bind c's values to st starting at parameter 1; returns the next index. */
 int sqlq_bind(const struct sqlq *c, sqlite3_stmt *st);
 
+/* Run sql (built on c, bound with c's values) as a bounded query and
+ * read column 0 of its first row into *v. Returns 1 with a row, 0
+ * without, 2 when interrupted, -1 with e set (what: what was being
+ * done). */
+int sqlq_one(struct store *s, const struct sqlq *c, const char *sql, int64_t *v,
+             const char *what, struct err *e);
+
 /* What a title says about the document's place among others: a series
  * key (the folded title without its dates and numbers: "journal of ...
  * puzanov for"), and for "TYPE from X to Y" titles the type and the

@@ -48,6 +48,30 @@ int sqlq_bind(const struct sqlq *c, sqlite3_stmt *st)
 	return i + 1;
 }
 
+int sqlq_one(struct store *s, const struct sqlq *c, const char *sql, int64_t *v,
+             const char *what, struct err *e)
+{
+	sqlite3_stmt *st = store_prepare_cached(s, sql, e);
+	int rc;
+
+	if (!st)
+		return -1;
+	sqlq_bind(c, st);
+	store_query_start(s);
+	rc = sqlite3_step(st);
+	store_query_end(s);
+	if (rc == SQLITE_ROW)
+		*v = sqlite3_column_int64(st, 0);
+	store_release(s, st);
+	if (rc == SQLITE_ROW)
+		return 1;
+	if (rc == SQLITE_DONE)
+		return 0;
+	if (s->interrupted)
+		return 2;
+	return store_sqlerr(s, e, what);
+}
+
 static int is_text_atom(const struct qatom *a)
 {
 	return a->kind == Q_WORD || a->kind == Q_PHRASE || a->kind == Q_PREFIX;
@@ -849,7 +873,6 @@ int store_seek_date(struct store *s, const struct query *q, int32_t ymd, int dir
 {
 	struct sqlq c;
 	struct sbuf sql = {0};
-	sqlite3_stmt *st;
 	const char *k;
 	int rc;
 
@@ -860,25 +883,12 @@ int store_seek_date(struct store *s, const struct query *q, int32_t ymd, int dir
 	            k, sbuf_str(&c.from), sbuf_str(&c.where), k, dir > 0 ? ">=" : "<", k,
 	            dir > 0 ? "ASC" : "DESC");
 	sqlq_add_int(&c, dir > 0 ? KEY_OF_DATE(ymd) : KEY_OF_DATE(ymd + 1));
-	st = store_prepare_cached(s, sbuf_str(&sql), e);
+	rc = sqlq_one(s, &c, sbuf_str(&sql), key, "seeking a date", e);
 	sbuf_free(&sql);
-	if (!st) {
-		sqlq_free(&c);
-		return -1;
-	}
-	bind_all(&c, st, 0);
-	store_query_start(s);
-	rc = sqlite3_step(st);
-	store_query_end(s);
-	if (rc == SQLITE_ROW)
-		*key = sqlite3_column_int64(st, 0);
-	store_release(s, st);
 	sqlq_free(&c);
-	if (rc == SQLITE_ROW)
-		return 1;
-	if (rc == SQLITE_DONE)
-		return 0;
-	return store_sqlerr(s, e, "seeking a date");
+	if (rc == 2)
+		return store_sqlerr(s, e, "seeking a date");
+	return rc;
 }
 
 int store_neighbor(struct store *s, int64_t key, int dir, struct row *out, struct err *e)
