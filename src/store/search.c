@@ -543,7 +543,7 @@ static struct row *rows_push(struct rows *r)
 }
 
 /* The columns of a list row, in the order row_read() expects; %s is the
- * rank expression, then the snippets' (three columns). */
+ * rank expression, then the snippet's. */
 #define ROW_COLUMNS                                                           \
 	"d.key, %s, d.id, d.prec, d.dkey, d.first, d.last, d.range, d.title, " \
 	"EXISTS (SELECT 1 FROM relation r WHERE r.src = d.key) "              \
@@ -552,11 +552,10 @@ static struct row *rows_push(struct rows *r)
 	"EXISTS (SELECT 1 FROM bookmark b WHERE b.id = d.id), "               \
 	"EXISTS (SELECT 1 FROM note n WHERE n.id = d.id), %s"
 
-/* The snippets of a search: from the summary, the text and the title,
- * the columns a reader sees. FTS5 left to choose (column -1) takes the
- * column with the most matches, often the hidden names column, where
- * every spelling of a person's name is a match ("Joseph Stalin ;
- * Stalin ; I.V. Stalin ; ..."). */
+/* The snippets of a search, from the summary, the text and the title:
+ * what a reader sees (the title is short: its snippet costs little). FTS5 left to choose (column -1) takes the column with the
+ * most matches, often the hidden names column, where every spelling of a
+ * person's name is one ("Joseph Stalin ; Stalin ; I.V. Stalin ; ..."). */
 #define SNIPPET_COLUMNS                                                       \
 	"snippet(doc_fts, 1, char(2), char(3), '…', 12), "                    \
 	"snippet(doc_fts, 2, char(2), char(3), '…', 12), "                    \
@@ -564,24 +563,20 @@ static struct row *rows_push(struct rows *r)
 #define NO_SNIPPET_COLUMNS "NULL, NULL, NULL"
 #define COL_SNIPPETS 13
 
-/* The snippet to show of those read at column i: the first that holds a
- * match, else (a document found through a name's other spelling or a
- * cover name, which only the names column holds) the start of its
- * summary or text, unmarked. NULL when there is none. */
+/* The snippet to show of those of the summary, the text and the title
+ * read at column i: the first that holds a match, else (a match through
+ * a name's other spelling or a cover name, which only the names column
+ * holds) the start of the summary or the text, unmarked. NULL when there
+ * is none. */
 static char *snippet_pick(sqlite3_stmt *st, int i)
 {
-	for (int k = 0; k < 3; k++) {
-		const char *t = (const char *)sqlite3_column_text(st, i + k);
+	for (int pass = 0; pass < 2; pass++)
+		for (int k = 0; k < (pass ? 2 : 3); k++) {
+			const char *t = (const char *)sqlite3_column_text(st, i + k);
 
-		if (t && strchr(t, '\002'))
-			return xstrdup(t);
-	}
-	for (int k = 0; k < 2; k++) {
-		const char *t = (const char *)sqlite3_column_text(st, i + k);
-
-		if (t && *t)
-			return xstrdup(t);
-	}
+			if (t && (pass ? *t != '\0' : strchr(t, '\002') != NULL))
+				return xstrdup(t);
+		}
 	return NULL;
 }
 
