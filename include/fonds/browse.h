@@ -317,6 +317,11 @@ char *browse_filters_text(const struct browse *b);
 int browse_facet(struct browse *b, enum facet f, size_t limit,
                  struct facet_value **out, size_t *n, struct err *e);
 
+/* The names by which document key spells the people the search found
+ * through another of their names (store_doc_forms), appended to out: what
+ * the document view highlights besides the search's words. */
+int browse_doc_forms(struct browse *b, int64_t key, struct strlist *out, struct err *e);
+
 /* browse_facet, keeping only the values whose name holds text (folded):
  * a facet's every value, narrowed as one types. */
 int browse_facet_matching(struct browse *b, enum facet f, const char *text, size_t limit,

@@ -255,6 +255,11 @@ int browse_facet(struct browse *b, enum facet f, size_t limit,
 	return store_facet(b->store, b->q, f, limit, out, n, e);
 }
 
+int browse_doc_forms(struct browse *b, int64_t key, struct strlist *out, struct err *e)
+{
+	return store_doc_forms(b->store, key, b->search_q, out, e);
+}
+
 int browse_facet_matching(struct browse *b, enum facet f, const char *text, size_t limit,
                           struct facet_value **out, size_t *n, struct err *e)
 {

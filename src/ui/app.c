@@ -90,7 +90,7 @@ const struct strlist *app_doc_terms(struct app *a, int64_t key)
 	for (size_t i = 0; i < terms->n; i++)
 		strlist_add(&a->doc_terms, terms->v[i]);
 	/* the spellings the document has of a name found by another */
-	if (key && terms->n && store_doc_forms(a->store, key, a->b.search_q, &forms, &e) == 0)
+	if (key && terms->n && browse_doc_forms(&a->b, key, &forms, &e) == 0)
 		for (size_t i = 0; i < forms.n; i++)
 			ui_add_terms(&a->doc_terms, forms.v[i]);
 	strlist_clear(&forms);
