@@ -113,6 +113,29 @@ int import_json(struct reader *r, struct import_sink *sink, struct err *e);
  * a title, summary or text column rejects the input. */
 int import_csv(struct reader *r, struct import_sink *sink, struct err *e);
 
+/* The largest HTML text import_html_text() parses (larger ones are kept
+ * as they are). */
+#define IMPORT_HTML_MAX (64u << 20)
+
+/* 1 when s[0..n) holds HTML markup: a known tag (<p>, </span>, <br/>,
+ * ...), a comment or doctype, or an entity (&quot;, &#171;). Text with a
+ * bare '<' or '&' is not markup. */
+int import_html_is_markup(const char *s, size_t n);
+
+/* The clean text of the HTML in s[0..n), or NULL when it holds no markup
+ * (the text is then to be kept exactly as it is). Paragraphs and blocks
+ * are separated by a blank line; <br>, list items and table rows end a
+ * line, table cells are separated by a tab; entities are decoded;
+ * <style>, <script> and <head> are dropped. With links, each link's text
+ * and address (not a "#..." one) are appended to it, in that order. No
+ * network, no file, no entity beyond HTML's own; caller frees. */
+char *import_html_text(const char *s, size_t n, struct strlist *links);
+
+/* Turn every field and text of r that holds HTML into clean text (one
+ * line for the title and source), and list the links' addresses as texts
+ * of kind "link". Does nothing to a record marked RECORD_PLAIN. */
+void import_html_record(struct record *r);
+
 /* Detect the format (when fmt is IMPORT_AUTO) and run its parser. */
 int import_run(enum import_format fmt, struct reader *r,
                struct import_sink *sink, struct err *e);

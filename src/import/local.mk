@@ -6,7 +6,8 @@ libfonds_a_SOURCES += \
 	src/import/detect.c \
 	src/import/page.c \
 	src/import/json.c \
-	src/import/csv.c
+	src/import/csv.c \
+	src/import/html.c
 
 check_PROGRAMS += tests/unit/test_import
 TESTS += tests/unit/test_import
