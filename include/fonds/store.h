@@ -56,6 +56,12 @@ int store_open(struct store **out, const char *path, int flags, struct err *e);
 
 void store_close(struct store *s);
 
+/* Make an SQLite connection (a sqlite3 *) that was not opened by
+ * store_open able to read a fonds database's full-text index: register
+ * the tokenizer it names (fonds_cjk). For tools and tests. Returns 0, or
+ * -1 when it cannot be registered. */
+int store_sqlite_setup(void *db);
+
 /* 1 when the store was opened (or fell back to) read-only. */
 int store_is_readonly(const struct store *s);
 
@@ -284,7 +290,8 @@ enum rel_kind {
 	REL_REPLY,  /* a reply, a follow-up, a relayed letter */
 	REL_SERIES, /* the same series (journal entries, numbered notes) */
 	REL_PEOPLE, /* the same people within a short span of time */
-	REL_TEXT    /* similar text */
+	REL_TEXT,   /* similar text */
+	REL_CITES   /* a citation: a reference in the text or a note */
 };
 
 const char *store_rel_name(enum rel_kind k);

@@ -293,11 +293,9 @@ static void add_texts(struct jctx *c, const char *key, const json_t *v)
 			            c->name, c->line, key);
 			continue;
 		}
-		if (!body) {
-			import_warn(c->sink, "%s:%ld: a text of \"%s\" has no raw, html or text; ignored",
-			            c->name, c->line, key);
+		/* an entry that only names a file (id, filename) holds no text */
+		if (!body)
 			continue;
-		}
 		if (!lang && strcmp(k, RECORD_TEXT_TRANSLATION) == 0 && kind)
 			lang = "English";
 		record_add_text(c->rec, k, lang, label, body);

@@ -66,10 +66,21 @@ void store_fts_quote(struct sbuf *b, const char *text)
 	sbuf_addc(b, '"');
 }
 
+/* 1 when s is one Han, Kana or Hangul character. */
+static int one_cjk_char(const char *s)
+{
+	uint32_t uc;
+	size_t n = text_next(s, strlen(s), &uc);
+
+	return n > 0 && s[n] == '\0' && text_is_cjk(uc);
+}
+
 static void fts_atom(struct sbuf *b, const struct qatom *a)
 {
 	store_fts_quote(b, a->text);
-	if (a->kind == Q_PREFIX)
+	/* the index holds CJK characters in pairs (tokenize.c): one
+	 * character is the start of a pair, or the last of a run */
+	if (a->kind == Q_PREFIX || (a->kind == Q_WORD && one_cjk_char(a->text)))
 		sbuf_add(b, " *");
 }
 

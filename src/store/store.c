@@ -201,6 +201,8 @@ static int open_db(struct store *s, const char *path, enum open_mode mode)
 		                     SQLITE_OPEN_NOMUTEX, NULL);
 	}
 	if (s->db) {
+		/* the full-text index's tokenizer, before anything reads it */
+		store_register_tokenizer(s->db);
 		sqlite3_extended_result_codes(s->db, 0);
 		sqlite3_busy_timeout(s->db, STORE_BUSY_MS);
 	}
