@@ -77,6 +77,9 @@ void record_clear(struct record *r);
  * freeing the old value. */
 void record_set(char **field, const char *s, size_t n);
 
+/* Free the texts of t and empty it. */
+void record_texts_free(struct record_texts *t);
+
 /* Append a text: repaired, trimmed copies of kind, language, label and
  * body (the last three may be NULL). Nothing is added when body is empty,
  * or when the record holds RECORD_MAX_TEXTS texts already. */

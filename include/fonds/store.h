@@ -321,6 +321,17 @@ void relations_free(struct relation *v, size_t n);
 int store_links(struct store *s, int64_t key, struct strlist *out,
                 struct err *e);
 
+/* Append to cites the ids that document key cites (a reference in its
+ * text or notes, as the data wrote them, also those not in the store
+ * yet), sorted, and to why the sentence each stands in ("" when none). */
+int store_cites(struct store *s, int64_t key, struct strlist *cites,
+                struct strlist *why, struct err *e);
+
+/* Append the texts of document key (transcripts, translations, notes,
+ * links, citation; struct record_text) to out, in document order. The
+ * caller frees them (record_texts_free). */
+int store_texts(struct store *s, int64_t key, struct record_texts *out, struct err *e);
+
 /* Recompute the computed relations of every document (fonds relate). */
 int store_relate_all(struct store *s, struct err *e);
 

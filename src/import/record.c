@@ -11,6 +11,18 @@
 /* Titles derived from a summary are cut at about this many characters. */
 #define TITLE_COLS 80
 
+void record_texts_free(struct record_texts *t)
+{
+	for (size_t i = 0; i < t->n; i++) {
+		free(t->v[i].kind);
+		free(t->v[i].language);
+		free(t->v[i].label);
+		free(t->v[i].body);
+	}
+	free(t->v);
+	memset(t, 0, sizeof *t);
+}
+
 void record_clear(struct record *r)
 {
 	free(r->id);
@@ -28,13 +40,7 @@ void record_clear(struct record *r)
 	strlist_clear(&r->collections);
 	strlist_clear(&r->related);
 	strlist_clear(&r->uncertain);
-	for (size_t i = 0; i < r->texts.n; i++) {
-		free(r->texts.v[i].kind);
-		free(r->texts.v[i].language);
-		free(r->texts.v[i].label);
-		free(r->texts.v[i].body);
-	}
-	free(r->texts.v);
+	record_texts_free(&r->texts);
 	strlist_clear(&r->cites);
 	strlist_clear(&r->cite_why);
 	memset(r, 0, sizeof *r);

@@ -76,7 +76,9 @@ static inline int32_t store_date_of_key(int64_t k)
 	  "(SELECT text FROM note n WHERE n.id = doc.id), derived, names "      \
 	  "FROM doc WHERE key = ?1")                                          \
 	X(ST_LINK_INSERT, "INSERT OR IGNORE INTO link(src, target) VALUES (?1, ?2)") \
-	X(ST_LINKS, "SELECT target FROM link WHERE src = ?1 ORDER BY target") \
+	X(ST_LINKS, "SELECT target FROM link WHERE src = ?1 AND kind = 0 ORDER BY target") \
+	X(ST_CITES, "SELECT target, coalesce(reason, '') FROM link WHERE src = ?1 AND kind = 1 "\
+	  "ORDER BY target")                                                  \
 	X(ST_TOUCH, "INSERT OR IGNORE INTO temp.touched(key) VALUES (?1)")     \
 	X(ST_STATE_GET, "SELECT value FROM state WHERE key = ?1")             \
 	X(ST_STATE_SET, "INSERT INTO state(key, value) VALUES (?1, ?2) "      \

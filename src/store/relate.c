@@ -1152,3 +1152,20 @@ int store_links(struct store *s, int64_t key, struct strlist *out,
 		return store_sqlerr(s, e, "reading links");
 	return 0;
 }
+
+int store_cites(struct store *s, int64_t key, struct strlist *cites,
+                struct strlist *why, struct err *e)
+{
+	sqlite3_stmt *st = store_stmt(s, ST_CITES);
+	int rc;
+
+	sqlite3_bind_int64(st, 1, key);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		strlist_add(cites, (const char *)sqlite3_column_text(st, 0));
+		strlist_add(why, (const char *)sqlite3_column_text(st, 1));
+	}
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE)
+		return store_sqlerr(s, e, "reading citations");
+	return 0;
+}

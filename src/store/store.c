@@ -835,3 +835,26 @@ int store_stats(struct store *s, struct store_stats *stt, struct err *e)
 		return store_sqlerr(s, e, "reading statistics");
 	return 0;
 }
+
+int store_texts(struct store *s, int64_t key, struct record_texts *out, struct err *e)
+{
+	sqlite3_stmt *st = store_stmt(s, ST_TEXTS);
+	int rc;
+
+	sqlite3_bind_int64(st, 1, key);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		struct record r = {0};
+
+		/* record_add_text copies; the texts are moved to out */
+		r.texts = *out;
+		record_add_text(&r, (const char *)sqlite3_column_text(st, 0),
+		                (const char *)sqlite3_column_text(st, 1),
+		                (const char *)sqlite3_column_text(st, 2),
+		                (const char *)sqlite3_column_text(st, 3));
+		*out = r.texts;
+	}
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE)
+		return store_sqlerr(s, e, "reading the texts of a document");
+	return 0;
+}
