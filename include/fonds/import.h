@@ -30,7 +30,7 @@
 #include "fonds/record.h"
 #include "fonds/util.h"
 
-enum import_format { IMPORT_AUTO, IMPORT_PAGE, IMPORT_JSON, IMPORT_CSV };
+enum import_format { IMPORT_AUTO, IMPORT_PAGE, IMPORT_JSON, IMPORT_CSV, IMPORT_TEI };
 
 /* Where parsed records go. */
 struct import_sink {
@@ -135,6 +135,14 @@ char *import_html_text(const char *s, size_t n, struct strlist *links);
  * line for the title and source), and list the links' addresses as texts
  * of kind "link". Does nothing to a record marked RECORD_PLAIN. */
 void import_html_record(struct record *r);
+
+/* A TEI XML volume of Foreign Relations of the United States (see
+ * tei.c): one record per div type="document", with its notes, pages,
+ * people, terms, citations and the volume's citation. Read in streaming
+ * with libxml2: no network, no DTD, no entity expansion; a DOCTYPE, an
+ * entity reference or nesting deeper than 200 is refused. Malformed XML
+ * rejects the input with its line and column. */
+int import_tei(struct reader *r, struct import_sink *sink, struct err *e);
 
 /* Detect the format (when fmt is IMPORT_AUTO) and run its parser. */
 int import_run(enum import_format fmt, struct reader *r,

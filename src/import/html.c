@@ -127,15 +127,7 @@ int import_html_is_markup(const char *s, size_t n)
 	return 0;
 }
 
-/* The text being built: white space collapsed, at most one blank line. */
-struct out {
-	struct sbuf b;
-	int space;   /* a space is due before the next word */
-	int breaks;  /* newlines due before the next word (0, 1 or 2) */
-	int pre;     /* inside <pre>: keep white space */
-};
-
-static void out_break(struct out *o, int n)
+void import_text_break(struct import_text *o, int n)
 {
 	if (o->b.len == 0)
 		return;
@@ -144,7 +136,7 @@ static void out_break(struct out *o, int n)
 	o->space = 0;
 }
 
-static void out_text(struct out *o, const char *s)
+void import_text_add(struct import_text *o, const char *s)
 {
 	for (; *s; s++) {
 		unsigned char c = (unsigned char)*s;
@@ -176,15 +168,23 @@ static void out_text(struct out *o, const char *s)
 	}
 }
 
+void import_text_cell(struct import_text *o)
+{
+	if (o->b.len && !o->breaks) {
+		sbuf_addc(&o->b, '\t');
+		o->space = 0;
+	}
+}
+
 /* The visible text of a link, with white space collapsed (caller frees). */
 static char *link_text(xmlNode *a)
 {
-	struct out o = {0};
+	struct import_text o = {0};
 	xmlNode *n = a->children;
 
 	while (n && n != a) {
 		if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE)
-			out_text(&o, (const char *)n->content);
+			import_text_add(&o, (const char *)n->content);
 		if (n->type == XML_ELEMENT_NODE && n->children &&
 		    !in_list((const char *)n->name, drop_tags, ARRAY_LEN(drop_tags))) {
 			n = n->children;
@@ -220,20 +220,18 @@ static void add_link(xmlNode *a, struct strlist *links)
 }
 
 /* What an element does at its start (enter) or end. */
-static void element_edge(struct out *o, xmlNode *n, int enter)
+static void element_edge(struct import_text *o, xmlNode *n, int enter)
 {
 	const char *name = (const char *)n->name;
 
 	if (in_list(name, block_tags, ARRAY_LEN(block_tags)))
-		out_break(o, 2);
+		import_text_break(o, 2);
 	else if (in_list(name, line_tags, ARRAY_LEN(line_tags))) {
 		if (enter || strcasecmp(name, "br") != 0)
-			out_break(o, 1);
+			import_text_break(o, 1);
 	} else if (strcasecmp(name, "td") == 0 || strcasecmp(name, "th") == 0) {
-		if (enter && o->b.len && !o->breaks) {
-			sbuf_addc(&o->b, '\t');
-			o->space = 0;
-		}
+		if (enter)
+			import_text_cell(o);
 	}
 	if (strcasecmp(name, "pre") == 0)
 		o->pre = enter;
@@ -243,7 +241,7 @@ char *import_html_text(const char *s, size_t n, struct strlist *links)
 {
 	htmlDocPtr doc;
 	xmlNode *root, *node;
-	struct out o = {0};
+	struct import_text o = {0};
 
 	if (!s || n == 0 || n > IMPORT_HTML_MAX || !import_html_is_markup(s, n))
 		return NULL;
@@ -262,7 +260,7 @@ char *import_html_text(const char *s, size_t n, struct strlist *links)
 		int descend = 0;
 
 		if (node->type == XML_TEXT_NODE || node->type == XML_CDATA_SECTION_NODE)
-			out_text(&o, (const char *)node->content);
+			import_text_add(&o, (const char *)node->content);
 		else if (node->type == XML_ELEMENT_NODE && node->name &&
 		         !in_list((const char *)node->name, drop_tags, ARRAY_LEN(drop_tags))) {
 			element_edge(&o, node, 1);

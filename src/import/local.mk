@@ -7,7 +7,8 @@ libfonds_a_SOURCES += \
 	src/import/page.c \
 	src/import/json.c \
 	src/import/csv.c \
-	src/import/html.c
+	src/import/html.c \
+	src/import/tei.c
 
 check_PROGRAMS += tests/unit/test_import
 TESTS += tests/unit/test_import
