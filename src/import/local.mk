@@ -28,5 +28,7 @@ IMPORT_FIXTURES = \
 	tests/data/import/minimal.csv \
 	tests/data/import/bad-row.csv \
 	tests/data/import/unterminated.csv \
-	tests/data/import/no-text.csv
+	tests/data/import/no-text.csv \
+	tests/data/import/da-texts.json \
+	tests/data/tei/volume.xml
 EXTRA_DIST += $(IMPORT_FIXTURES)

@@ -605,9 +605,19 @@ static int facet_id(struct store *s, enum facet f, const char *name, int uncerta
                     int64_t *id, struct err *e)
 {
 	struct facet_stmts *fs = &s->fs[f];
-	char *fold = text_fold(name);
+	char *fold;
 	int rc;
 
+	/* a form the authority reads as one of its people ("Andrei A.
+	 * Gromyko", "Admiral Arleigh A. Burke" in a list of persons) is that
+	 * person */
+	if (f == FACET_PERSON && !uncertain && s->authority) {
+		const struct person_entry *p = authority_find(s->authority, name);
+
+		if (p)
+			name = p->name;
+	}
+	fold = text_fold(name);
 	*id = 0;
 	if (!*fold) {
 		free(fold);
