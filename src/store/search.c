@@ -75,6 +75,23 @@ static int one_cjk_char(const char *s)
 	return n > 0 && s[n] == '\0' && text_is_cjk(uc);
 }
 
+/* 1 when s holds a Han, Kana or Hangul character: its words are pairs
+ * of characters, which spelling help does not know. */
+static int has_cjk(const char *s)
+{
+	size_t n = strlen(s);
+
+	for (size_t i = 0; i < n;) {
+		uint32_t uc;
+		size_t k = text_next(s + i, n - i, &uc);
+
+		if (text_is_cjk(uc))
+			return 1;
+		i += k ? k : 1;
+	}
+	return 0;
+}
+
 static void fts_atom(struct sbuf *b, const struct qatom *a)
 {
 	store_fts_quote(b, a->text);
@@ -240,7 +257,7 @@ static void fts_atom_spelled(struct store *s, struct sbuf *b, const struct qatom
 		return;
 	}
 	fold = text_fold(a->text);
-	if (*fold && !strchr(fold, ' ') && term_docs(s, fold) == 0)
+	if (*fold && !strchr(fold, ' ') && !has_cjk(fold) && term_docs(s, fold) == 0)
 		terms = spell_terms(s, fold);
 	free(fold);
 	if (!terms) {
