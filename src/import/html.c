@@ -287,7 +287,17 @@ char *import_html_text(const char *s, size_t n, struct strlist *links)
 	xmlFreeDoc(doc);
 	if (!o.b.s)
 		return xstrdup("");
-	return sbuf_take(&o.b);
+	/* <pre> keeps its white space, but not at the ends of the text */
+	{
+		char *t = sbuf_take(&o.b);
+		size_t a = strspn(t, " \t\n\r"), z = strlen(t);
+
+		while (z > a && strchr(" \t\n\r", t[z - 1]))
+			z--;
+		memmove(t, t + a, z - a);
+		t[z - a] = '\0';
+		return t;
+	}
 }
 
 /* Replace *field with its clean text when it holds HTML; keep_lines 0
