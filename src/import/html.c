@@ -161,7 +161,9 @@ void import_text_add(struct import_text *o, const char *s)
 			sbuf_addc(&o->b, ' ');
 		o->space = 0;
 		if (o->pre && c == '\n') {
-			sbuf_addc(&o->b, '\n');
+			/* at most one blank line, in <pre> too */
+			if (!(o->b.len >= 2 && o->b.s[o->b.len - 1] == '\n' && o->b.s[o->b.len - 2] == '\n'))
+				sbuf_addc(&o->b, '\n');
 			continue;
 		}
 		sbuf_addc(&o->b, (char)c);

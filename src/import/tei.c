@@ -838,10 +838,12 @@ static int elem_end(struct tei *t, struct tei_elem *e)
 		}
 		break;
 	case R_NAMES:
-		qsort(t->people, t->npeople, sizeof *t->people, entry_cmp);
+		if (t->npeople)
+			qsort(t->people, t->npeople, sizeof *t->people, entry_cmp);
 		break;
 	case R_TERMS:
-		qsort(t->terms, t->nterms, sizeof *t->terms, entry_cmp);
+		if (t->nterms)
+			qsort(t->terms, t->nterms, sizeof *t->terms, entry_cmp);
 		break;
 	case R_SOURCE:
 		refs_resolve(t, &e->cap);
