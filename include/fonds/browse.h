@@ -24,23 +24,91 @@
 #include "fonds/text.h"
 #include "fonds/util.h"
 
-/* The views of the browser; the list is always at the bottom. */
+/* The views of the browser, as X(ID, "name"): the enum (BV_ID) and the
+ * names (browse_view_name: the status line, fondsrc's sections) come
+ * from this one list. The list is always at the bottom. The UI keeps one
+ * operation table per view in this order (src/ui/view.c). */
+#define BROWSE_VIEWS(X) \
+	X(LIST, "list")         /* the result list */ \
+	X(DOC, "document")      /* reading one document */ \
+	X(TIMELINE, "timeline") /* counts per year, month or day */ \
+	X(RELATED, "related")   /* the documents related to one document */ \
+	X(FILTER, "filters")    /* the query, active filters and facets */ \
+	X(HELP, "help")         /* every key */ \
+	X(PERSON, "person")     /* one person: names, life, documents, company */ \
+	X(PEOPLE, "people")     /* a chooser among one document's people */
+
 enum browse_view {
-	BV_LIST,     /* the result list */
-	BV_DOC,      /* reading one document */
-	BV_TIMELINE, /* counts per year, month or day */
-	BV_RELATED,  /* the documents related to one document */
-	BV_FILTER,   /* the query, active filters and facets */
-	BV_HELP,     /* every key */
-	BV_PERSON,   /* one person: names, life, documents by year, company */
-	BV_PEOPLE,   /* a chooser among one document's people */
+#define BROWSE_VIEW_ENUM_(id, name) BV_##id,
+	BROWSE_VIEWS(BROWSE_VIEW_ENUM_)
+#undef BROWSE_VIEW_ENUM_
 	BV_NVIEWS
 };
 
 #define BROWSE_MAX_VIEWS 8
 #define BROWSE_MAX_HISTORY 256
 
-struct browse_snapshot;
+/* The generic navigation of a list-like view: the selected item, the
+ * first item shown and how many the view showed when last drawn (set by
+ * the UI from the rectangle it drew in). Changed with browse_nav_*. */
+struct browse_nav {
+	size_t sel;
+	size_t top;
+	size_t page;  /* >= 1 once drawn; 0 before */
+};
+
+/* Each view's own state: what Back and Forward restore with it. */
+struct browse_doc_view {
+	int scroll;                 /* first line shown; the UI clamps it */
+};
+
+struct browse_timeline_view {
+	enum date_prec level;       /* DATE_YEAR, DATE_MONTH or DATE_DAY */
+	int32_t cursor;             /* the period under the cursor */
+	int32_t top;                /* the first period shown, 0 unknown */
+	enum date_prec top_level;   /* the level top was set for */
+};
+
+struct browse_related_view {
+	int64_t key;                /* the document whose relations are listed */
+	struct browse_nav nav;      /* over its relations (two lines each) */
+};
+
+struct browse_filter_view {
+	struct browse_nav nav;      /* over the filter pane's lines */
+};
+
+struct browse_help_view {
+	struct browse_nav nav;      /* sel is the first line shown */
+};
+
+struct browse_person_view {
+	char *name;                 /* canonical name shown (owned), or NULL */
+	size_t sel;                 /* 0: the person; k: pinfo->with[k - 1] */
+	int top;                    /* first line shown */
+};
+
+struct browse_people_view {
+	int64_t key;                /* the document whose people are listed */
+	struct browse_nav nav;
+};
+
+/* The stack of views and every view's state, copied whole into each place
+ * of the history. */
+struct browse_views {
+	enum browse_view stack[BROWSE_MAX_VIEWS]; /* stack[0] is BV_LIST */
+	size_t n;
+	struct browse_doc_view doc;
+	struct browse_timeline_view timeline;
+	struct browse_related_view related;
+	struct browse_filter_view filter;
+	struct browse_help_view help;
+	struct browse_person_view person;
+	struct browse_people_view people;
+};
+
+struct browse_place;
+struct browse_cache;
 
 /* The whole browsing state. Fields are read by the UI; change them only
  * through the functions below. */
@@ -54,6 +122,10 @@ struct browse {
 	struct query *q;            /* search_q and filters: the result set */
 	int rank_pref;              /* 1: rank order while a search has text */
 	int rank_capped;            /* too many matches to rank: date order */
+	unsigned long gen;          /* changes with the list (the same list,
+	                               after Back, has its old number): caches
+	                               of what depends on it compare it */
+	unsigned long gen_next;
 
 	/* the list window: the rows on screen, in display order */
 	size_t height;              /* rows the list pane shows (>= 1) */
@@ -67,45 +139,28 @@ struct browse {
 	int total_exact;
 	int stale;                  /* last load interrupted: call browse_reload */
 
-	/* the document being read in BV_DOC */
-	int64_t doc_key;
-	int doc_scroll;             /* first line shown; the UI clamps it */
+	/* the current document: the one the document view reads and the list
+	 * preview shows. When it is in the list, the list's selected row is
+	 * it (cur_outside 0); a document outside the list (a jump through
+	 * time past the filters, an id) leaves no row selected. */
+	int64_t cur;
+	int cur_outside;
 
-	/* the timeline */
-	enum date_prec tl_level;    /* DATE_YEAR, DATE_MONTH or DATE_DAY */
-	int32_t tl_cursor;          /* the period under the cursor */
-	int32_t span_first, span_last; /* first and last day of the data, 0 none */
+	/* the data's span of days, 0 none */
+	int32_t span_first, span_last;
 
-	/* the related view */
-	int64_t rel_key;            /* the document whose relations are listed */
-	struct relation *rel;       /* its relations (owned) */
-	size_t nrel;
-	size_t rel_sel;
-	int rel_loaded;
+	/* the views: their stack and their states */
+	struct browse_views v;
 
-	/* the filter pane cursor (the UI knows what its lines are) */
-	size_t filter_sel;
+	/* the model's caches: relations, person facts and documents, the
+	 * document read last (src/browse/internal.h) */
+	struct browse_cache *cache;
 
-	/* the person view */
-	char *person;               /* canonical name of the person shown
-	                               (owned), NULL before the first */
-	struct person_info *pinfo;  /* their facts (owned), loaded lazily */
-	size_t person_sel;          /* 0: the person; k: pinfo->with[k - 1] */
-
-	/* the people chooser: the people of document people_key */
-	int64_t people_key;
-	size_t people_sel;
-
-	/* the view stack: views[0] is BV_LIST */
-	enum browse_view views[BROWSE_MAX_VIEWS];
-	size_t nviews;
-
-	/* jumps: hist[hist_cur] is the current place */
-	struct browse_snapshot *hist;
+	/* history: hist[hist_cur] is the current place; batch counts the
+	 * nested changes under way (one history entry when it drops to 0) */
+	struct browse_place *hist;
 	size_t nhist, hist_cur;
-
-	/* a one-document cache for the detail pane */
-	struct doc *doc;
+	int batch;
 
 	/* a message for the status line ("" for none) */
 	char msg[256];
@@ -129,6 +184,27 @@ const char *browse_view_name(enum browse_view v);
 /* Set or clear the status message (printf-style; NULL clears). */
 void browse_message(struct browse *b, int error, const char *fmt, ...)
 	FONDS_PRINTF(3, 4);
+
+/* --- generic navigation --------------------------------------------- */
+
+/* Move the selection of nav over count items by delta (clamped), keeping
+ * it on screen. */
+void browse_nav_move(struct browse_nav *nav, size_t count, long delta);
+
+/* Scroll a page down (dir > 0) or up; the selection keeps its line, and
+ * goes to the last (first) item at the end. */
+void browse_nav_page(struct browse_nav *nav, size_t count, int dir);
+
+/* Select the first (dir < 0) or last (dir > 0) item. */
+void browse_nav_edge(struct browse_nav *nav, size_t count, int dir);
+
+/* The view shows page items (from the rectangle it is drawn in): clamp
+ * the selection to count and scroll as little as keeps it on screen. */
+void browse_nav_show(struct browse_nav *nav, size_t count, size_t page);
+
+/* A pager: scroll by delta lines of count with the selection as the
+ * first line shown (help). */
+void browse_nav_scroll(struct browse_nav *nav, size_t count, long delta);
 
 /* --- the list ------------------------------------------------------- */
 
@@ -163,9 +239,13 @@ const struct row *browse_current(const struct browse *b);
 int browse_position(struct browse *b, long long *pos, long long *total,
                     int *exact);
 
-/* The same without counting: what is not counted yet is -1. */
+/* The same without counting: what is not counted yet is -1; *pos is -2
+ * when the current document is not in the list. */
 int browse_position_known(const struct browse *b, long long *pos,
                           long long *total, int *exact);
+
+/* Whether the list is empty because the database is. */
+int browse_db_empty(const struct browse *b);
 
 /* Whether the size of the list or the position of its window is still to
  * be counted. A change of the list (search, filter, jump) leaves them
@@ -226,10 +306,22 @@ int browse_set_sort(struct browse *b, enum store_sort sort, struct err *e);
 /* The active filters in query syntax (caller frees; "" for none). */
 char *browse_filters_text(const struct browse *b);
 
+/* The limit most frequent values of facet f in the list, as
+ * store_facet() counts them (1 exact, 2 sampled, 0 cut short by the time
+ * limit or a key, -1 error); caller frees with facet_values_free. */
+int browse_facet(struct browse *b, enum facet f, size_t limit,
+                 struct facet_value **out, size_t *n, struct err *e);
+
+/* The list's documents per year, as store_timeline() counts them (1
+ * exact, 0 cut short, -1 error); caller frees *out. */
+int browse_years(struct browse *b, struct bucket **out, size_t *n,
+                 struct err *e);
+
 /* --- documents, jumps and history ------------------------------------ */
 
-/* The key of the document in focus: the one read in BV_DOC, the selected
- * relation in BV_RELATED, else the selected row; 0 when none. */
+/* The key of the document in focus: the selected relation when the
+ * related view is above the list and document views, else the current
+ * document (b->cur); 0 when none. */
 int64_t browse_focus_key(const struct browse *b);
 
 /* The document with key, from a one-entry cache owned by b (valid until
@@ -239,7 +331,8 @@ const struct doc *browse_doc(struct browse *b, int64_t key, struct err *e);
 /* Open the document in focus in BV_DOC (a jump) and mark it read. */
 int browse_open(struct browse *b, struct err *e);
 
-/* Open the document with key (a jump). */
+/* Open the document with key (a jump): it becomes the current document,
+ * and the list's selection goes to it when the list holds it. */
 int browse_open_key(struct browse *b, int64_t key, struct err *e);
 
 /* Open the document with this id (a jump); -1 when there is none. */
@@ -255,7 +348,9 @@ int browse_neighbor(struct browse *b, int dir, struct err *e);
 int browse_goto_date(struct browse *b, const char *date, struct err *e);
 
 /* Put the list on the document with key if it is in the result set
- * (date order); returns 1 when it is not. Not a jump. */
+ * (date order; in rank order, only when its window holds it); returns 1
+ * when it is not. It becomes the current document either way. Not a
+ * jump. */
 int browse_list_seek(struct browse *b, int64_t key, struct err *e);
 
 /* Push view v (if v is already on the stack, pop down to it instead). */
@@ -265,34 +360,46 @@ void browse_push_view(struct browse *b, enum browse_view v);
  * left: the caller quits. */
 int browse_pop_view(struct browse *b);
 
-/* Go back to where the last jump came from. Returns 1 when there is no
- * earlier place. */
+/* Scroll the document view by delta lines (the UI clamps it at draw). */
+void browse_doc_scroll(struct browse *b, long delta);
+
+/* Put the document view's first line at line. */
+void browse_doc_scroll_to(struct browse *b, int line);
+
+/* Go back to where the last jump or change of the list came from. Returns
+ * 1 when there is no earlier place. */
 int browse_back(struct browse *b, struct err *e);
 
 /* Redo a jump undone by browse_back. Returns 1 when there is none. */
 int browse_forward(struct browse *b, struct err *e);
 
-/* Bring the current place in the history up to date with the state, before
- * a change made in steps (a live search) that browse_record will record
- * or browse_revert undo. */
-void browse_checkpoint(struct browse *b);
+/* Begin a change made in steps (a live search): the changes until
+ * browse_batch_end make one place in the history. Batches nest. */
+void browse_batch_begin(struct browse *b);
 
-/* Go back to the current place in the history as it was recorded (undo
- * the changes made since browse_checkpoint). */
-int browse_revert(struct browse *b, struct err *e);
+/* End the batch; when it is the outermost and record is 1, the state
+ * becomes a new place in the history (0: nothing worth a place). */
+void browse_batch_end(struct browse *b, int record);
 
-/* Record the current state as a new place in the history (what every
- * jump does after it has moved). */
-void browse_record(struct browse *b);
+/* End the batch undoing its changes: back to the place it began on. */
+int browse_batch_cancel(struct browse *b, struct err *e);
 
 /* Toggle the bookmark on the document in focus. */
 int browse_toggle_bookmark(struct browse *b, struct err *e);
 
 /* --- related documents ----------------------------------------------- */
 
-/* Load (if needed) the relations of the document with key into b->rel;
- * returns the number of relations or -1. */
-long browse_related_load(struct browse *b, int64_t key, struct err *e);
+/* The relations of the document with key (owned by b's cache, valid
+ * until the next call), *n of them; full: with the documents of similar
+ * text (the document and related views), else the stored relations (the
+ * list's preview, which keeps up with a held-down key). NULL with e set
+ * on error. */
+const struct relation *browse_relations(struct browse *b, int64_t key,
+                                        int full, size_t *n, struct err *e);
+
+/* The relations the related view lists (browse_relations, full). */
+const struct relation *browse_related_list(struct browse *b, size_t *n,
+                                           struct err *e);
 
 /* Open the related view for the document in focus. Returns 1 (with a
  * message) when it has no related documents. */
@@ -300,6 +407,9 @@ int browse_related_open(struct browse *b, struct err *e);
 
 /* Move the related view's selection by delta (clamped). */
 void browse_related_move(struct browse *b, long delta);
+
+/* Open the relation selected in the related view (a jump). */
+int browse_related_enter(struct browse *b, struct err *e);
 
 /* --- people ----------------------------------------------------------- */
 
@@ -332,6 +442,15 @@ const struct person_info *browse_person_info(struct browse *b, struct err *e);
  * appear with) by delta, clamped. */
 void browse_person_move(struct browse *b, long delta);
 
+/* Set the person view's selection (clamped) and first line shown. */
+void browse_person_set(struct browse *b, size_t sel, int top);
+
+/* The first want documents of the person the view shows, in date order
+ * (owned by b, read again when the person or want changes), or NULL
+ * with e set. */
+const struct rows *browse_person_rows(struct browse *b, size_t want,
+                                      struct err *e);
+
 /* Enter in the person view: on the person, list their documents; on one
  * of the people they appear with, open that person. Both are jumps. */
 int browse_person_enter(struct browse *b, struct err *e);
@@ -360,6 +479,10 @@ void browse_period_days(int32_t p, enum date_prec level, int32_t *first,
 char *browse_period_format(int32_t p, enum date_prec level, char *buf,
                            size_t n);
 
+/* The date of the current document into *d; 0 when there is none or it
+ * is undated. */
+int browse_current_date(struct browse *b, struct date *d);
+
 /* Open the timeline at year level with the cursor on the focused
  * document's year (or the first year). */
 int browse_timeline_open(struct browse *b, struct err *e);
@@ -369,6 +492,10 @@ void browse_timeline_move(struct browse *b, long n);
 
 /* Move the timeline cursor to the first (dir < 0) or last period. */
 void browse_timeline_edge(struct browse *b, int dir);
+
+/* The first period to show in rows lines with the cursor on screen,
+ * scrolling as little as possible (kept in the view's state). */
+int32_t browse_timeline_top(struct browse *b, int rows);
 
 /* Zoom in (dir > 0: years to months to days) or out. */
 void browse_timeline_zoom(struct browse *b, int dir);
@@ -393,11 +520,31 @@ int browse_timeline_narrow(struct browse *b, struct err *e);
 
 enum browse_cmd_result { BROWSE_CMD_OK = 0, BROWSE_CMD_QUIT = 1 };
 
-/* Run one command line: goto DATE, open ID, filter FIELD VALUE (person,
- * place, subject, collection, language, from, to), unfilter N, clear,
- * widen, sort date|rank, search TEXT, timeline, related, person [NAME],
- * help, back, forward, quit. Returns BROWSE_CMD_OK, BROWSE_CMD_QUIT, or -1 with e
- * set. */
+/* What the argument of a command completes to. */
+enum browse_cmd_arg {
+	CMD_ARG_NONE,     /* nothing */
+	CMD_ARG_FILTER,   /* a field, then its values in the list */
+	CMD_ARG_SORT,     /* date or rank */
+	CMD_ARG_PERSON    /* the names of people */
+};
+
+/* One : command: the table of them runs, completes and documents them. */
+struct browse_command {
+	const char *name;
+	const char *alias;        /* a short form ("g"), or NULL */
+	const char *args;         /* for help ("DATE"), or NULL */
+	enum browse_cmd_arg arg;
+	/* run it: 0, 1 (nothing to do, said), BROWSE_CMD_QUIT, or -1 */
+	int (*run)(struct browse *b, const char *arg, struct err *e);
+	const char *help;
+};
+
+/* The table of commands (static), *n of them, in the order help lists
+ * them. */
+const struct browse_command *browse_commands(size_t *n);
+
+/* Run one command line (a command of browse_commands and its argument).
+ * Returns BROWSE_CMD_OK, BROWSE_CMD_QUIT, or -1 with e set. */
 int browse_command(struct browse *b, const char *line, struct err *e);
 
 /* The completions of the last word of line into out (strings to replace

@@ -69,30 +69,57 @@ void app_error(struct app *a, const struct err *e)
 
 const struct strlist *app_terms(struct app *a)
 {
-	char *key = query_format(a->b.search_q);
-
-	if (!a->dc.query || strcmp(a->dc.query, key) != 0) {
-		strlist_clear(&a->dc.terms);
-		ui_query_terms(a->b.search_q, &a->dc.terms);
-		free(a->dc.query);
-		a->dc.query = key;
-		a->match_line = -1;
-	} else {
-		free(key);
+	/* made again only when the list changed: no formatting per draw */
+	if (a->terms_gen != a->b.gen || !a->terms_gen) {
+		strlist_clear(&a->terms);
+		ui_query_terms(a->b.search_q, &a->terms);
+		a->terms_gen = a->b.gen;
 	}
-	return &a->dc.terms;
+	return &a->terms;
 }
 
 /* --- requests every view shares ------------------------------------------ */
+
+/* The view a request opens and closes, or -1. */
+static int toggled_view(enum request req)
+{
+	int v;
+
+	for (v = 0; v < BV_NVIEWS; v++)
+		if (view_ops_of((enum browse_view)v)->toggle == req &&
+		    req != REQ_NONE)
+			return v;
+	return -1;
+}
+
+int app_enter_view(struct app *a, enum browse_view v)
+{
+	const struct view_ops *ops = view_ops_of(v);
+
+	if (ops->enter)
+		return ops->enter(a);
+	browse_push_view(&a->b, v);
+	return 0;
+}
 
 void app_request(struct app *a, enum request req)
 {
 	struct browse *b = &a->b;
 	const struct view_ops *v = view_ops_of(browse_top(b));
-	int r = 0;
+	int r = 0, tv;
 
 	if (v->request && v->request(a, req))
 		return;
+	tv = toggled_view(req);
+	if (tv >= 0) {
+		if (browse_top(b) == (enum browse_view)tv)
+			browse_pop_view(b);
+		else
+			r = app_enter_view(a, (enum browse_view)tv);
+		if (r < 0)
+			app_error(a, &a->e);
+		return;
+	}
 	switch (req) {
 	case REQ_QUIT:
 		if (browse_pop_view(b))
@@ -119,12 +146,6 @@ void app_request(struct app *a, enum request req)
 	case REQ_COMMAND:
 		prompt_open(a, PROMPT_COMMAND, "");
 		break;
-	case REQ_TIMELINE:
-		if (browse_top(b) == BV_TIMELINE)
-			browse_pop_view(b);
-		else
-			r = browse_timeline_open(b, &a->e);
-		break;
 	case REQ_RELATED:
 		r = browse_related_open(b, &a->e);
 		break;
@@ -133,14 +154,6 @@ void app_request(struct app *a, enum request req)
 		break;
 	case REQ_PERSON_DOCS:
 		browse_message(b, 0, "Open a person first (p in a document)");
-		break;
-	case REQ_FILTERS:
-		if (browse_top(b) == BV_FILTER) {
-			browse_pop_view(b);
-		} else {
-			browse_push_view(b, BV_FILTER);
-			b->filter_sel = 0;
-		}
 		break;
 	case REQ_CLEAR:
 		if (!b->filters->n) {
@@ -167,14 +180,6 @@ void app_request(struct app *a, enum request req)
 	case REQ_BOOKMARK:
 		r = browse_toggle_bookmark(b, &a->e);
 		break;
-	case REQ_HELP:
-		if (browse_top(b) == BV_HELP) {
-			browse_pop_view(b);
-		} else {
-			browse_push_view(b, BV_HELP);
-			a->help_scroll = 0;
-		}
-		break;
 	case REQ_REDRAW:
 		screen_redraw();
 		break;
@@ -189,6 +194,20 @@ void app_request(struct app *a, enum request req)
 		app_error(a, &a->e);
 }
 
+/* Tell the view that was on top that it no longer is. */
+static void views_follow(struct app *a)
+{
+	enum browse_view top = browse_top(&a->b);
+	const struct view_ops *ops;
+
+	if (top == a->shown)
+		return;
+	ops = view_ops_of(a->shown);
+	a->shown = top;
+	if (ops->leave)
+		ops->leave(a);
+}
+
 static void handle_key(struct app *a, int key)
 {
 	enum request req;
@@ -198,6 +217,7 @@ static void handle_key(struct app *a, int key)
 		return;
 	if (a->prompt.kind != PROMPT_NONE) {
 		prompt_key(a, key);
+		views_follow(a);
 		return;
 	}
 	browse_message(&a->b, 0, NULL);
@@ -209,9 +229,17 @@ static void handle_key(struct app *a, int key)
 		return;
 	}
 	app_request(a, req);
+	views_follow(a);
 }
 
 /* --- drawing ------------------------------------------------------------------ */
+
+/* The status position of the list (counted when idle, browse_count). */
+void app_status_list(struct app *a, struct status_info *si)
+{
+	si->have_pos = browse_position_known(&a->b, &si->pos, &si->total,
+	                                     &si->exact) == 0;
+}
 
 static void draw_status(struct app *a, int y, int w)
 {
@@ -220,54 +248,18 @@ static void draw_status(struct app *a, int y, int w)
 	struct sbuf line = {0};
 	char *filters = browse_filters_text(b);
 	enum browse_view top = browse_top(b);
-	char mode[64], pct[16];
+	const struct view_ops *ops = view_ops_of(top);
+	char mode[64];
 
 	memset(&si, 0, sizeof si);
 	snprintf(mode, sizeof mode, "%s", browse_view_name(top));
-	if (top == BV_TIMELINE) {
-		char p[16];
-		const char *lv = b->tl_level == DATE_DAY ? "days" :
-		                 b->tl_level == DATE_MONTH ? "months" : "years";
-
-		snprintf(mode, sizeof mode, "timeline %s %s", lv,
-		         browse_period_format(b->tl_cursor, b->tl_level, p,
-		                              sizeof p));
-	}
+	if (ops->status)
+		ops->status(a, &si, mode, sizeof mode);
+	else
+		app_status_list(a, &si);
 	si.mode = mode;
-	if (top == BV_RELATED) {
-		si.have_pos = b->nrel > 0;
-		si.pos = (long long)b->rel_sel + 1;
-		si.total = (long long)b->nrel;
-		si.exact = 1;
-	} else if (top == BV_PEOPLE) {
-		struct err e;
-		const struct strlist *l = browse_people_names(b, &e);
-
-		si.have_pos = l && l->n > 0;
-		si.pos = (long long)b->people_sel + 1;
-		si.total = l ? (long long)l->n : 0;
-		si.exact = 1;
-	} else if (top == BV_PERSON) {
-		/* the person's name is the view's first line */
-	} else if (top != BV_HELP) {
-		/* counted when idle (browse_count): the list shows at once */
-		si.have_pos = browse_position_known(b, &si.pos, &si.total,
-		                                    &si.exact) == 0;
-	}
 	if (query_has_text(b->q))
 		si.sort = browse_sort(b) == SORT_RANK ? "relevance" : "date";
-	if (top == BV_DOC && a->dc.key == b->doc_key && a->doc_h > 0 &&
-	    (int)a->dc.lines.n > a->doc_h) {
-		int max = (int)a->dc.lines.n - a->doc_h;
-
-		if (b->doc_scroll <= 0)
-			snprintf(pct, sizeof pct, "top");
-		else if (b->doc_scroll >= max)
-			snprintf(pct, sizeof pct, "end");
-		else
-			snprintf(pct, sizeof pct, "%d%%", b->doc_scroll * 100 / max);
-		si.extra = pct;
-	}
 	si.search = b->search;
 	si.filters = filters;
 	si.msg = b->msg[0] ? b->msg : b->stale ? "Searching..." : NULL;
@@ -313,8 +305,8 @@ static void draw_hint(struct app *a, int y, int w)
 		                      sizeof key))
 			continue;
 		sbuf_printf(&line, "%s%s %s", line.len ? "  " : " ", key,
-		            v->id == BV_TIMELINE && v->hints[i] == REQ_ENTER ?
-		            "narrow" : request_label(v->hints[i]));
+		            v->enter_label && v->hints[i] == REQ_ENTER ?
+		            v->enter_label : request_label(v->hints[i]));
 	}
 	screen_put(y, 0, w, sbuf_str(&line), SA_HINT);
 	sbuf_free(&line);
@@ -333,104 +325,60 @@ static void draw_too_small(struct app *a)
 	screen_put(y + 1, 0, a->cols, msg, SA_DIM);
 }
 
-/* Give the list the rows of rect r (lines per row depend on snippets). */
-static void size_list(struct app *a, struct rect r)
-{
-	int lpr = list_lines_per_row(a, r.h);
-	int rows = r.h / lpr;
-
-	a->list_lpr = lpr;
-	a->list_rect = r;
-	if (rows < 1)
-		rows = 1;
-	if (browse_set_height(&a->b, (size_t)rows, &a->e) < 0)
-		app_error(a, &a->e);
-}
-
-/* Lay out and draw view top (and what shows beside it) in c. */
+/* Lay out view top (and what shows beside it or under it) in c, from
+ * the table, and draw it. */
 static void draw_layout(struct app *a, enum browse_view top, struct rect c)
 {
-	struct browse *b = &a->b;
-	struct rect left, right;
-	int lw, preview = 0;
+	const struct view_ops *ops = view_ops_of(top);
+	struct rect mine = c, other = c;
+	int lw;
 
-	lw = a->cols * 9 / 20;
-	if (lw < MIN_COLS)
-		lw = MIN_COLS;
-	if (lw > 90)
-		lw = 90;
-	left = c;
-	left.w = lw;
-	right = c;
-	right.x = lw + 1;
-	right.w = a->cols - lw - 1;
-
-	switch (top) {
-	case BV_LIST:
-		if (a->wide) {
-			size_list(a, left);
-			list_draw(a, left, 1);
-			screen_vline(c.y, lw, c.h);
-			detail_draw_key(a, right, browse_focus_key(b), &preview, 0);
-		} else {
-			size_list(a, c);
-			list_draw(a, c, 1);
-		}
-		break;
-	case BV_DOC:
-		if (a->wide) {
-			size_list(a, left);
-			list_draw(a, left, 0);
-			screen_vline(c.y, lw, c.h);
-			a->doc_h = right.h;
-			doc_view.draw(a, right, 1);
-		} else {
-			doc_view.draw(a, c, 1);
-		}
-		break;
-	case BV_RELATED:
-		if (a->wide) {
-			related_view.draw(a, left, 1);
-			screen_vline(c.y, lw, c.h);
-			detail_draw_key(a, right, browse_focus_key(b), &preview, 0);
-		} else {
-			related_view.draw(a, c, 1);
-		}
-		break;
-	case BV_FILTER:
-		if (a->wide) {
-			struct rect fl = c, li = c;
-
-			fl.w = a->cols / 3 > MIN_COLS ? a->cols / 3 : MIN_COLS;
-			li.x = fl.w + 1;
-			li.w = a->cols - fl.w - 1;
-			filter_view.draw(a, fl, 1);
-			screen_vline(c.y, fl.w, c.h);
-			size_list(a, li);
-			list_draw(a, li, 0);
-		} else {
-			filter_view.draw(a, c, 1);
-		}
-		break;
-	case BV_PERSON:
-		if (a->wide) {
-			person_view.draw(a, left, 1);
-			screen_vline(c.y, lw, c.h);
-			person_draw_documents(a, right);
-		} else {
-			person_view.draw(a, c, 1);
-		}
-		break;
-	case BV_PEOPLE:
+	if (ops->place == VP_OVERLAY) {
 		/* a box over the view it was opened from */
-		draw_layout(a, b->nviews >= 2 && b->views[b->nviews - 2] != BV_PEOPLE ?
-		            b->views[b->nviews - 2] : BV_LIST, c);
-		people_view.draw(a, c, 1);
-		break;
-	default:
-		view_ops_of(top)->draw(a, c, 1);
-		break;
+		const struct browse_views *v = &a->b.v;
+		enum browse_view below = v->n >= 2 ? v->stack[v->n - 2] : BV_LIST;
+
+		if (below != top)
+			draw_layout(a, below, c);
+		a->views[top].rect = c;
+		ops->draw(a, c, 1);
+		return;
 	}
+	if (!a->wide || ops->place == VP_FULL || !ops->companion) {
+		a->views[top].rect = c;
+		if (top == BV_LIST)
+			list_size(a, c);
+		ops->draw(a, c, 1);
+		return;
+	}
+	if (ops->place == VP_THIRD) {
+		lw = a->cols / 3 > MIN_COLS ? a->cols / 3 : MIN_COLS;
+	} else {
+		lw = a->cols * 9 / 20;
+		if (lw < MIN_COLS)
+			lw = MIN_COLS;
+		if (lw > 90)
+			lw = 90;
+	}
+	mine.w = lw;
+	other.x = lw + 1;
+	other.w = a->cols - lw - 1;
+	if (ops->place == VP_RIGHT) {
+		struct rect t = mine;
+
+		mine = other;
+		other = t;
+	}
+	a->views[top].rect = mine;
+	/* the list's height is set before anything that depends on its rows
+	 * is drawn */
+	if (top == BV_LIST)
+		list_size(a, mine);
+	else if (ops->companion == list_draw_companion)
+		list_size(a, other);
+	ops->draw(a, mine, 1);
+	ops->companion(a, other);
+	screen_vline(c.y, lw, c.h);
 }
 
 static void draw_screen(struct app *a);
@@ -507,24 +455,32 @@ static int count_wanted(const struct app *a)
 	return a->say_found || browse_count_due(&a->b);
 }
 
+/* The view with work left for a pause, or NULL. */
+static const struct view_ops *view_pending(struct app *a)
+{
+	int v;
+
+	for (v = 0; v < BV_NVIEWS; v++) {
+		const struct view_ops *ops = view_ops_of((enum browse_view)v);
+
+		if (ops->pending && ops->pending(a))
+			return ops;
+	}
+	return NULL;
+}
+
 static void idle(struct app *a)
 {
+	const struct view_ops *vp;
+
 	if (count_wanted(a)) {
 		count_list(a);
 		return;
 	}
-	if (a->fi_partial) {
-		/* filter counts a key cut short: complete them while shown, or
-		 * when the pane is shown again */
-		if (browse_top(&a->b) == BV_FILTER) {
-			/* after the screen the key asked for is out */
-			filter_finish(a);
-			a->dirty = 1;
-		} else {
-			a->fi_partial = 0;
-			free(a->fi_query);
-			a->fi_query = NULL;
-		}
+	vp = view_pending(a);
+	if (vp) {
+		vp->idle(a);
+		a->dirty = 1;
 		return;
 	}
 	if (a->prompt.kind == PROMPT_SEARCH && a->prompt.deadline) {
@@ -562,7 +518,7 @@ static int wait_ms(struct app *a)
 	}
 	if (a->b.stale)
 		return 20;
-	if (a->fi_partial || count_wanted(a))
+	if (view_pending(a) || count_wanted(a))
 		return 0;
 	return 1000;
 }
@@ -603,7 +559,7 @@ static void settle_signal(struct app *a, int fd)
 	ssize_t w;
 
 	if (fd < 0 || (a->prompt.kind == PROMPT_SEARCH && a->prompt.deadline) ||
-	    a->b.stale || a->fi_partial || count_wanted(a) ||
+	    a->b.stale || view_pending(a) || count_wanted(a) ||
 	    screen_input_pending())
 		return;
 	w = write(fd, "s", 1);
@@ -747,15 +703,8 @@ static void app_free(struct app *a)
 	free(a->prompt.orig);
 	strlist_clear(&a->search_hist);
 	strlist_clear(&a->cmd_hist);
-	dlines_free(&a->dc.lines);
-	dlines_free(&a->person_dl);
-	free(a->person_shown);
-	rows_free(&a->person_rows);
-	free(a->person_rows_of);
-	free(a->dc.query);
-	strlist_clear(&a->dc.terms);
-	filter_items_free(a);
-	timeline_cache_free(a);
+	strlist_clear(&a->terms);
+	view_free_all(a);
 	free(a);
 }
 
@@ -777,7 +726,6 @@ int ui_main(struct store *s, const struct ui_options *o, struct err *e)
 	a->store = s;
 	a->ascii = !cs || (strcmp(cs, "UTF-8") != 0 && strcmp(cs, "utf8") != 0);
 	a->san = a->ascii ? TEXT_SAN_ASCII : 0;
-	a->match_line = -1;
 	screen_set_ascii(a->ascii);
 
 	keymap_parse(&a->km, keymap_default_text, "fondsrc (built in)", &errors);

@@ -2,10 +2,25 @@
 #include "config.h"
 
 #include <limits.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "ui/internal.h"
+
+/* The document view's own state: the formatted lines of the document
+ * drawn last (the preview shares them), and the line of the match that
+ * n and N stepped to. */
+struct doc_state {
+	int64_t key;
+	int width;
+	unsigned flags;
+	int full;     /* formatted with the similar-text relations */
+	struct dlines lines;
+	long match_line;         /* -1 none */
+	unsigned long match_gen; /* the list (search) match_line is for */
+	char pct[16];
+};
 
 static const enum request doc_hints[] = {
 	REQ_RELATED, REQ_PEOPLE, REQ_BACK, REQ_PREV_TIME, REQ_NEXT_TIME,
@@ -16,10 +31,21 @@ static const enum request doc_hints[] = {
  * with the documents of similar text (the document view), else with the
  * stored relations only (the list's preview, which must keep up with a
  * held-down key). */
+static struct doc_state *st(struct app *a)
+{
+	struct doc_state *ds = view_state(a, BV_DOC, sizeof(struct doc_state));
+
+	if (ds->match_gen != a->b.gen) {
+		ds->match_gen = a->b.gen;
+		ds->match_line = -1;
+	}
+	return ds;
+}
+
 static int cache_update(struct app *a, int64_t key, int width, int full)
 {
-	struct detail_cache *dc = &a->dc;
-	struct relation *rel = NULL;
+	struct doc_state *dc = st(a);
+	const struct relation *rel;
 	size_t nrel = 0;
 	const struct doc *d;
 	struct err e;
@@ -33,20 +59,20 @@ static int cache_update(struct app *a, int64_t key, int width, int full)
 	if (dc->key == key && dc->width == width && dc->flags == d->flags &&
 	    dc->full == full && dc->lines.n)
 		return 0;
-	if (store_related(a->store, key, full ? STORE_REL_SIMILAR : STORE_REL_STORED,
-	                  &rel, &nrel, &e) < 0) {
-		rel = NULL;
+	rel = browse_relations(&a->b, key, full, &nrel, &e);
+	if (!rel)
 		nrel = 0;
-	}
+	/* the relations may have read another document: read it again */
+	d = browse_doc(&a->b, key, &e);
+	if (!d)
+		return -1;
 	dlines_free(&dc->lines);
 	ui_detail_format(d, rel, nrel, width, a->san, &dc->lines);
-	relations_free(rel, nrel);
 	dc->key = key;
 	dc->width = width;
 	dc->flags = d->flags;
 	dc->full = full;
-	dc->nrel = nrel;
-	a->match_line = -1;
+	dc->match_line = -1;
 	return 0;
 }
 
@@ -64,11 +90,15 @@ static enum sattr line_attr(enum dkind k)
 	}
 }
 
-void detail_draw_key(struct app *a, struct rect r, int64_t key, int *scroll,
+/* Draw document key in r from line *scroll (clamped); focused: the
+ * document view itself, with every relation (else a preview, with the
+ * stored relations only). */
+static void draw_key(struct app *a, struct rect r, int64_t key, int *scroll,
                      int focused)
 {
 	const struct strlist *terms = app_terms(a);
-	struct dlines *dl = &a->dc.lines;
+	struct doc_state *ds = st(a);
+	struct dlines *dl = &ds->lines;
 	int i, max;
 
 	if (r.h <= 0 || r.w <= 0)
@@ -97,7 +127,7 @@ void detail_draw_key(struct app *a, struct rect r, int64_t key, int *scroll,
 		if (l->label)
 			screen_put(r.y + i, r.x + 1, l->indent > 2 ? l->indent - 2 : r.w,
 			           l->label, SA_LABEL);
-		if (*scroll + i == a->match_line && at == SA_NORMAL)
+		if (*scroll + i == ds->match_line && at == SA_NORMAL)
 			at = SA_CURSOR;
 		if (l->kind != DL_HEADING)
 			ui_match_spans(l->text, terms, &sp);
@@ -107,29 +137,41 @@ void detail_draw_key(struct app *a, struct rect r, int64_t key, int *scroll,
 	}
 }
 
+void detail_draw_preview(struct app *a, struct rect r)
+{
+	int top = 0;
+
+	draw_key(a, r, browse_focus_key(&a->b), &top, 0);
+}
+
 static void doc_draw(struct app *a, struct rect r, int focused)
 {
-	a->doc_h = r.h;
-	detail_draw_key(a, r, a->b.doc_key, &a->b.doc_scroll, focused);
+	int scroll = a->b.v.doc.scroll;
+
+	draw_key(a, r, a->b.cur, &scroll, focused);
+	if (scroll != a->b.v.doc.scroll)
+		browse_doc_scroll_to(&a->b, scroll);
 }
 
 /* Scroll to the next (dir > 0) or previous line holding a match. */
 static void find_match(struct app *a, int dir)
 {
 	const struct strlist *terms = app_terms(a);
-	struct dlines *dl = &a->dc.lines;
+	struct doc_state *ds = st(a);
+	struct dlines *dl = &ds->lines;
+	int scroll = a->b.v.doc.scroll;
 	long i, start;
-	int h = a->doc_h > 0 ? a->doc_h : 1;
+	int h = a->views[BV_DOC].rect.h > 0 ? a->views[BV_DOC].rect.h : 1;
 
 	if (!terms->n) {
 		browse_message(&a->b, 0, "No search: press / to search");
 		return;
 	}
-	if (a->dc.key != a->b.doc_key || !dl->n)
+	if (ds->key != a->b.cur || !dl->n)
 		return;
-	start = a->match_line;
-	if (start < a->b.doc_scroll || start >= a->b.doc_scroll + h)
-		start = dir > 0 ? a->b.doc_scroll - 1 : a->b.doc_scroll + h;
+	start = ds->match_line;
+	if (start < scroll || start >= scroll + h)
+		start = dir > 0 ? scroll - 1 : scroll + h;
 	for (i = start + dir; i >= 0 && i < (long)dl->n; i += dir) {
 		struct spans sp = {0};
 		size_t n;
@@ -139,9 +181,10 @@ static void find_match(struct app *a, int dir)
 		n = ui_match_spans(dl->v[i].text, terms, &sp);
 		spans_free(&sp);
 		if (n) {
-			a->match_line = i;
-			if (i < a->b.doc_scroll || i >= a->b.doc_scroll + h)
-				a->b.doc_scroll = (int)(i - h / 3 > 0 ? i - h / 3 : 0);
+			ds->match_line = i;
+			if (i < scroll || i >= scroll + h)
+				browse_doc_scroll_to(&a->b,
+				                     (int)(i - h / 3 > 0 ? i - h / 3 : 0));
 			browse_message(&a->b, 0, NULL);
 			return;
 		}
@@ -153,27 +196,27 @@ static void find_match(struct app *a, int dir)
 static int doc_request(struct app *a, enum request req)
 {
 	struct browse *b = &a->b;
-	int h = a->doc_h > 1 ? a->doc_h - 1 : 1, r = 0;
+	int h = a->views[BV_DOC].rect.h > 1 ? a->views[BV_DOC].rect.h - 1 : 1;
+	int r = 0;
 
 	switch (req) {
 	case REQ_MOVE_DOWN:
-		b->doc_scroll++;
+		browse_doc_scroll(b, 1);
 		break;
 	case REQ_MOVE_UP:
-		if (b->doc_scroll > 0)
-			b->doc_scroll--;
+		browse_doc_scroll(b, -1);
 		break;
 	case REQ_PAGE_DOWN:
-		b->doc_scroll += h;
+		browse_doc_scroll(b, h);
 		break;
 	case REQ_PAGE_UP:
-		b->doc_scroll = b->doc_scroll > h ? b->doc_scroll - h : 0;
+		browse_doc_scroll(b, -h);
 		break;
 	case REQ_MOVE_FIRST:
-		b->doc_scroll = 0;
+		browse_doc_scroll_to(b, 0);
 		break;
 	case REQ_MOVE_LAST:
-		b->doc_scroll = INT_MAX / 2;
+		browse_doc_scroll_to(b, INT_MAX / 2);
 		break;
 	case REQ_FIND_NEXT:
 		find_match(a, 1);
@@ -185,6 +228,7 @@ static int doc_request(struct app *a, enum request req)
 		r = browse_related_open(b, &a->e);
 		break;
 	case REQ_FOCUS:
+		/* to the list, which is on this document when it holds it */
 		browse_pop_view(b);
 		break;
 	default:
@@ -195,6 +239,41 @@ static int doc_request(struct app *a, enum request req)
 	return 1;
 }
 
+/* The list's position, and how far into the document the view is. */
+static void doc_status(struct app *a, struct status_info *si, char *mode,
+                       size_t n)
+{
+	struct doc_state *ds = st(a);
+	int h = a->views[BV_DOC].rect.h, scroll = a->b.v.doc.scroll;
+
+	(void)mode;
+	(void)n;
+	app_status_list(a, si);
+	if (ds->key == a->b.cur && h > 0 && (int)ds->lines.n > h) {
+		int max = (int)ds->lines.n - h;
+
+		if (scroll <= 0)
+			snprintf(ds->pct, sizeof ds->pct, "top");
+		else if (scroll >= max)
+			snprintf(ds->pct, sizeof ds->pct, "end");
+		else
+			snprintf(ds->pct, sizeof ds->pct, "%d%%", scroll * 100 / max);
+		si->extra = ds->pct;
+	}
+}
+
+static void doc_done(struct app *a)
+{
+	dlines_free(&st(a)->lines);
+}
+
 const struct view_ops doc_view = {
-	BV_DOC, doc_draw, doc_request, doc_hints
+	.id = BV_DOC,
+	.place = VP_RIGHT,
+	.draw = doc_draw,
+	.companion = list_draw_companion,
+	.request = doc_request,
+	.status = doc_status,
+	.done = doc_done,
+	.hints = doc_hints,
 };

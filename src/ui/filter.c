@@ -27,41 +27,46 @@ static const enum request filter_hints[] = {
 	REQ_QUIT, REQ_NONE
 };
 
+/* The filter pane's own state: its lines, made again when the list
+ * changes (the generation says when), and whether counting gave way to a
+ * key (then they are completed when idle). */
+struct filter_state {
+	struct filter_item *fi;
+	size_t nfi;
+	unsigned long gen;   /* the list the items are for, 0 none */
+	int partial;
+};
+
+static struct filter_state *st(struct app *a)
+{
+	return view_state(a, BV_FILTER, sizeof(struct filter_state));
+}
+
 static struct filter_item *item_add(struct app *a, enum fkind k,
                                     const char *text)
 {
+	struct filter_state *fs = st(a);
 	struct filter_item *it;
 
-	a->fi = xrealloc(a->fi, (a->nfi + 1) * sizeof *a->fi);
-	it = &a->fi[a->nfi++];
+	fs->fi = xrealloc(fs->fi, (fs->nfi + 1) * sizeof *fs->fi);
+	it = &fs->fi[fs->nfi++];
 	memset(it, 0, sizeof *it);
 	it->kind = k;
 	it->text = xstrdup(text ? text : "");
 	return it;
 }
 
-void filter_items_free(struct app *a)
+static void items_free(struct app *a)
 {
+	struct filter_state *fs = st(a);
 	size_t i;
 
-	for (i = 0; i < a->nfi; i++)
-		free(a->fi[i].text);
-	free(a->fi);
-	a->fi = NULL;
-	a->nfi = 0;
-	free(a->fi_query);
-	a->fi_query = NULL;
-}
-
-static char *state_key(struct browse *b)
-{
-	struct sbuf k = {0};
-	char *s = query_format(b->search_q), *f = query_format(b->filters);
-
-	sbuf_printf(&k, "%s\n%s", s, f);
-	free(s);
-	free(f);
-	return sbuf_take(&k);
+	for (i = 0; i < fs->nfi; i++)
+		free(fs->fi[i].text);
+	free(fs->fi);
+	fs->fi = NULL;
+	fs->nfi = 0;
+	fs->gen = 0;
 }
 
 static void add_decades(struct app *a)
@@ -73,9 +78,9 @@ static void add_decades(struct app *a)
 	int r;
 
 	item_add(a, FI_HEADING, "Decades");
-	r = store_timeline(a->store, b->q, DATE_YEAR, 0, 0, &v, &n, NULL, &e);
+	r = browse_years(b, &v, &n, &e);
 	if (r == 0 && screen_input_pending())
-		a->fi_partial = 1;
+		st(a)->partial = 1;
 	if (r < 0) {
 		item_add(a, FI_NOTE, e.msg);
 		return;
@@ -104,20 +109,20 @@ static void add_decades(struct app *a)
 
 static void reselect(struct app *a, enum fkind kind, const char *text);
 
-void filter_refresh(struct app *a)
+/* Make the pane's items again when the list changed. Counting gives way
+ * to a pending key: then the items are partial until filter_finish
+ * completes them. */
+static void filter_refresh(struct app *a)
 {
 	struct browse *b = &a->b;
-	char *key = state_key(b);
+	struct filter_state *fs = st(a);
 	size_t i;
 	int f;
 
-	if (a->fi_query && strcmp(a->fi_query, key) == 0) {
-		free(key);
+	if (fs->gen && fs->gen == b->gen)
 		return;
-	}
-	filter_items_free(a);
-	a->fi_query = key;
-	a->fi_partial = 0;
+	items_free(a);
+	fs->partial = 0;
 	a->interruptible = 1;
 
 	item_add(a, FI_HEADING, "Search");
@@ -154,10 +159,9 @@ void filter_refresh(struct app *a)
 		if (head[0] >= 'a' && head[0] <= 'z')
 			head[0] = (char)(head[0] - 'a' + 'A');
 		item_add(a, FI_HEADING, head);
-		r = store_facet(a->store, b->q, (enum facet)f, FACET_LIMIT, &v, &n,
-		                &e);
+		r = browse_facet(b, (enum facet)f, FACET_LIMIT, &v, &n, &e);
 		if (r == 0 && screen_input_pending())
-			a->fi_partial = 1;
+			fs->partial = 1;
 		if (r < 0) {
 			item_add(a, FI_NOTE, e.msg);
 			continue;
@@ -180,27 +184,39 @@ void filter_refresh(struct app *a)
 	}
 	add_decades(a);
 	a->interruptible = 0;
+	fs->gen = b->gen;
 }
 
-void filter_finish(struct app *a)
+/* Complete the counts cut short by a key, keeping the selection on the
+ * same item; nothing when none were. */
+static void filter_finish(struct app *a)
 {
+	struct filter_state *fs = st(a);
+	size_t sel = a->b.v.filter.nav.sel;
 	enum fkind kind = FI_HEADING;
 	char *text = NULL;
 
-	if (!a->fi_partial || screen_input_pending())
+	if (!fs->partial || screen_input_pending())
 		return;
-	if (a->b.filter_sel < a->nfi) {
-		kind = a->fi[a->b.filter_sel].kind;
-		text = xstrdup(a->fi[a->b.filter_sel].text);
+	if (sel < fs->nfi) {
+		kind = fs->fi[sel].kind;
+		text = xstrdup(fs->fi[sel].text);
 	}
-	free(a->fi_query);
-	a->fi_query = NULL;
+	fs->gen = 0;
 	if (text) {
 		reselect(a, kind, text);
 		free(text);
 	} else {
 		filter_refresh(a);
 	}
+}
+
+/* Select item i. */
+static void set_sel(struct app *a, size_t i)
+{
+	struct browse_nav *nav = &a->b.v.filter.nav;
+
+	browse_nav_move(nav, st(a)->nfi, (long)i - (long)nav->sel);
 }
 
 static int selectable(const struct filter_item *it)
@@ -211,33 +227,33 @@ static int selectable(const struct filter_item *it)
 /* Move the selection by delta selectable items (at least to one). */
 static void move_sel(struct app *a, long delta)
 {
-	long s = (long)a->b.filter_sel, step = delta < 0 ? -1 : 1, left;
+	long s = (long)a->b.v.filter.nav.sel, step = delta < 0 ? -1 : 1, left;
 
-	if (!a->nfi)
+	if (!st(a)->nfi)
 		return;
-	if (s >= (long)a->nfi)
-		s = (long)a->nfi - 1;
+	if (s >= (long)st(a)->nfi)
+		s = (long)st(a)->nfi - 1;
 	left = delta < 0 ? -delta : delta;
 	while (left > 0) {
 		long t = s + step;
 
-		while (t >= 0 && t < (long)a->nfi && !selectable(&a->fi[t]))
+		while (t >= 0 && t < (long)st(a)->nfi && !selectable(&st(a)->fi[t]))
 			t += step;
-		if (t < 0 || t >= (long)a->nfi)
+		if (t < 0 || t >= (long)st(a)->nfi)
 			break;
 		s = t;
 		left--;
 	}
-	if (!selectable(&a->fi[s])) {
+	if (!selectable(&st(a)->fi[s])) {
 		/* nothing selectable that way: find the nearest */
 		long t;
 
-		for (t = 0; t < (long)a->nfi && !selectable(&a->fi[t]); t++)
+		for (t = 0; t < (long)st(a)->nfi && !selectable(&st(a)->fi[t]); t++)
 			;
-		if (t < (long)a->nfi)
+		if (t < (long)st(a)->nfi)
 			s = t;
 	}
-	a->b.filter_sel = (size_t)s;
+	set_sel(a, (size_t)s);
 }
 
 static void filter_draw(struct app *a, struct rect r, int focused)
@@ -248,14 +264,13 @@ static void filter_draw(struct app *a, struct rect r, int focused)
 	if (r.h <= 0 || r.w <= 0)
 		return;
 	filter_refresh(a);
+	browse_nav_show(&a->b.v.filter.nav, st(a)->nfi, (size_t)vis);
 	move_sel(a, 0);
-	a->fi_top = view_scroll_to(a->fi_top, (int)a->b.filter_sel, vis,
-	                           (int)a->nfi);
-	for (i = (size_t)a->fi_top; i < a->nfi && (int)(i - a->fi_top) < vis;
-	     i++) {
-		const struct filter_item *it = &a->fi[i];
-		int y = r.y + (int)(i - a->fi_top);
-		int sel = i == a->b.filter_sel;
+	for (i = a->b.v.filter.nav.top;
+	     i < st(a)->nfi && (int)(i - a->b.v.filter.nav.top) < vis; i++) {
+		const struct filter_item *it = &st(a)->fi[i];
+		int y = r.y + (int)(i - a->b.v.filter.nav.top);
+		int sel = i == a->b.v.filter.nav.sel;
 		enum sattr at = sel ? (focused ? SA_SELECTED : SA_CURSOR) : SA_NORMAL;
 		struct sbuf line = {0};
 		char *clean = screen_clean(it->text);
@@ -300,9 +315,9 @@ static void reselect(struct app *a, enum fkind kind, const char *text)
 	size_t i;
 
 	filter_refresh(a);
-	for (i = 0; i < a->nfi; i++) {
-		if (a->fi[i].kind == kind && strcmp(a->fi[i].text, text) == 0) {
-			a->b.filter_sel = i;
+	for (i = 0; i < st(a)->nfi; i++) {
+		if (st(a)->fi[i].kind == kind && strcmp(st(a)->fi[i].text, text) == 0) {
+			set_sel(a, i);
 			return;
 		}
 	}
@@ -318,9 +333,9 @@ static void activate(struct app *a, int remove_only)
 	int r = 0, added = 0;
 
 	filter_refresh(a);
-	if (b->filter_sel >= a->nfi)
+	if (b->v.filter.nav.sel >= st(a)->nfi)
 		return;
-	it = &a->fi[b->filter_sel];
+	it = &st(a)->fi[b->v.filter.nav.sel];
 	kind = it->kind;
 	text = xstrdup(it->text);
 	switch (it->kind) {
@@ -363,7 +378,9 @@ static void activate(struct app *a, int remove_only)
 
 static int filter_request(struct app *a, enum request req)
 {
-	int page = a->lines > 4 ? a->lines - 4 : 1;
+	struct browse_nav *nav = &a->b.v.filter.nav;
+	long page = nav->page > 1 ? (long)nav->page - 1 : 1;
+	const struct filter_item *it;
 
 	filter_refresh(a);
 	switch (req) {
@@ -380,11 +397,11 @@ static int filter_request(struct app *a, enum request req)
 		move_sel(a, -page);
 		break;
 	case REQ_MOVE_FIRST:
-		a->b.filter_sel = 0;
+		set_sel(a, 0);
 		move_sel(a, 0);
 		break;
 	case REQ_MOVE_LAST:
-		move_sel(a, (long)a->nfi);
+		move_sel(a, (long)st(a)->nfi);
 		break;
 	case REQ_ENTER:
 		activate(a, 0);
@@ -394,10 +411,9 @@ static int filter_request(struct app *a, enum request req)
 		break;
 	case REQ_PEOPLE:
 		/* on a person of the facets: open that person */
-		if (a->b.filter_sel < a->nfi &&
-		    a->fi[a->b.filter_sel].kind == FI_FACET &&
-		    a->fi[a->b.filter_sel].field == FACET_PERSON) {
-			char *name = xstrdup(a->fi[a->b.filter_sel].text);
+		it = nav->sel < st(a)->nfi ? &st(a)->fi[nav->sel] : NULL;
+		if (it && it->kind == FI_FACET && it->field == FACET_PERSON) {
+			char *name = xstrdup(it->text);
 
 			if (browse_person_open(&a->b, name, &a->e) < 0)
 				app_error(a, &a->e);
@@ -411,6 +427,46 @@ static int filter_request(struct app *a, enum request req)
 	return 1;
 }
 
+/* Open the pane on its first line. */
+static int filter_enter(struct app *a)
+{
+	browse_push_view(&a->b, BV_FILTER);
+	browse_nav_edge(&a->b.v.filter.nav, 0, -1);
+	return 0;
+}
+
+static int filter_pending(struct app *a)
+{
+	return a->views[BV_FILTER].priv && st(a)->partial;
+}
+
+/* Counts a key cut short: complete them while the pane is shown, else
+ * when it is shown again. */
+static void filter_idle(struct app *a)
+{
+	if (browse_top(&a->b) == BV_FILTER) {
+		filter_finish(a);
+	} else {
+		st(a)->partial = 0;
+		st(a)->gen = 0;
+	}
+}
+
+static void filter_done(struct app *a)
+{
+	items_free(a);
+}
+
 const struct view_ops filter_view = {
-	BV_FILTER, filter_draw, filter_request, filter_hints
+	.id = BV_FILTER,
+	.place = VP_THIRD,
+	.toggle = REQ_FILTERS,
+	.enter = filter_enter,
+	.draw = filter_draw,
+	.companion = list_draw_companion,
+	.request = filter_request,
+	.pending = filter_pending,
+	.idle = filter_idle,
+	.done = filter_done,
+	.hints = filter_hints,
 };

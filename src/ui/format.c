@@ -283,6 +283,8 @@ void ui_position_text(const struct status_info *si, struct sbuf *out)
 	sbuf_add(out, "  ");
 	if (si->pos >= 0)
 		sbuf_printf(out, "%lld", si->pos);
+	else if (si->pos == -2)
+		sbuf_add(out, "-"); /* the document is not in the list */
 	else
 		sbuf_add(out, more);
 	sbuf_add(out, "/");

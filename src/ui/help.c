@@ -2,6 +2,7 @@
  * so it never goes stale. */
 #include "config.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -11,26 +12,6 @@ static const enum request help_hints[] = {
 	REQ_MOVE_DOWN, REQ_PAGE_DOWN, REQ_QUIT, REQ_NONE
 };
 
-static const char *const command_help[][2] = {
-	{ "goto DATE", "Go to the first document on or after DATE "
-	  "(1950, 1950-09, 1950-09-30); in the timeline, move there" },
-	{ "open ID", "Open the document with this id" },
-	{ "filter FIELD VALUE", "Keep only documents with this person, place, "
-	  "subject, collection or language; filter from|to DATE bounds dates" },
-	{ "unfilter N", "Remove filter number N (see the filters view, f)" },
-	{ "clear", "Clear the search and every filter" },
-	{ "widen", "Remove the date filters" },
-	{ "sort date|rank", "Order of the list while a search is active" },
-	{ "search TEXT", "Search, as / does" },
-	{ "timeline", "Open the timeline" },
-	{ "related", "List the related documents" },
-	{ "person NAME", "Show the person with any of these names (Tab "
-	  "completes); without a name, choose among the document's people" },
-	{ "back, forward", "Walk the history of jumps" },
-	{ "bookmark", "Bookmark the document, or remove its bookmark" },
-	{ "help", "This help" },
-	{ "quit", "Quit" },
-};
 
 static const char *const syntax_help[] = {
 	"  words            every word must match (case and accents ignored)",
@@ -52,9 +33,10 @@ static void add_line(struct strlist *out, const char *keys, const char *help)
 
 void help_lines(const struct keymap *km, struct strlist *out)
 {
+	const struct browse_command *cmds;
 	char keys[256];
 	int s, r;
-	size_t i;
+	size_t i, ncmds;
 
 	strlist_add(out, "Keys in every view");
 	for (r = 1; r < REQ_COUNT; r++)
@@ -93,8 +75,14 @@ void help_lines(const struct keymap *km, struct strlist *out)
 	}
 	strlist_add(out, "");
 	strlist_add(out, "Commands (type : first; Tab completes, Up recalls)");
-	for (i = 0; i < ARRAY_LEN(command_help); i++)
-		add_line(out, command_help[i][0], command_help[i][1]);
+	cmds = browse_commands(&ncmds);
+	for (i = 0; i < ncmds; i++) {
+		char head[64];
+
+		snprintf(head, sizeof head, "%s%s%s", cmds[i].name,
+		         cmds[i].args ? " " : "", cmds[i].args ? cmds[i].args : "");
+		add_line(out, head, cmds[i].help);
+	}
 	strlist_add(out, "");
 	strlist_add(out, "Search syntax (type / first; the list follows as you "
 	            "type)");
@@ -105,24 +93,31 @@ void help_lines(const struct keymap *km, struct strlist *out)
 	            "the list: + related documents, r or a tick read, * bookmarked.");
 }
 
+/* The help view's own state: how many lines it had when last drawn. */
+struct help_state {
+	size_t nlines;
+};
+
+static struct help_state *st(struct app *a)
+{
+	return view_state(a, BV_HELP, sizeof(struct help_state));
+}
+
 static void help_draw(struct app *a, struct rect r, int focused)
 {
+	struct browse_nav *nav = &a->b.v.help.nav;
 	struct strlist l = {0};
-	int i, max;
+	int i;
 
 	(void)focused;
 	if (r.h <= 0 || r.w <= 0)
 		return;
 	help_lines(&a->km, &l);
-	max = (int)l.n - r.h;
-	if (max < 0)
-		max = 0;
-	if (a->help_scroll > max)
-		a->help_scroll = max;
-	if (a->help_scroll < 0)
-		a->help_scroll = 0;
-	for (i = 0; i < r.h && (size_t)(a->help_scroll + i) < l.n; i++) {
-		const char *s = l.v[a->help_scroll + i];
+	st(a)->nlines = l.n;
+	nav->page = (size_t)r.h;
+	browse_nav_scroll(nav, l.n, 0);
+	for (i = 0; i < r.h && nav->top + (size_t)i < l.n; i++) {
+		const char *s = l.v[nav->top + (size_t)i];
 
 		screen_put(r.y + i, r.x + 1, r.w - 1, s,
 		           s[0] && s[0] != ' ' ? SA_HEADING : SA_NORMAL);
@@ -132,26 +127,28 @@ static void help_draw(struct app *a, struct rect r, int focused)
 
 static int help_request(struct app *a, enum request req)
 {
-	int page = a->lines > 4 ? a->lines - 4 : 1;
+	struct browse_nav *nav = &a->b.v.help.nav;
+	size_t n = st(a)->nlines;
+	long page = nav->page > 1 ? (long)nav->page - 1 : 1;
 
 	switch (req) {
 	case REQ_MOVE_DOWN:
-		a->help_scroll++;
+		browse_nav_scroll(nav, n, 1);
 		break;
 	case REQ_MOVE_UP:
-		a->help_scroll--;
+		browse_nav_scroll(nav, n, -1);
 		break;
 	case REQ_PAGE_DOWN:
-		a->help_scroll += page;
+		browse_nav_scroll(nav, n, page);
 		break;
 	case REQ_PAGE_UP:
-		a->help_scroll -= page;
+		browse_nav_scroll(nav, n, -page);
 		break;
 	case REQ_MOVE_FIRST:
-		a->help_scroll = 0;
+		browse_nav_scroll(nav, n, -(long)n);
 		break;
 	case REQ_MOVE_LAST:
-		a->help_scroll = 1 << 20;
+		browse_nav_scroll(nav, n, (long)n);
 		break;
 	case REQ_ENTER:
 		browse_pop_view(&a->b);
@@ -162,6 +159,30 @@ static int help_request(struct app *a, enum request req)
 	return 1;
 }
 
+/* Open the help at its first line. */
+static int help_enter(struct app *a)
+{
+	browse_push_view(&a->b, BV_HELP);
+	browse_nav_scroll(&a->b.v.help.nav, 0, 0);
+	return 0;
+}
+
+static void help_status(struct app *a, struct status_info *si, char *mode,
+                        size_t n)
+{
+	(void)a;
+	(void)si;
+	(void)mode;
+	(void)n;
+}
+
 const struct view_ops help_view = {
-	BV_HELP, help_draw, help_request, help_hints
+	.id = BV_HELP,
+	.place = VP_FULL,
+	.toggle = REQ_HELP,
+	.enter = help_enter,
+	.draw = help_draw,
+	.request = help_request,
+	.status = help_status,
+	.hints = help_hints,
 };

@@ -156,7 +156,8 @@ void ui_timeline_line(const char *label, long long count, long long max,
  * function sanitizes them. */
 struct status_info {
 	const char *mode;
-	long long pos, total; /* -1: not counted yet */
+	long long pos, total; /* -1: not counted yet; pos -2: the document
+	                         shown is not in the list */
 	int exact, have_pos;
 	const char *search, *filters;
 	const char *sort;   /* "date" or "rank" */
@@ -318,41 +319,96 @@ void screen_dump(FILE *fp);
 
 struct app;
 
-/* A view's operations (as tig's views): draw into a rectangle, handle a
- * request (return 1 when handled, 0 to let the generic handler have it). */
+/* Where a view goes on a wide screen (on a narrow one, it has it all). */
+enum view_place {
+	VP_FULL,     /* the whole screen */
+	VP_LEFT,     /* the left part, its companion on the right */
+	VP_RIGHT,    /* the right part, its companion on the left */
+	VP_THIRD,    /* the left third, its companion on the right */
+	VP_OVERLAY   /* a box over the view below it */
+};
+
+/* A view's operations, as tig's views have them. Every pointer but draw
+ * may be NULL. The table of every view is view_table (view.c), indexed
+ * by enum browse_view: layout, dispatch, the status and hint lines and
+ * the help read it, so adding a view is its file, its enum value (and
+ * name) in browse.h, and its line in the table. */
 struct view_ops {
 	enum browse_view id;
+	enum view_place place;
+	enum request toggle;       /* the request that opens and closes it */
+	/* open the view on top (the toggle request, or a command); returns
+	 * like the browse functions: 0, 1 (nothing to do, said), -1 (a->e) */
+	int (*enter)(struct app *a);
+	/* it is no longer on top (closed, or another view above it) */
+	void (*leave)(struct app *a);
 	void (*draw)(struct app *a, struct rect r, int focused);
+	/* what shows beside it on a wide screen (unfocused) */
+	void (*companion)(struct app *a, struct rect r);
+	/* handle a request: 1 when handled, 0 to let the generic one have it */
 	int (*request)(struct app *a, enum request req);
+	/* fill the mode and position of the status line */
+	void (*status)(struct app *a, struct status_info *si, char *mode,
+	               size_t n);
+	/* work left for a pause in typing: pending says whether there is,
+	 * idle does it */
+	int (*pending)(struct app *a);
+	void (*idle)(struct app *a);
+	/* free the view's private state at the end */
+	void (*done)(struct app *a);
 	const enum request *hints; /* for the key hint line, REQ_NONE ends */
+	const char *enter_label;   /* the hint's label of REQ_ENTER, or NULL */
+};
+
+/* One view of the application: its table, its private state (the
+ * struct of its file, allocated on first use) and where it was drawn. */
+struct view {
+	const struct view_ops *ops;
+	void *priv;
+	struct rect rect;
 };
 
 /* The views, one file each. */
 extern const struct view_ops list_view, doc_view, timeline_view,
 	related_view, filter_view, help_view, person_view, people_view;
 
+/* Every view's operations, indexed by enum browse_view. */
+extern const struct view_ops *const view_table[BV_NVIEWS];
+
 /* The ops of view v. */
 const struct view_ops *view_ops_of(enum browse_view v);
+
+/* The private state of view v (size bytes, zeroed on first use, owned by
+ * a and freed after the view's done). */
+void *view_state(struct app *a, enum browse_view v, size_t size);
+
+/* Free every view's private state (calling done first). */
+void view_free_all(struct app *a);
+
+/* The generic navigation: move, page and jump to the ends of nav over
+ * count items for the requests that do so. Returns 1 when req was one of
+ * them. */
+int view_nav_request(struct browse_nav *nav, size_t count, enum request req);
+
+/* The generic status position of a list-like view: sel + 1 of count. */
+void view_status_nav(struct status_info *si, const struct browse_nav *nav,
+                     size_t count);
 
 /* Scroll offset that keeps line sel visible in h lines out of n, moving
  * top as little as possible. */
 int view_scroll_to(int top, int sel, int h, int n);
 
-/* Draw the list pane (also used beside other views). */
-void list_draw(struct app *a, struct rect r, int focused);
+/* Draw the list pane unfocused (the companion of other views). */
+void list_draw_companion(struct app *a, struct rect r);
 
-/* Draw document key in r with scroll offset *scroll (clamped); focused:
- * the document view itself, with every relation (else a preview, with
- * the stored relations only). */
-void detail_draw_key(struct app *a, struct rect r, int64_t key,
-                     int *scroll, int focused);
-
-/* Draw the first documents of the person the person view shows in r
- * (beside the view on wide screens). */
-void person_draw_documents(struct app *a, struct rect r);
+/* Draw the current document (or the focused relation) as a preview. */
+void detail_draw_preview(struct app *a, struct rect r);
 
 /* Lines per list row for a pane of h lines (2 with search snippets). */
 int list_lines_per_row(struct app *a, int h);
+
+/* Give the list the rows of rect r (the layout calls it before drawing). */
+void list_size(struct app *a, struct rect r);
 
 /* The prompt (prompt.c). */
 enum prompt_kind { PROMPT_NONE, PROMPT_SEARCH, PROMPT_COMMAND };
@@ -388,30 +444,6 @@ void help_lines(const struct keymap *km, struct strlist *out);
 
 /* --- the application (app.c) ------------------------------------------------ */
 
-struct detail_cache {
-	int64_t key;
-	int width;
-	unsigned flags;
-	int full;     /* formatted with the similar-text relations */
-	size_t nrel;
-	struct dlines lines;
-	char *query;  /* the search the highlights were made for */
-	struct strlist terms;
-};
-
-struct filter_item;
-
-/* The counts the timeline last drew, kept while nothing they depend on
- * changes, so moving the cursor costs no query. */
-struct timeline_cache {
-	char *query;
-	enum date_prec level;
-	int32_t first;
-	size_t n;
-	long long *counts, coarse;
-	int part;
-};
-
 struct app {
 	struct store *store;
 	struct browse b;
@@ -426,32 +458,11 @@ struct app {
 	int san, ascii;
 	struct prompt prompt;
 	struct strlist search_hist, cmd_hist;
-	struct detail_cache dc;
-	long match_line;     /* detail: line of the current match, -1 none */
-	int help_scroll;
-	int rel_top;
-	struct dlines person_dl; /* the person view's lines, as last drawn */
-	int person_h;          /* and the lines it had */
-	int person_top;        /* first line of the person view shown */
-	long person_shown_sel; /* the selection that person_top was set for */
-	char *person_shown;    /* and the person (-1 / NULL: scroll to it) */
-	int people_top;        /* first name shown in the people chooser */
-	struct rows person_rows; /* the first documents of person_rows_of */
-	char *person_rows_of;
-	size_t person_rows_want; /* how many were asked for */
-	int32_t tl_top;      /* first period shown in the timeline */
-	struct timeline_cache tc;
-	enum date_prec tl_top_level;
-	/* the filter pane's lines, rebuilt when the query changes */
-	struct filter_item *fi;
-	size_t nfi;
-	char *fi_query;
-	int fi_partial;      /* counting gave way to a key: finish when idle */
+	struct strlist terms;  /* the search's words to highlight */
+	unsigned long terms_gen; /* the list they were made for */
 	int say_found;       /* say "N found" once the list is counted */
-	int fi_top;
-	struct rect list_rect; /* where the list was drawn (for its height) */
-	int list_lpr;          /* lines per list row */
-	int doc_h;             /* lines of the document pane */
+	struct view views[BV_NVIEWS];
+	enum browse_view shown; /* the view on top when last handled */
 	char *headless_keys;   /* FONDS_UI_KEYS script, if any */
 	const char *headless_dump;
 };
@@ -459,25 +470,17 @@ struct app {
 /* Report err in the status line (an interruption is not an error). */
 void app_error(struct app *a, const struct err *e);
 
+/* Open view v on top, as its toggle request does. */
+int app_enter_view(struct app *a, enum browse_view v);
+
+/* The list's position for the status line (not counting: what is not
+ * counted yet shows as such). */
+void app_status_list(struct app *a, struct status_info *si);
+
 /* Run request req as the generic handler does. */
 void app_request(struct app *a, enum request req);
 
 /* Search terms of the current search for highlighting (owned by a). */
 const struct strlist *app_terms(struct app *a);
-
-/* Rebuild the filter pane's items when the query changed. Counting gives
- * way to a pending key: then the items are partial and a->fi_partial is
- * set until filter_finish completes them. */
-void filter_refresh(struct app *a);
-
-/* Complete the filter pane's counts cut short by a key, keeping the
- * selection on the same item; nothing when none were. */
-void filter_finish(struct app *a);
-
-/* Free the filter pane's items. */
-void filter_items_free(struct app *a);
-
-/* Free the timeline's cached counts. */
-void timeline_cache_free(struct app *a);
 
 #endif

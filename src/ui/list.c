@@ -1,4 +1,6 @@
-/* list.c - the list view: one document a line, a screen at a time. */
+/* list.c - the list view: one document a line, a screen at a time. The
+ * list's window is the model's (browse), read a screen at a time; its
+ * height comes from the rectangle the layout gives it. */
 #include "config.h"
 
 #include <stdlib.h>
@@ -6,31 +8,54 @@
 
 #include "ui/internal.h"
 
+struct list_state {
+	int lpr;          /* lines per row in the rectangle last given */
+};
+
 static const enum request list_hints[] = {
 	REQ_ENTER, REQ_SEARCH, REQ_TIMELINE, REQ_RELATED, REQ_FILTERS,
 	REQ_COMMAND, REQ_BACK, REQ_HELP, REQ_QUIT, REQ_NONE
 };
+
+static struct list_state *st(struct app *a)
+{
+	return view_state(a, BV_LIST, sizeof(struct list_state));
+}
 
 int list_lines_per_row(struct app *a, int h)
 {
 	return query_has_text(a->b.q) && h >= 12 ? 2 : 1;
 }
 
-void list_draw(struct app *a, struct rect r, int focused)
+void list_size(struct app *a, struct rect r)
+{
+	int lpr = list_lines_per_row(a, r.h);
+	int rows = r.h / lpr;
+
+	st(a)->lpr = lpr;
+	a->views[BV_LIST].rect = r;
+	if (rows < 1)
+		rows = 1;
+	if (browse_set_height(&a->b, (size_t)rows, &a->e) < 0)
+		app_error(a, &a->e);
+}
+
+static void list_paint(struct app *a, struct rect r, int focused)
 {
 	struct browse *b = &a->b;
 	const struct strlist *terms = app_terms(a);
-	int lpr = a->list_lpr > 0 ? a->list_lpr : 1;
+	int lpr;
 	size_t i;
 
 	if (r.h <= 0 || r.w <= 0)
 		return;
+	lpr = st(a)->lpr > 0 ? st(a)->lpr : 1;
 	if (!b->rows.n) {
 		const char *m;
 
 		if (b->stale)
 			m = "Searching...";
-		else if (store_is_empty(a->store))
+		else if (browse_db_empty(b))
 			m = "The database is empty: add documents with "
 			    "\"fonds import FILE\"";
 		else
@@ -42,8 +67,9 @@ void list_draw(struct app *a, struct rect r, int focused)
 	for (i = 0; i < b->rows.n; i++) {
 		const struct row *row = &b->rows.v[i];
 		int y = r.y + (int)i * lpr;
-		enum sattr at = i == b->sel ? (focused ? SA_SELECTED : SA_CURSOR)
-		                            : SA_NORMAL;
+		int sel = i == b->sel && !b->cur_outside;
+		enum sattr at = sel ? (focused ? SA_SELECTED : SA_CURSOR)
+		                    : SA_NORMAL;
 		struct sbuf line = {0};
 		struct spans sp = {0};
 		char *title;
@@ -71,9 +97,14 @@ void list_draw(struct app *a, struct rect r, int focused)
 	}
 }
 
-static void list_draw_view(struct app *a, struct rect r, int focused)
+static void list_draw(struct app *a, struct rect r, int focused)
 {
-	list_draw(a, r, focused);
+	list_paint(a, r, focused);
+}
+
+void list_draw_companion(struct app *a, struct rect r)
+{
+	list_paint(a, r, 0);
 }
 
 static int list_request(struct app *a, enum request req)
@@ -115,5 +146,10 @@ static int list_request(struct app *a, enum request req)
 }
 
 const struct view_ops list_view = {
-	BV_LIST, list_draw_view, list_request, list_hints
+	.id = BV_LIST,
+	.place = VP_LEFT,
+	.draw = list_draw,
+	.companion = detail_draw_preview,
+	.request = list_request,
+	.hints = list_hints,
 };

@@ -1,7 +1,14 @@
 # ui module: the ncurses browser (src/ui) and its curses-free state
-# (src/browse.c).
+# (src/browse/).
 libfonds_a_SOURCES += \
-	src/browse.c \
+	src/browse/command.c \
+	src/browse/filters.c \
+	src/browse/history.c \
+	src/browse/jump.c \
+	src/browse/list.c \
+	src/browse/person.c \
+	src/browse/state.c \
+	src/browse/timeline.c \
 	src/ui/app.c \
 	src/ui/detail.c \
 	src/ui/filter.c \
@@ -17,6 +24,7 @@ libfonds_a_SOURCES += \
 	src/ui/timeline.c \
 	src/ui/view.c
 noinst_HEADERS += \
+	src/browse/internal.h \
 	src/ui/curs.h \
 	src/ui/internal.h \
 	src/ui/request.h

@@ -50,18 +50,17 @@ static void people_draw(struct app *a, struct rect r, int focused)
 	vis = bh - 2 > 0 ? bh - 2 : 1;
 	x = r.x + (r.w - bw) / 2;
 	y = r.y + (r.h - bh) / 3;
-	a->people_top = view_scroll_to(a->people_top, (int)b->people_sel, vis,
-	                               (int)l->n);
+	browse_nav_show(&b->v.people.nav, l->n, (size_t)vis);
 	ui_box_edge(BOX_TITLE, bw, 1, a->ascii, &line);
 	screen_put_clean(y, x, bw, sbuf_str(&line), SA_HEADING);
-	for (i = 0; i < vis && a->people_top + i < (int)l->n; i++) {
-		size_t at = (size_t)(a->people_top + i);
-		enum sattr sa = at == b->people_sel ?
+	for (i = 0; i < vis && (int)b->v.people.nav.top + i < (int)l->n; i++) {
+		size_t at = (size_t)((int)b->v.people.nav.top + i);
+		enum sattr sa = at == b->v.people.nav.sel ?
 		                (focused ? SA_SELECTED : SA_CURSOR) : SA_NORMAL;
 		char *c = screen_clean(l->v[at]);
 
 		sbuf_reset(&line);
-		sbuf_add(&line, at == b->people_sel ? "> " : "  ");
+		sbuf_add(&line, at == b->v.people.nav.sel ? "> " : "  ");
 		ui_fit(&line, c, bw - 4 > 0 ? bw - 4 : 0, 1, a->ascii);
 		free(c);
 		screen_put_clean(y + 1 + i, x, 1, vbar, SA_HEADING);
@@ -80,27 +79,10 @@ static void people_draw(struct app *a, struct rect r, int focused)
 static int people_request(struct app *a, enum request req)
 {
 	struct browse *b = &a->b;
-	int page = a->lines > 6 ? a->lines - 6 : 1, r = 0;
+	const struct strlist *l;
+	int r = 0;
 
 	switch (req) {
-	case REQ_MOVE_DOWN:
-		browse_people_move(b, 1);
-		break;
-	case REQ_MOVE_UP:
-		browse_people_move(b, -1);
-		break;
-	case REQ_PAGE_DOWN:
-		browse_people_move(b, page);
-		break;
-	case REQ_PAGE_UP:
-		browse_people_move(b, -page);
-		break;
-	case REQ_MOVE_FIRST:
-		browse_people_move(b, -(long)b->people_sel);
-		break;
-	case REQ_MOVE_LAST:
-		browse_people_move(b, 1L << 20);
-		break;
 	case REQ_ENTER:
 		r = browse_people_choose(b, &a->e);
 		break;
@@ -114,7 +96,10 @@ static int people_request(struct app *a, enum request req)
 	case REQ_REDRAW:
 		return 0;
 	default:
-		browse_message(b, 0, "Choose a person with Enter, or close with q");
+		l = browse_people_names(b, &a->e);
+		if (!view_nav_request(&b->v.people.nav, l ? l->n : 0, req))
+			browse_message(b, 0, "Choose a person with Enter, or close "
+			               "with q");
 		break;
 	}
 	if (r < 0)
@@ -122,6 +107,22 @@ static int people_request(struct app *a, enum request req)
 	return 1;
 }
 
+static void people_status(struct app *a, struct status_info *si, char *mode,
+                          size_t n)
+{
+	struct err e;
+	const struct strlist *l = browse_people_names(&a->b, &e);
+
+	(void)mode;
+	(void)n;
+	view_status_nav(si, &a->b.v.people.nav, l ? l->n : 0);
+}
+
 const struct view_ops people_view = {
-	BV_PEOPLE, people_draw, people_request, people_hints
+	.id = BV_PEOPLE,
+	.place = VP_OVERLAY,
+	.draw = people_draw,
+	.request = people_request,
+	.status = people_status,
+	.hints = people_hints,
 };

@@ -15,6 +15,31 @@ static const enum request person_hints[] = {
 	REQ_NONE
 };
 
+/* The person view's own state: the lines as last drawn, how many it
+ * had, and the person and selection the scroll offset was set for. */
+struct person_state {
+	struct dlines dl;
+	int h;
+	long shown_sel;      /* -1: scroll to the selection */
+	char *shown;
+};
+
+static struct person_state *st(struct app *a)
+{
+	return view_state(a, BV_PERSON, sizeof(struct person_state));
+}
+
+/* The first line shown, in the view's state. */
+static int top_of(struct app *a)
+{
+	return a->b.v.person.top;
+}
+
+static void set_top(struct app *a, int top)
+{
+	browse_person_set(&a->b, a->b.v.person.sel, top);
+}
+
 /* The year (yyyy0000) of the document in focus, 0 when none or undated:
  * the document the person was reached from is marked on their bars. */
 static int32_t focus_year(struct app *a)
@@ -69,10 +94,11 @@ static int bar_has_count(const char *s)
 static void person_draw(struct app *a, struct rect r, int focused)
 {
 	struct browse *b = &a->b;
-	struct dlines *dl = &a->person_dl;
+	struct person_state *ps = st(a);
+	struct dlines *dl = &ps->dl;
 	const struct person_info *p;
 	struct err e;
-	int i, n;
+	int i, n, top = top_of(a);
 
 	if (r.h <= 0 || r.w <= 0)
 		return;
@@ -85,39 +111,39 @@ static void person_draw(struct app *a, struct rect r, int focused)
 	ui_person_format(p, focus_year(a), r.w > 2 ? r.w - 1 : r.w, a->ascii,
 	                 a->san, dl);
 	n = (int)dl->n;
-	a->person_h = r.h;
+	ps->h = r.h;
 	/* follow the selection when it moved or the person changed; paging
 	 * scrolls without moving it */
-	if (!a->person_shown || strcmp(a->person_shown, p->name) != 0) {
-		free(a->person_shown);
-		a->person_shown = xstrdup(p->name);
-		a->person_top = 0;
-		a->person_shown_sel = -1;
+	if (!ps->shown || strcmp(ps->shown, p->name) != 0) {
+		free(ps->shown);
+		ps->shown = xstrdup(p->name);
+		ps->shown_sel = -1;
 	}
-	if (a->person_shown_sel != (long)b->person_sel) {
-		long last = item_line(dl, (long)b->person_sel, 1);
-		long first = item_line(dl, (long)b->person_sel, 0);
+	if (ps->shown_sel != (long)b->v.person.sel) {
+		long last = item_line(dl, (long)b->v.person.sel, 1);
+		long first = item_line(dl, (long)b->v.person.sel, 0);
 
 		if (first >= 0) {
-			a->person_top = view_scroll_to(a->person_top, (int)last, r.h, n);
-			a->person_top = view_scroll_to(a->person_top, (int)first, r.h,
-			                               n);
+			top = view_scroll_to(top, (int)last, r.h, n);
+			top = view_scroll_to(top, (int)first, r.h, n);
 		}
-		a->person_shown_sel = (long)b->person_sel;
+		ps->shown_sel = (long)b->v.person.sel;
 	}
-	a->person_top = clamp_top(a->person_top, r.h, n);
-	for (i = 0; i < r.h && a->person_top + i < n; i++) {
-		const struct dline *l = &dl->v[a->person_top + i];
+	top = clamp_top(top, r.h, n);
+	if (top != top_of(a))
+		set_top(a, top);
+	for (i = 0; i < r.h && top + i < n; i++) {
+		const struct dline *l = &dl->v[top + i];
 		int y = r.y + i, x = r.x + 1 + l->indent, w = r.w - 1 - l->indent;
 		enum sattr at = l->kind == DL_TITLE ? SA_TITLE :
 		                l->kind == DL_HEADING ? SA_HEADING : SA_NORMAL;
 
-		if (selectable(l) && l->rel == (long)b->person_sel) {
+		if (selectable(l) && l->rel == (long)b->v.person.sel) {
 			at = focused ? SA_SELECTED : SA_CURSOR;
 			screen_fill(y, r.x, r.w, at);
 			/* visible without colours or reverse video too */
-			if (a->person_top + i == 0 ||
-			    dl->v[a->person_top + i - 1].rel != l->rel)
+			if (top + i == 0 ||
+			    dl->v[top + i - 1].rel != l->rel)
 				screen_put_clean(y, r.x, 1, ">", at);
 		}
 		if (l->label)
@@ -142,50 +168,33 @@ static void person_draw(struct app *a, struct rect r, int focused)
 	}
 }
 
-void person_draw_documents(struct app *a, struct rect r)
+/* Beside the view on wide screens: the person's first documents. */
+static void person_documents(struct app *a, struct rect r)
 {
 	struct browse *b = &a->b;
 	const struct person_info *p;
+	const struct rows *rows;
 	struct sbuf head = {0};
 	struct err e;
 	char key[32];
-	size_t i, want;
+	size_t i;
 
 	if (r.h <= 0 || r.w <= 0)
 		return;
 	p = browse_person_info(b, &e);
 	if (!p)
 		return;
-	want = r.h > 1 ? (size_t)r.h - 1 : 1;
-	if (!a->person_rows_of || strcmp(a->person_rows_of, p->name) != 0 ||
-	    (a->person_rows_want < want &&
-	     a->person_rows.n == a->person_rows_want)) {
-		struct query *q = query_new();
-
-		rows_free(&a->person_rows);
-		memset(&a->person_rows, 0, sizeof a->person_rows);
-		free(a->person_rows_of);
-		a->person_rows_of = NULL;
-		query_add_field(q, QF_PERSON, p->name, 0);
-		if (store_page(a->store, q, SORT_DATE, NULL, 1, 0, want,
-		               &a->person_rows, &e) < 0) {
-			rows_free(&a->person_rows);
-			memset(&a->person_rows, 0, sizeof a->person_rows);
-			screen_put(r.y + 1, r.x + 1, r.w - 1, e.msg, SA_DIM);
-		} else {
-			a->person_rows_of = xstrdup(p->name);
-			a->person_rows_want = want;
-		}
-		query_free(q);
-	}
+	rows = browse_person_rows(b, r.h > 1 ? (size_t)r.h - 1 : 1, &e);
+	if (!rows)
+		screen_put(r.y + 1, r.x + 1, r.w - 1, e.msg, SA_DIM);
 	sbuf_printf(&head, "Documents (%lld)", p->ndocs);
 	if (keymap_first_key(&a->km, BV_PERSON, REQ_PERSON_DOCS, key,
 	                     sizeof key))
 		sbuf_printf(&head, ": %s lists them", key);
 	screen_put(r.y, r.x + 1, r.w - 1, sbuf_str(&head), SA_HEADING);
 	sbuf_free(&head);
-	for (i = 0; i < a->person_rows.n && (int)i + 1 < r.h; i++) {
-		const struct row *row = &a->person_rows.v[i];
+	for (i = 0; rows && i < rows->n && (int)i + 1 < r.h; i++) {
+		const struct row *row = &rows->v[i];
 		struct sbuf line = {0};
 		char *title = screen_clean(row->title);
 
@@ -200,10 +209,10 @@ void person_draw_documents(struct app *a, struct rect r)
 /* The first item with a line among the lines shown, or -1. */
 static long first_visible_item(struct app *a)
 {
-	const struct dlines *dl = &a->person_dl;
-	int i;
+	const struct dlines *dl = &st(a)->dl;
+	int i, top = top_of(a);
 
-	for (i = a->person_top; i < a->person_top + a->person_h &&
+	for (i = top; i < top + st(a)->h &&
 	     i < (int)dl->n; i++)
 		if (selectable(&dl->v[i]))
 			return dl->v[i].rel;
@@ -215,21 +224,21 @@ static long first_visible_item(struct app *a)
 static void step(struct app *a, int dir)
 {
 	struct browse *b = &a->b;
-	const struct dlines *dl = &a->person_dl;
-	long want = (long)b->person_sel + dir, line;
-	size_t before = b->person_sel;
+	const struct dlines *dl = &st(a)->dl;
+	long want = (long)b->v.person.sel + dir, line;
+	size_t before = b->v.person.sel;
+	int top = top_of(a), h = st(a)->h;
 
 	line = want >= 0 ? item_line(dl, want, dir < 0) : -1;
-	if (line >= 0 && line >= a->person_top &&
-	    line < a->person_top + a->person_h) {
+	if (line >= 0 && line >= top && line < top + h) {
 		browse_person_move(b, dir);
-		if (b->person_sel != before)
+		if (b->v.person.sel != before)
 			return;
 	}
-	if (dir > 0 && a->person_top + a->person_h < (int)dl->n)
-		a->person_top++;
-	else if (dir < 0 && a->person_top > 0)
-		a->person_top--;
+	if (dir > 0 && top + h < (int)dl->n)
+		set_top(a, top + 1);
+	else if (dir < 0 && top > 0)
+		set_top(a, top - 1);
 	else if (line >= 0)
 		browse_person_move(b, dir);
 }
@@ -239,19 +248,19 @@ static void step(struct app *a, int dir)
 static void page(struct app *a, int dir)
 {
 	struct browse *b = &a->b;
-	int h = a->person_h > 1 ? a->person_h - 1 : 1;
+	struct person_state *ps = st(a);
+	int h = ps->h > 1 ? ps->h - 1 : 1, top;
 	long first, last, it;
 
-	a->person_top = clamp_top(a->person_top + dir * h, a->person_h,
-	                          (int)a->person_dl.n);
-	first = item_line(&a->person_dl, (long)b->person_sel, 0);
-	last = item_line(&a->person_dl, (long)b->person_sel, 1);
-	if (first < 0 || last < a->person_top ||
-	    first >= a->person_top + a->person_h) {
+	top = clamp_top(top_of(a) + dir * h, ps->h, (int)ps->dl.n);
+	set_top(a, top);
+	first = item_line(&ps->dl, (long)b->v.person.sel, 0);
+	last = item_line(&ps->dl, (long)b->v.person.sel, 1);
+	if (first < 0 || last < top || first >= top + ps->h) {
 		it = first_visible_item(a);
 		if (it >= 0) {
-			b->person_sel = (size_t)it;
-			a->person_shown_sel = (long)it;
+			browse_person_set(b, (size_t)it, top);
+			ps->shown_sel = it;
 		}
 	}
 }
@@ -275,14 +284,12 @@ static int person_request(struct app *a, enum request req)
 		page(a, -1);
 		break;
 	case REQ_MOVE_FIRST:
-		browse_person_move(b, -(long)b->person_sel);
-		a->person_top = 0;
-		a->person_shown_sel = (long)b->person_sel;
+		browse_person_set(b, 0, 0);
+		st(a)->shown_sel = (long)b->v.person.sel;
 		break;
 	case REQ_MOVE_LAST:
-		browse_person_move(b, 1L << 20);
-		a->person_top = 1 << 20;
-		a->person_shown_sel = (long)b->person_sel;
+		browse_person_set(b, 1 << 20, 1 << 20);
+		st(a)->shown_sel = (long)b->v.person.sel;
 		break;
 	case REQ_ENTER:
 		r = browse_person_enter(b, &a->e);
@@ -298,6 +305,29 @@ static int person_request(struct app *a, enum request req)
 	return 1;
 }
 
+static void person_status(struct app *a, struct status_info *si, char *mode,
+                          size_t n)
+{
+	/* the person's name is the view's first line */
+	(void)a;
+	(void)si;
+	(void)mode;
+	(void)n;
+}
+
+static void person_done(struct app *a)
+{
+	dlines_free(&st(a)->dl);
+	free(st(a)->shown);
+}
+
 const struct view_ops person_view = {
-	BV_PERSON, person_draw, person_request, person_hints
+	.id = BV_PERSON,
+	.place = VP_LEFT,
+	.draw = person_draw,
+	.companion = person_documents,
+	.request = person_request,
+	.status = person_status,
+	.done = person_done,
+	.hints = person_hints,
 };

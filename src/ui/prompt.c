@@ -34,7 +34,7 @@ void prompt_open(struct app *a, enum prompt_kind kind, const char *init)
 	p->orig = xstrdup(a->b.search);
 	browse_message(&a->b, 0, NULL);
 	if (kind == PROMPT_SEARCH) {
-		browse_checkpoint(&a->b);
+		browse_batch_begin(&a->b);
 		browse_push_view(&a->b, BV_LIST);
 	}
 }
@@ -76,7 +76,7 @@ void prompt_cancel(struct app *a)
 	struct prompt *p = &a->prompt;
 
 	/* back to the search, list and view the prompt was opened on */
-	if (p->kind == PROMPT_SEARCH && browse_revert(&a->b, &a->e) < 0)
+	if (p->kind == PROMPT_SEARCH && browse_batch_cancel(&a->b, &a->e) < 0)
 		app_error(a, &a->e);
 	prompt_close(a);
 	browse_message(&a->b, 0, "Cancelled");
@@ -139,12 +139,13 @@ static void submit(struct app *a)
 		history_add(&a->search_hist, line);
 		if (p->orig && strcmp(p->orig, line) == 0) {
 			/* the same search: not a new place */
+			browse_batch_end(&a->b, 0);
 			prompt_close(a);
 			free(line);
 			return;
 		}
 		prompt_close(a);
-		browse_record(&a->b);
+		browse_batch_end(&a->b, 1);
 		/* once counted (idle): the list need not wait for it */
 		a->say_found = *line != '\0';
 	} else {

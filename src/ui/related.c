@@ -1,5 +1,6 @@
 /* related.c - the related view: the documents related to one, with the
- * reason for each; Enter jumps to one. */
+ * reason for each; Enter jumps to one. Its selection and scroll are the
+ * generic navigation, two lines an item. */
 #include "config.h"
 
 #include <stdlib.h>
@@ -15,17 +16,19 @@ static const enum request related_hints[] = {
 static void related_draw(struct app *a, struct rect r, int focused)
 {
 	struct browse *b = &a->b;
+	struct browse_nav *nav = &b->v.related.nav;
+	const struct relation *rel;
 	const struct doc *d;
 	struct err e;
 	struct sbuf head = {0};
 	char date[32];
 	int vis, i;
-	long n;
+	size_t n = 0;
 
 	if (r.h <= 0 || r.w <= 0)
 		return;
-	n = browse_related_load(b, b->rel_key, &e);
-	d = browse_doc(b, b->rel_key, &e);
+	rel = browse_related_list(b, &n, &e);
+	d = browse_doc(b, b->v.related.key, &e);
 	if (d) {
 		text_format_date(&d->date, date, sizeof date);
 		sbuf_printf(&head, "Related to %s %s", date,
@@ -35,19 +38,20 @@ static void related_draw(struct app *a, struct rect r, int focused)
 	}
 	screen_put(r.y, r.x, r.w, sbuf_str(&head), SA_HEADING);
 	sbuf_free(&head);
-	if (n <= 0) {
-		screen_put(r.y + 1, r.x + 1, r.w - 1, n < 0 ? e.msg :
+	if (!rel || !n) {
+		screen_put(r.y + 1, r.x + 1, r.w - 1, !rel ? e.msg :
 		           "No related documents", SA_DIM);
 		return;
 	}
 	vis = (r.h - 1) / 2;
 	if (vis < 1)
 		vis = 1;
-	a->rel_top = view_scroll_to(a->rel_top, (int)b->rel_sel, vis, (int)n);
-	for (i = 0; i < vis && a->rel_top + i < n; i++) {
-		const struct relation *rl = &b->rel[a->rel_top + i];
+	browse_nav_show(nav, n, (size_t)vis);
+	for (i = 0; i < vis && nav->top + (size_t)i < n; i++) {
+		size_t k = nav->top + (size_t)i;
+		const struct relation *rl = &rel[k];
 		int y = r.y + 1 + 2 * i;
-		int sel = (size_t)(a->rel_top + i) == b->rel_sel;
+		int sel = k == nav->sel;
 		enum sattr at = sel ? (focused ? SA_SELECTED : SA_CURSOR) : SA_NORMAL;
 		struct sbuf line = {0};
 		char *title = screen_clean(rl->row.title);
@@ -69,38 +73,44 @@ static void related_draw(struct app *a, struct rect r, int focused)
 static int related_request(struct app *a, enum request req)
 {
 	struct browse *b = &a->b;
-	int page = a->lines > 6 ? (a->lines - 4) / 2 : 1;
+	size_t n = 0;
+	struct err e;
 
-	switch (req) {
-	case REQ_MOVE_DOWN:
-		browse_related_move(b, 1);
-		break;
-	case REQ_MOVE_UP:
-		browse_related_move(b, -1);
-		break;
-	case REQ_PAGE_DOWN:
-		browse_related_move(b, page);
-		break;
-	case REQ_PAGE_UP:
-		browse_related_move(b, -page);
-		break;
-	case REQ_MOVE_FIRST:
-		browse_related_move(b, -(long)b->nrel);
-		break;
-	case REQ_MOVE_LAST:
-		browse_related_move(b, (long)b->nrel);
-		break;
-	case REQ_ENTER:
-		if (b->rel_sel < b->nrel &&
-		    browse_open_key(b, b->rel[b->rel_sel].row.key, &a->e) < 0)
+	if (req == REQ_ENTER) {
+		if (browse_related_enter(b, &a->e) < 0)
 			app_error(a, &a->e);
-		break;
-	default:
-		return 0;
+		return 1;
 	}
-	return 1;
+	if (!browse_related_list(b, &n, &e))
+		n = 0;
+	return view_nav_request(&b->v.related.nav, n, req);
+}
+
+static void related_status(struct app *a, struct status_info *si, char *mode,
+                           size_t len)
+{
+	size_t n = 0;
+	struct err e;
+
+	(void)mode;
+	(void)len;
+	if (!browse_related_list(&a->b, &n, &e))
+		n = 0;
+	view_status_nav(si, &a->b.v.related.nav, n);
+}
+
+static int related_enter(struct app *a)
+{
+	return browse_related_open(&a->b, &a->e);
 }
 
 const struct view_ops related_view = {
-	BV_RELATED, related_draw, related_request, related_hints
+	.id = BV_RELATED,
+	.place = VP_LEFT,
+	.enter = related_enter,
+	.draw = related_draw,
+	.companion = detail_draw_preview,
+	.request = related_request,
+	.status = related_status,
+	.hints = related_hints,
 };

@@ -2,6 +2,7 @@
  * number of documents of the list in it, empty periods included. */
 #include "config.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -17,31 +18,43 @@ static const char *level_name(enum date_prec l)
 	return l == DATE_DAY ? "day" : l == DATE_MONTH ? "month" : "year";
 }
 
+/* The timeline's own state: the counts it last drew, kept while nothing
+ * they depend on changes (the list, the level, the periods shown), so
+ * moving the cursor costs no query. */
+struct timeline_state {
+	unsigned long gen;   /* the list they were counted for, 0 none */
+	enum date_prec level;
+	int32_t first;
+	size_t n;
+	long long *counts, coarse;
+	int part;
+};
+
+static struct timeline_state *st(struct app *a)
+{
+	return view_state(a, BV_TIMELINE, sizeof(struct timeline_state));
+}
+
 /* The counts of n periods from first, from the cache when it has them. */
 static int counts_of(struct app *a, int32_t first, size_t n,
                      const long long **out, long long *coarse, struct err *e)
 {
-	struct timeline_cache *c = &a->tc;
-	char *q = query_format(a->b.q);
+	struct timeline_state *c = st(a);
 	int r;
 
-	if (c->query && !strcmp(c->query, q) && c->level == a->b.tl_level &&
+	if (c->gen && c->gen == a->b.gen && c->level == a->b.v.timeline.level &&
 	    c->first == first && c->n == n && c->part == 1) {
-		free(q);
 		*out = c->counts;
 		*coarse = c->coarse;
 		return c->part;
 	}
-	free(c->query);
-	c->query = NULL;
+	c->gen = 0;
 	c->counts = xrealloc(c->counts, (n + 1) * sizeof *c->counts);
 	r = browse_timeline_counts(&a->b, first, n, c->counts, &c->coarse, e);
-	if (r < 0) {
-		free(q);
+	if (r < 0)
 		return -1;
-	}
-	c->query = q;
-	c->level = a->b.tl_level;
+	c->gen = a->b.gen;
+	c->level = a->b.v.timeline.level;
 	c->first = first;
 	c->n = n;
 	c->part = r;
@@ -50,24 +63,23 @@ static int counts_of(struct app *a, int32_t first, size_t n,
 	return r;
 }
 
-void timeline_cache_free(struct app *a)
+static void timeline_done(struct app *a)
 {
-	free(a->tc.query);
-	free(a->tc.counts);
-	memset(&a->tc, 0, sizeof a->tc);
+	free(st(a)->counts);
 }
 
 static void timeline_draw(struct app *a, struct rect r, int focused)
 {
 	struct browse *b = &a->b;
+	const struct browse_timeline_view *tv = &b->v.timeline;
 	int32_t lo, hi, top, marked = -1;
-	long nper, ci, ti;
+	long nper, ti;
 	int rows, i, n;
 	const long long *counts;
 	long long coarse = 0, max = 0, pos, total;
 	int exact, part;
 	struct sbuf line = {0};
-	const struct row *cur;
+	struct date cd;
 	struct err e;
 
 	(void)focused;
@@ -78,7 +90,7 @@ static void timeline_draw(struct app *a, struct rect r, int focused)
 		return;
 	}
 	browse_position_known(b, &pos, &total, &exact);
-	sbuf_printf(&line, "Timeline by %s: ", level_name(b->tl_level));
+	sbuf_printf(&line, "Timeline by %s: ", level_name(tv->level));
 	if (total < 0)
 		sbuf_add(&line, a->ascii ? "..." : "\xe2\x80\xa6");
 	else
@@ -87,22 +99,14 @@ static void timeline_draw(struct app *a, struct rect r, int focused)
 	screen_put(r.y, r.x, r.w, sbuf_str(&line), SA_HEADING);
 	sbuf_reset(&line);
 
-	lo = browse_period_of(b->span_first, b->tl_level);
-	hi = browse_period_of(b->span_last, b->tl_level);
-	nper = browse_period_diff(lo, hi, b->tl_level) + 1;
-	ci = browse_period_diff(lo, b->tl_cursor, b->tl_level);
+	lo = browse_period_of(b->span_first, tv->level);
+	hi = browse_period_of(b->span_last, tv->level);
+	nper = browse_period_diff(lo, hi, tv->level) + 1;
 	rows = r.h - 2;
 	if (rows < 1)
 		rows = 1;
-	if (a->tl_top_level != b->tl_level || a->tl_top < lo) {
-		a->tl_top_level = b->tl_level;
-		ti = ci - rows / 2;
-	} else {
-		ti = browse_period_diff(lo, a->tl_top, b->tl_level);
-	}
-	ti = view_scroll_to((int)ti, (int)ci, rows, (int)nper);
-	top = browse_period_add(lo, b->tl_level, ti);
-	a->tl_top = top;
+	top = browse_timeline_top(b, rows);
+	ti = browse_period_diff(lo, top, tv->level);
 	n = (int)(nper - ti < rows ? nper - ti : rows);
 	if (n < 0)
 		n = 0;
@@ -116,17 +120,16 @@ static void timeline_draw(struct app *a, struct rect r, int focused)
 		if (counts[i] > max)
 			max = counts[i];
 	/* the list's current document */
-	cur = browse_current(b);
-	if (cur && cur->date.prec >= b->tl_level)
-		marked = browse_period_of(cur->date.key, b->tl_level);
+	if (browse_current_date(b, &cd) && cd.prec >= tv->level)
+		marked = browse_period_of(cd.key, tv->level);
 	for (i = 0; i < n; i++) {
-		int32_t p = browse_period_add(top, b->tl_level, i);
+		int32_t p = browse_period_add(top, tv->level, i);
 		char label[16];
-		int is_cur = p == b->tl_cursor;
+		int is_cur = p == tv->cursor;
 		struct spans sp = {0};
 		enum sattr at;
 
-		browse_period_format(p, b->tl_level, label, sizeof label);
+		browse_period_format(p, tv->level, label, sizeof label);
 		sbuf_reset(&line);
 		ui_timeline_line(label, counts[i], max, is_cur, p == marked, r.w,
 		                 a->ascii, &line);
@@ -145,7 +148,7 @@ static void timeline_draw(struct app *a, struct rect r, int focused)
 	if (coarse > 0)
 		sbuf_printf(&line, "%lld documents dated only to the %s are not "
 		            "counted at this level", coarse,
-		            b->tl_level == DATE_DAY ? "month or year" : "year");
+		            tv->level == DATE_DAY ? "month or year" : "year");
 	else if (part == 0)
 		sbuf_add(&line, "Counts are partial: the query was cut short");
 	if (line.len && r.h >= 3)
@@ -156,8 +159,8 @@ static void timeline_draw(struct app *a, struct rect r, int focused)
 static int timeline_request(struct app *a, enum request req)
 {
 	struct browse *b = &a->b;
-	long big = b->tl_level == DATE_YEAR ? 10 :
-	           b->tl_level == DATE_MONTH ? 12 : 30;
+	long big = b->v.timeline.level == DATE_YEAR ? 10 :
+	           b->v.timeline.level == DATE_MONTH ? 12 : 30;
 
 	switch (req) {
 	case REQ_MOVE_DOWN:
@@ -196,6 +199,34 @@ static int timeline_request(struct app *a, enum request req)
 	return 1;
 }
 
+static int timeline_enter(struct app *a)
+{
+	return browse_timeline_open(&a->b, &a->e);
+}
+
+/* "timeline years 1950" and the list's position. */
+static void timeline_status(struct app *a, struct status_info *si,
+                            char *mode, size_t len)
+{
+	const struct browse_timeline_view *tv = &a->b.v.timeline;
+	const char *lv = tv->level == DATE_DAY ? "days" :
+	                 tv->level == DATE_MONTH ? "months" : "years";
+	char p[16];
+
+	snprintf(mode, len, "timeline %s %s", lv,
+	         browse_period_format(tv->cursor, tv->level, p, sizeof p));
+	app_status_list(a, si);
+}
+
 const struct view_ops timeline_view = {
-	BV_TIMELINE, timeline_draw, timeline_request, timeline_hints
+	.id = BV_TIMELINE,
+	.place = VP_FULL,
+	.toggle = REQ_TIMELINE,
+	.enter = timeline_enter,
+	.draw = timeline_draw,
+	.request = timeline_request,
+	.status = timeline_status,
+	.done = timeline_done,
+	.hints = timeline_hints,
+	.enter_label = "narrow",
 };

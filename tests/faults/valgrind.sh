@@ -73,6 +73,7 @@ Enter
 Enter
 q
 q
+g
 resize 40x10
 j
 resize 30x8

@@ -295,6 +295,115 @@ static void test_person(const char *dir, const char *data, const char *file)
 	authority_free(&auth);
 }
 
+/* One current document and one current list (issue 11): whatever moves
+ * the document (:open, [ and ], a facet), the list's cursor, the status
+ * line and the document pane agree; every change of the list is a place
+ * Back returns to. */
+static void test_agreement(struct store *s, const char *dir)
+{
+	struct screens sc = {{0}, 0};
+	struct sbuf keys = {0};
+	char buf[512];
+	int i;
+
+	if (run(s, dir,
+	        ":\ntype open kr-1956-0918\nEnter\ndump\n"
+	        "]\n]\ndump\n"
+	        "Tab\ndump\n"
+	        "Q\n", "100x30", &sc) == 0 && sc.n == 3) {
+		ok(strstr(line_of(sc.v[0], 28, buf, sizeof buf), " document  28/44"),
+		   ":open: the status line counts the document opened: %s", buf);
+		ok(strstr(line_of(sc.v[1], 28, buf, sizeof buf), " document  30/44"),
+		   "] ]: the list follows through time: %s", buf);
+		ok(strstr(line_of(sc.v[2], 28, buf, sizeof buf), " list  30/44"),
+		   "Tab: the list on the document being read: %s", buf);
+		ok(has_line(sc.v[2], "kr-1957-0516"),
+		   "and its preview is still that document");
+	} else {
+		ok(0, "agreement run 1 (%d screens)", sc.n);
+	}
+	screens_free(&sc);
+
+	/* a facet chosen while reading: the document becomes the first of
+	 * the new list when the list no longer holds it */
+	if (run(s, dir,
+	        ":\ntype open kr-1956-0918\nEnter\n"
+	        "f\nj\nj\nEnter\nq\ndump\n"
+	        "Backspace\ndump\n"
+	        "Q\n", "100x30", &sc) == 0 && sc.n == 2) {
+		ok(strstr(line_of(sc.v[0], 28, buf, sizeof buf),
+		          " document  1/11  [person:\"Joseph Stalin\"]"),
+		   "a facet, q: the status line: %s", buf);
+		ok(has_line(sc.v[0], "kr-1950-0708") &&
+		   !has_line(sc.v[0], "kr-1956-0918"),
+		   "the document pane shows the list's first document");
+		ok(strstr(line_of(sc.v[1], 28, buf, sizeof buf), " filters  28/44") &&
+		   !strstr(buf, "[person:"),
+		   "Backspace: the list before the facet, on the document: %s",
+		   buf);
+	} else {
+		ok(0, "agreement run 2 (%d screens)", sc.n);
+	}
+	screens_free(&sc);
+
+	/* a jump in time past the filters: a document outside the list is
+	 * current, no row is, and j goes on from where it would be */
+	if (run(s, dir,
+	        ":\ntype filter person Joseph Stalin\nEnter\ng\nEnter\n"
+	        "]\ndump\nTab\ndump\nj\ndump\nQ\n", "100x30", &sc) == 0 &&
+	    sc.n == 3) {
+		ok(strstr(line_of(sc.v[0], 28, buf, sizeof buf), " document  -/11"),
+		   "]: a document outside the list: %s", buf);
+		ok(has_line(sc.v[0], "kr-1950-0811"), "and it is the one shown");
+		ok(strstr(line_of(sc.v[1], 28, buf, sizeof buf), " list  -/11") &&
+		   has_line(sc.v[1], "kr-1950-0811"),
+		   "Tab: the list, its preview still that document: %s", buf);
+		ok(strstr(line_of(sc.v[2], 28, buf, sizeof buf), " list  2/11"),
+		   "j: the list's next document after it: %s", buf);
+	} else {
+		ok(0, "agreement run 3 (%d screens)", sc.n);
+	}
+	screens_free(&sc);
+
+	/* a search, removed in the filter pane, then a collection: each is a
+	 * place, and Back walks them in order */
+	sbuf_add(&keys, "/\ntype plenum\nEnter\nf\nx\n");
+	for (i = 0; i < 33; i++)
+		sbuf_add(&keys, "j\n");
+	sbuf_add(&keys, "Enter\nq\nr\ndump\n"
+	         "Backspace\ndump\nBackspace\ndump\nBackspace\ndump\n"
+	         "Backspace\ndump\nBackspace\ndump\nQ\n");
+	if (run(s, dir, sbuf_str(&keys), "100x30", &sc) == 0 && sc.n == 6) {
+		ok(strstr(line_of(sc.v[0], 28, buf, sizeof buf),
+		          " related  1/") &&
+		   strstr(buf, "[collection:\"August 1956 Crisis\"]"),
+		   "r on the collection's list: %s", buf);
+		ok(strstr(line_of(sc.v[1], 28, buf, sizeof buf), " list  1/5  "
+		          "[collection:\"August 1956 Crisis\"]") &&
+		   !strstr(buf, "plenum"),
+		   "Backspace: the collection's list, without the search: %s", buf);
+		ok(strstr(line_of(sc.v[2], 28, buf, sizeof buf), " filters  1/44") &&
+		   !strstr(buf, "plenum") && !strstr(buf, "[collection"),
+		   "Backspace: the search removed, no filter: %s", buf);
+		ok(strstr(line_of(sc.v[3], 28, buf, sizeof buf), "/plenum") &&
+		   !strstr(buf, "[collection"),
+		   "Backspace: the search: %s", buf);
+		ok(strstr(line_of(sc.v[4], 28, buf, sizeof buf), " list  ") &&
+		   strstr(buf, "/44") &&
+		   !strstr(buf, "plenum"),
+		   "Backspace: the first list: %s", buf);
+		ok(strstr(line_of(sc.v[5], 28, buf, sizeof buf),
+		          "Nothing to go back to"),
+		   "and nothing before it: %s", buf);
+	} else {
+		ok(0, "agreement run 4 (%d screens)", sc.n);
+		for (i = 0; i < sc.n; i++)
+			printf("# screen %d:\n%s", i, sc.v[i]);
+	}
+	screens_free(&sc);
+	sbuf_free(&keys);
+}
+
 int main(void)
 {
 	const char *data = getenv("FONDS_DATADIR");
@@ -402,6 +511,7 @@ int main(void)
 	}
 	screens_free(&sc);
 
+	test_agreement(s, dir);
 	store_close(s);
 
 	test_person(dir, data, file);

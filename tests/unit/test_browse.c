@@ -308,35 +308,41 @@ static void test_history(struct browse *b)
 	k3 = browse_current(b)->key;
 	ok(browse_open(b, &e) == 0, "open the selected document");
 	is_int(browse_top(b), BV_DOC, "the document view is on top");
-	ok(b->doc_key == k3, "it is the selected one");
-	is_int(doc_num(b, b->doc_key), 3, "document 03");
+	ok(b->cur == k3, "it is the selected one");
+	is_int(doc_num(b, b->cur), 3, "document 03");
 	ok(browse_current(b)->flags & ROW_READ, "marked read in the list");
 	ok(browse_doc(b, k3, &e)->flags & ROW_READ, "and in the store");
-	b->doc_scroll = 7;
+	b->v.doc.scroll = 7;
 
-	ok(browse_neighbor(b, 1, &e) == 0 && doc_num(b, b->doc_key) == 4,
+	ok(browse_neighbor(b, 1, &e) == 0 && doc_num(b, b->cur) == 4,
 	   "]: the next document in time");
-	is_int(b->doc_scroll, 0, "read from the top");
-	ok(browse_neighbor(b, -1, &e) == 0 && doc_num(b, b->doc_key) == 3, "[: back to 03");
-	ok(browse_neighbor(b, -1, &e) == 0 && doc_num(b, b->doc_key) == 2, "[: 02");
+	is_int(b->v.doc.scroll, 0, "read from the top");
+	ok(browse_neighbor(b, -1, &e) == 0 && doc_num(b, b->cur) == 3, "[: back to 03");
+	ok(browse_neighbor(b, -1, &e) == 0 && doc_num(b, b->cur) == 2, "[: 02");
 
-	ok(browse_back(b, &e) == 0 && doc_num(b, b->doc_key) == 3, "back: 03");
-	ok(browse_back(b, &e) == 0 && doc_num(b, b->doc_key) == 4, "back: 04");
-	ok(browse_back(b, &e) == 0 && doc_num(b, b->doc_key) == 3, "back: 03 as first opened");
-	is_int(b->doc_scroll, 7, "with its scroll offset restored");
+	ok(browse_back(b, &e) == 0 && doc_num(b, b->cur) == 3, "back: 03");
+	ok(browse_back(b, &e) == 0 && doc_num(b, b->cur) == 4, "back: 04");
+	ok(browse_back(b, &e) == 0 && doc_num(b, b->cur) == 3, "back: 03 as first opened");
+	is_int(b->v.doc.scroll, 7, "with its scroll offset restored");
 	ok(browse_back(b, &e) == 0, "back once more");
 	is_int(browse_top(b), BV_LIST, "the list");
 	is_int(cur_num(b), 3, "with the same selection");
 	is_int(b->sel, 3, "on the same line");
-	is_int(browse_back(b, &e), 1, "nothing before the first place");
+	/* the changes of the list before are places too */
+	ok(browse_back(b, &e) == 0 && b->filters->n > 0 &&
+	   browse_top(b) == BV_LIST,
+	   "back: the list before its filters were cleared");
+	ok(browse_forward(b, &e) == 0 && b->filters->n == 0 &&
+	   browse_top(b) == BV_LIST && cur_num(b) == 3,
+	   "forward: the cleared list, on 03");
 	ok(browse_forward(b, &e) == 0 && browse_top(b) == BV_DOC &&
-	   doc_num(b, b->doc_key) == 3, "forward: 03 again");
-	ok(browse_forward(b, &e) == 0 && doc_num(b, b->doc_key) == 4, "forward: 04");
-	ok(browse_forward(b, &e) == 0 && doc_num(b, b->doc_key) == 3, "forward: 03");
-	ok(browse_forward(b, &e) == 0 && doc_num(b, b->doc_key) == 2, "forward: 02");
+	   doc_num(b, b->cur) == 3, "forward: 03 again");
+	ok(browse_forward(b, &e) == 0 && doc_num(b, b->cur) == 4, "forward: 04");
+	ok(browse_forward(b, &e) == 0 && doc_num(b, b->cur) == 3, "forward: 03");
+	ok(browse_forward(b, &e) == 0 && doc_num(b, b->cur) == 2, "forward: 02");
 	is_int(browse_forward(b, &e), 1, "nothing after the last place");
 	ok(browse_back(b, &e) == 0 && browse_open_id(b, "t-20", &e) == 0 &&
-	   doc_num(b, b->doc_key) == 20, "a new jump after going back");
+	   doc_num(b, b->cur) == 20, "a new jump after going back");
 	is_int(browse_forward(b, &e), 1, "drops the forward places");
 	ok(browse_open_id(b, "no-such-id", &e) < 0, "open a missing id fails");
 	ok(strstr(e.msg, "no-such-id") != NULL, "naming it: %s", e.msg);
@@ -345,25 +351,25 @@ static void test_history(struct browse *b)
 	browse_pop_view(b);
 	browse_add_filter(b, QF_PERSON, "Alice Smith", 0, &e);
 	browse_edge(b, -1, &e);
-	ok(browse_open(b, &e) == 0 && doc_num(b, b->doc_key) == 0, "open 00 among Alice's");
-	ok(browse_neighbor(b, 1, &e) == 0 && doc_num(b, b->doc_key) == 1,
+	ok(browse_open(b, &e) == 0 && doc_num(b, b->cur) == 0, "open 00 among Alice's");
+	ok(browse_neighbor(b, 1, &e) == 0 && doc_num(b, b->cur) == 1,
 	   "]: 01, which is Bob's");
 	ok(browse_back(b, &e) == 0 && browse_back(b, &e) == 0, "back twice");
 	is_int(total_of(b), 10, "the filter is restored with the place");
 	browse_edge(b, 1, &e);
-	ok(browse_open(b, &e) == 0 && doc_num(b, b->doc_key) == 27, "open Alice's last");
+	ok(browse_open(b, &e) == 0 && doc_num(b, b->cur) == 27, "open Alice's last");
 	browse_open_id(b, "t-99", &e);
 	is_int(browse_neighbor(b, 1, &e), 1, "nothing after the undated document");
 	browse_clear_filters(b, &e);
 
 	/* the view stack */
-	b->nviews = 1;
+	b->v.n = 1;
 	is_int(browse_pop_view(b), 1, "q at the list: quit");
 	browse_push_view(b, BV_HELP);
 	browse_push_view(b, BV_FILTER);
-	is_int(b->nviews, 3, "views stack up");
+	is_int(b->v.n, 3, "views stack up");
 	browse_push_view(b, BV_HELP);
-	is_int(b->nviews, 2, "pushing a view on the stack pops down to it");
+	is_int(b->v.n, 2, "pushing a view on the stack pops down to it");
 	is_int(browse_pop_view(b), 0, "q closes it");
 	is_int(browse_top(b), BV_LIST, "the list again");
 }
@@ -371,7 +377,8 @@ static void test_history(struct browse *b)
 static void test_related(struct browse *b)
 {
 	struct err e;
-	size_t i;
+	const struct relation *rel;
+	size_t i, n = 0;
 	int found = 0;
 
 	browse_edge(b, -1, &e);
@@ -379,29 +386,35 @@ static void test_related(struct browse *b)
 	is_int(cur_num(b), 5, "on document 05");
 	ok(browse_related_open(b, &e) == 0, "r: related documents");
 	is_int(browse_top(b), BV_RELATED, "the related view");
-	ok(b->nrel >= 1, "at least one (%zu)", b->nrel);
-	for (i = 0; i < b->nrel; i++) {
-		if (b->rel[i].row.id && strcmp(b->rel[i].row.id, "t-06") == 0) {
+	rel = browse_related_list(b, &n, &e);
+	ok(rel && n >= 1, "at least one (%zu)", n);
+	for (i = 0; rel && i < n; i++) {
+		if (rel[i].row.id && strcmp(rel[i].row.id, "t-06") == 0) {
 			found = 1;
-			b->rel_sel = i;
+			browse_related_move(b, (long)i - (long)b->v.related.nav.sel);
 		}
 	}
 	ok(found, "the explicit link to t-06 is among them");
-	ok(b->rel[b->rel_sel].reason && *b->rel[b->rel_sel].reason,
-	   "with a reason: %s", b->rel[b->rel_sel].reason ?
-	   b->rel[b->rel_sel].reason : "");
+	if (!rel || !n)
+		return;
+	ok(rel[b->v.related.nav.sel].reason && *rel[b->v.related.nav.sel].reason,
+	   "with a reason: %s", rel[b->v.related.nav.sel].reason ?
+	   rel[b->v.related.nav.sel].reason : "");
 	browse_related_move(b, -100);
-	is_int(b->rel_sel, 0, "moving up stops at the first");
+	is_int(b->v.related.nav.sel, 0, "moving up stops at the first");
 	browse_related_move(b, 100);
-	is_int(b->rel_sel, b->nrel - 1, "moving down stops at the last");
-	for (i = 0; i < b->nrel; i++)
-		if (strcmp(b->rel[i].row.id, "t-06") == 0)
-			b->rel_sel = i;
-	ok(browse_open_key(b, b->rel[b->rel_sel].row.key, &e) == 0 &&
-	   doc_num(b, b->doc_key) == 6, "Enter: open t-06");
+	is_int(b->v.related.nav.sel, n - 1, "moving down stops at the last");
+	for (i = 0; i < n; i++)
+		if (strcmp(rel[i].row.id, "t-06") == 0)
+			browse_related_move(b, (long)i - (long)b->v.related.nav.sel);
+	ok(browse_related_enter(b, &e) == 0 && doc_num(b, b->cur) == 6,
+	   "Enter: open t-06");
 	ok(browse_back(b, &e) == 0 && browse_top(b) == BV_RELATED,
 	   "back: the related view");
-	ok(strcmp(b->rel[b->rel_sel].row.id, "t-06") == 0, "with t-06 selected");
+	rel = browse_related_list(b, &n, &e);
+	ok(rel && b->v.related.nav.sel < n &&
+	   strcmp(rel[b->v.related.nav.sel].row.id, "t-06") == 0,
+	   "with t-06 selected");
 	browse_pop_view(b);
 	is_int(browse_top(b), BV_LIST, "q: the list");
 }
@@ -415,38 +428,38 @@ static void test_timeline(struct browse *b)
 	browse_move(b, 12, &e);
 	is_int(cur_num(b), 12, "on 12 (1951-03-15)");
 	ok(browse_timeline_open(b, &e) == 0 && browse_top(b) == BV_TIMELINE, "t: timeline");
-	is_int(b->tl_level, DATE_YEAR, "by year");
-	is_int(b->tl_cursor, 19510000, "cursor on the current document's year");
+	is_int(b->v.timeline.level, DATE_YEAR, "by year");
+	is_int(b->v.timeline.cursor, 19510000, "cursor on the current document's year");
 	is_int(b->span_first, 19500115, "span from the first day");
 	is_int(b->span_last, 19521015, "to the last");
 	is_int(browse_timeline_counts(b, 19490000, 5, c, &coarse, &e), 1, "year counts");
 	ok(c[0] == 0 && c[1] == 10 && c[2] == 10 && c[3] == 10 && c[4] == 0,
 	   "0 10 10 10 0 (empty years are zeros)");
 	browse_timeline_move(b, 5);
-	is_int(b->tl_cursor, 19520000, "the cursor stops at the last year");
+	is_int(b->v.timeline.cursor, 19520000, "the cursor stops at the last year");
 	browse_timeline_move(b, -5);
-	is_int(b->tl_cursor, 19500000, "and at the first");
+	is_int(b->v.timeline.cursor, 19500000, "and at the first");
 	browse_timeline_edge(b, 1);
-	is_int(b->tl_cursor, 19520000, "End: the last year");
+	is_int(b->v.timeline.cursor, 19520000, "End: the last year");
 	browse_timeline_move(b, -1);
 	browse_timeline_zoom(b, 1);
-	is_int(b->tl_level, DATE_MONTH, "+: months");
-	is_int(b->tl_cursor, 19510300, "on the current document's month");
+	is_int(b->v.timeline.level, DATE_MONTH, "+: months");
+	is_int(b->v.timeline.cursor, 19510300, "on the current document's month");
 	is_int(browse_timeline_counts(b, 19510200, 3, c, NULL, &e), 1, "month counts");
 	ok(c[0] == 1 && c[1] == 1 && c[2] == 1, "1 1 1 in Feb..Apr 1951");
 	browse_timeline_zoom(b, 1);
-	is_int(b->tl_level, DATE_DAY, "+: days");
-	is_int(b->tl_cursor, 19510315, "on its day");
+	is_int(b->v.timeline.level, DATE_DAY, "+: days");
+	is_int(b->v.timeline.cursor, 19510315, "on its day");
 	browse_timeline_zoom(b, 1);
-	is_int(b->tl_level, DATE_DAY, "days are the finest");
+	is_int(b->v.timeline.level, DATE_DAY, "days are the finest");
 	browse_timeline_zoom(b, -1);
 	browse_timeline_zoom(b, -1);
-	is_int(b->tl_level, DATE_YEAR, "-: back to years");
-	is_int(b->tl_cursor, 19510000, "on 1951");
+	is_int(b->v.timeline.level, DATE_YEAR, "-: back to years");
+	is_int(b->v.timeline.cursor, 19510000, "on 1951");
 	browse_timeline_zoom(b, -1);
-	is_int(b->tl_level, DATE_YEAR, "years are the coarsest");
+	is_int(b->v.timeline.level, DATE_YEAR, "years are the coarsest");
 	browse_timeline_goto(b, 19520600, DATE_MONTH);
-	ok(b->tl_level == DATE_MONTH && b->tl_cursor == 19520600, "goto 1952-06 zooms to months");
+	ok(b->v.timeline.level == DATE_MONTH && b->v.timeline.cursor == 19520600, "goto 1952-06 zooms to months");
 	browse_timeline_zoom(b, -1);
 
 	ok(browse_timeline_narrow(b, &e) == 0, "Enter: narrow to 1952");
@@ -467,7 +480,7 @@ static void test_commands(struct browse *b)
 	struct strlist l = {0};
 	size_t start;
 
-	b->nviews = 1;
+	b->v.n = 1;
 	ok(browse_command(b, "goto 1951-06", &e) == 0, ":goto 1951-06");
 	is_int(cur_num(b), 15, "the first on or after 1951-06-01 (15)");
 	is_int(pos_of(b), 16, "position counted after the jump");
@@ -476,12 +489,12 @@ static void test_commands(struct browse *b)
 	ok(browse_command(b, "goto soon", &e) < 0, ":goto nonsense fails");
 	ok(strstr(e.msg, "soon") != NULL, "naming it: %s", e.msg);
 	ok(browse_command(b, "open t-10", &e) == 0 && browse_top(b) == BV_DOC &&
-	   doc_num(b, b->doc_key) == 10, ":open t-10");
+	   doc_num(b, b->cur) == 10, ":open t-10");
 	ok(browse_command(b, "back", &e) == 0 && browse_top(b) == BV_LIST, ":back");
 	ok(browse_command(b, "forward", &e) == 0 && browse_top(b) == BV_DOC, ":forward");
 	is_int(browse_command(b, "forward", &e), BROWSE_CMD_OK,
 	       ":forward with nothing ahead is no quit");
-	b->nviews = 1;
+	b->v.n = 1;
 	ok(browse_command(b, "filter person Bob Jones", &e) == 0 && total_of(b) == 10,
 	   ":filter person Bob Jones");
 	ok(browse_command(b, "filter from 1951", &e) == 0 && total_of(b) == 7,
@@ -502,15 +515,15 @@ static void test_commands(struct browse *b)
 	ok(browse_command(b, "clear", &e) == 0 && total_of(b) == NDATED + 1 &&
 	   !*b->search, ":clear: search and filters");
 	ok(browse_command(b, "timeline", &e) == 0 && browse_top(b) == BV_TIMELINE, ":timeline");
-	ok(browse_command(b, "goto 1950-09", &e) == 0 && b->tl_cursor == 19500900 &&
-	   b->tl_level == DATE_MONTH, ":goto 1950-09 in the timeline");
-	b->nviews = 1;
+	ok(browse_command(b, "goto 1950-09", &e) == 0 && b->v.timeline.cursor == 19500900 &&
+	   b->v.timeline.level == DATE_MONTH, ":goto 1950-09 in the timeline");
+	b->v.n = 1;
 	ok(browse_command(b, "help", &e) == 0 && browse_top(b) == BV_HELP, ":help");
-	b->nviews = 1;
+	b->v.n = 1;
 	browse_edge(b, -1, &e);
 	browse_move(b, 5, &e);
 	ok(browse_command(b, "related", &e) == 0 && browse_top(b) == BV_RELATED, ":related");
-	b->nviews = 1;
+	b->v.n = 1;
 	ok(browse_command(b, "bookmark", &e) == 0 &&
 	   (browse_current(b)->flags & ROW_BOOKMARK), ":bookmark sets the mark");
 	ok(browse_toggle_bookmark(b, &e) == 0 &&
@@ -676,17 +689,17 @@ static void test_people(const char *dir)
 	ok(names && names->n == 3, "three people (%zu)",
 	   names ? names->n : 0);
 	browse_people_move(&b, 10);
-	is_int(b.people_sel, 2, "the selection stops at the last");
+	is_int(b.v.people.nav.sel, 2, "the selection stops at the last");
 	browse_people_move(&b, -10);
-	is_int(b.people_sel, 0, "and at the first");
+	is_int(b.v.people.nav.sel, 0, "and at the first");
 	names = browse_people_names(&b, &e);
 	for (i = 0; names && i < names->n; i++)
 		if (strcmp(names->v[i], "Alice Smith") == 0)
-			b.people_sel = i;
+			b.v.people.nav.sel = i;
 	ok(browse_people_choose(&b, &e) == 0 && browse_top(&b) == BV_PERSON,
 	   "Enter: the person view");
-	is_str(b.person, "Alice Smith", "on Alice Smith");
-	ok(b.nviews == 3 && b.views[1] == BV_DOC && b.views[2] == BV_PERSON,
+	is_str(b.v.person.name, "Alice Smith", "on Alice Smith");
+	ok(b.v.n == 3 && b.v.stack[1] == BV_DOC && b.v.stack[2] == BV_PERSON,
 	   "over the document, the chooser closed");
 
 	p = browse_person_info(&b, &e);
@@ -708,23 +721,23 @@ static void test_people(const char *dir)
 		   p->with[0].count == 2, "most often with Bob Jones (twice)");
 	}
 	browse_person_move(&b, 10);
-	is_int(b.person_sel, 2, "j stops at the last of her company");
+	is_int(b.v.person.sel, 2, "j stops at the last of her company");
 	browse_person_move(&b, -10);
-	is_int(b.person_sel, 0, "k stops at her name");
+	is_int(b.v.person.sel, 0, "k stops at her name");
 	browse_person_move(&b, 1);
-	ok(browse_person_enter(&b, &e) == 0 && b.person &&
-	   strcmp(b.person, "Bob Jones") == 0, "Enter on Bob Jones opens him");
-	is_int(b.person_sel, 0, "on his name");
-	ok(browse_back(&b, &e) == 0 && b.person &&
-	   strcmp(b.person, "Alice Smith") == 0 && browse_top(&b) == BV_PERSON,
+	ok(browse_person_enter(&b, &e) == 0 && b.v.person.name &&
+	   strcmp(b.v.person.name, "Bob Jones") == 0, "Enter on Bob Jones opens him");
+	is_int(b.v.person.sel, 0, "on his name");
+	ok(browse_back(&b, &e) == 0 && b.v.person.name &&
+	   strcmp(b.v.person.name, "Alice Smith") == 0 && browse_top(&b) == BV_PERSON,
 	   "back: Alice Smith");
-	is_int(b.person_sel, 1, "with Bob Jones still selected");
+	is_int(b.v.person.sel, 1, "with Bob Jones still selected");
 	p = browse_person_info(&b, &e);
 	ok(p && strcmp(p->name, "Alice Smith") == 0, "her facts read again");
-	ok(browse_forward(&b, &e) == 0 && b.person &&
-	   strcmp(b.person, "Bob Jones") == 0, "forward: Bob Jones");
+	ok(browse_forward(&b, &e) == 0 && b.v.person.name &&
+	   strcmp(b.v.person.name, "Bob Jones") == 0, "forward: Bob Jones");
 	ok(browse_back(&b, &e) == 0 && browse_back(&b, &e) == 0 &&
-	   browse_top(&b) == BV_DOC && strcmp(doc_id(&b, b.doc_key), "p-1") == 0,
+	   browse_top(&b) == BV_DOC && strcmp(doc_id(&b, b.cur), "p-1") == 0,
 	   "back twice: the document, not the chooser");
 
 	/* narrowing the list to her documents */
@@ -732,7 +745,7 @@ static void test_people(const char *dir)
 	ok(browse_add_filter(&b, QF_PERSON, "Carol", 0, &e) == 0, "and a filter");
 	browse_open_id(&b, "p-2", &e);
 	ok(browse_command(&b, "person wren", &e) == 0 && browse_top(&b) == BV_PERSON &&
-	   b.person && strcmp(b.person, "Alice Smith") == 0,
+	   b.v.person.name && strcmp(b.v.person.name, "Alice Smith") == 0,
 	   ":person wren: a cover name finds Alice Smith");
 	ok(browse_person_enter(&b, &e) == 0 && browse_top(&b) == BV_LIST,
 	   "Enter on her name: the list");
@@ -748,7 +761,7 @@ static void test_people(const char *dir)
 	is_str(b.search, "letter", "the search restored");
 	is_int(b.filters->n, 1, "and the filter");
 	ok(browse_back(&b, &e) == 0 && browse_top(&b) == BV_DOC &&
-	   strcmp(doc_id(&b, b.doc_key), "p-2") == 0, "back: p-2");
+	   strcmp(doc_id(&b, b.cur), "p-2") == 0, "back: p-2");
 	ok(browse_forward(&b, &e) == 0 && browse_forward(&b, &e) == 0 &&
 	   browse_top(&b) == BV_LIST && total_of(&b) == 4,
 	   "forward twice: her documents again");
@@ -759,7 +772,7 @@ static void test_people(const char *dir)
 
 	/* one person: no chooser; nobody: a message */
 	ok(browse_open_id(&b, "p-5", &e) == 0 && browse_people_open(&b, &e) == 0 &&
-	   browse_top(&b) == BV_PERSON && b.person && strcmp(b.person, "Carol") == 0,
+	   browse_top(&b) == BV_PERSON && b.v.person.name && strcmp(b.v.person.name, "Carol") == 0,
 	   "p on a document with one person opens her at once");
 	is_int(browse_people_open(&b, &e), 1, "p in the person view does nothing");
 	ok(browse_back(&b, &e) == 0 && browse_top(&b) == BV_DOC, "back: the document");
