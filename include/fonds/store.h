@@ -180,6 +180,7 @@ struct doc {
 	struct strlist names[FACET_NKINDS];
 	unsigned flags; /* ROW_* */
 	char *note;     /* the user's note, or NULL */
+	struct record_texts texts; /* transcripts, translations, notes, links, citation */
 };
 
 void doc_free(struct doc *d);

@@ -627,6 +627,7 @@ void doc_free(struct doc *d)
 	free(d->note);
 	for (int f = 0; f < FACET_NKINDS; f++)
 		strlist_clear(&d->names[f]);
+	record_texts_free(&d->texts);
 	free(d);
 }
 
@@ -674,6 +675,10 @@ int store_get_key(struct store *s, int64_t key, struct doc **out, struct err *e)
 			doc_free(d);
 			return store_sqlerr(s, e, "reading a document's names");
 		}
+	}
+	if (store_texts(s, key, &d->texts, e) < 0) {
+		doc_free(d);
+		return -1;
 	}
 	*out = d;
 	return 1;
