@@ -907,6 +907,16 @@ static void pop(struct tei *t)
 	t->depth--;
 }
 
+static void entries_free(struct tei_entry *v, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		free(v[i].id);
+		free(v[i].name);
+		free(v[i].gloss);
+	}
+	free(v);
+}
+
 static void tei_free(struct tei *t)
 {
 	while (t->depth > 0)
@@ -920,18 +930,8 @@ static void tei_free(struct tei *t)
 	text_free(&t->pubplace);
 	text_free(&t->pubdate);
 	strlist_clear(&t->editors);
-	for (size_t i = 0; i < t->npeople; i++) {
-		free(t->people[i].id);
-		free(t->people[i].name);
-		free(t->people[i].gloss);
-	}
-	for (size_t i = 0; i < t->nterms; i++) {
-		free(t->terms[i].id);
-		free(t->terms[i].name);
-		free(t->terms[i].gloss);
-	}
-	free(t->people);
-	free(t->terms);
+	entries_free(t->people, t->npeople);
+	entries_free(t->terms, t->nterms);
 }
 
 int import_tei(struct reader *r, struct import_sink *sink, struct err *e)
