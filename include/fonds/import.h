@@ -84,13 +84,14 @@ int reader_error(const struct reader *r, struct err *e);
 int reader_binary(const struct reader *r, long long off, struct err *e);
 
 /* Guess the format from a name and the first bytes of the input: by
- * extension (.json .jsonl .ndjson, .csv, .txt), else by content ('{' or
+ * extension (.json .jsonl .ndjson, .csv, .txt, .xml .tei), else by
+ * content ("<?xml" or "<TEI" first: TEI; '{' or
  * '[' first: JSON; a first line of comma-separated known field names:
  * CSV; anything else: page). Never returns IMPORT_AUTO. */
 enum import_format import_detect(const char *name, const char *head, size_t n);
 
-/* Parse a format name ("auto", "page", "json", "csv"; also "jsonl",
- * "ndjson", "txt"), ignoring case; -1 if unknown. */
+/* Parse a format name ("auto", "page", "json", "csv", "tei"; also
+ * "jsonl", "ndjson", "txt", "xml"), ignoring case; -1 if unknown. */
 int import_format_parse(const char *s);
 
 /* Saved search-result pages of a digital archive (see the seeds' README):

@@ -80,7 +80,8 @@ struct tei_elem {
 	struct import_text cap;  /* its own capture, for roles that keep their text */
 	int capturing;           /* cap receives the text of the element */
 	char *attr;              /* an attribute it keeps (n, xml:id, when, a target) */
-	size_t ref;              /* R_REF: index in the document's refs */
+	size_t ref;              /* R_REF: index in the document's refs;
+	                          * R_ITEM: where the gloss begins in cap */
 };
 
 /* A reference to another document, waiting for its sentence. */
