@@ -155,7 +155,12 @@ void import_text_add(struct import_text *o, const char *s)
 			continue;
 		}
 		if (o->breaks) {
-			sbuf_add(&o->b, o->breaks > 1 ? "\n\n" : "\n");
+			/* the newlines due, less those already there (<pre>) */
+			int have = o->b.len && o->b.s[o->b.len - 1] == '\n';
+
+			have += have && o->b.len > 1 && o->b.s[o->b.len - 2] == '\n';
+			for (int k = have; k < o->breaks; k++)
+				sbuf_addc(&o->b, '\n');
 			o->breaks = 0;
 		} else if (o->space)
 			sbuf_addc(&o->b, ' ');
