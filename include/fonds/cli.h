@@ -211,11 +211,13 @@ int cli_query_build(struct cli_query *cq, struct query **out, struct err *e);
 struct store *cli_open_store(struct cli *c, int create, int no_sample);
 
 /* For show and related: parse "[--format FMT] ID" (the table's format
- * option has key 1), open the database and read the document. Returns -1
- * with *format, *s and *d set (the caller frees d and closes s), or the
- * exit status to return, the reason already printed. */
+ * option has key 1; the value of the option with key 2, if any, goes to
+ * *extra when extra is not NULL), open the database and read the
+ * document. Returns -1 with *format, *s and *d set (the caller frees d
+ * and closes s), or the exit status to return, the reason already
+ * printed. */
 int cli_doc_arg(struct cli *c, int argc, char **argv, const struct cli_opt *opts,
-                int *format, struct store **s, struct doc **d);
+                int *format, const char **extra, struct store **s, struct doc **d);
 
 /* Find the bundled sample collection: $FONDS_DATADIR, FONDS_PKGDATADIR,
  * then <dir of the executable>/share. Caller frees; NULL if not found. */

@@ -30,7 +30,7 @@
 #include "fonds/record.h"
 #include "fonds/util.h"
 
-enum import_format { IMPORT_AUTO, IMPORT_PAGE, IMPORT_JSON, IMPORT_CSV };
+enum import_format { IMPORT_AUTO, IMPORT_PAGE, IMPORT_JSON, IMPORT_CSV, IMPORT_TEI };
 
 /* Where parsed records go. */
 struct import_sink {
@@ -84,13 +84,14 @@ int reader_error(const struct reader *r, struct err *e);
 int reader_binary(const struct reader *r, long long off, struct err *e);
 
 /* Guess the format from a name and the first bytes of the input: by
- * extension (.json .jsonl .ndjson, .csv, .txt), else by content ('{' or
+ * extension (.json .jsonl .ndjson, .csv, .txt, .xml .tei), else by
+ * content ("<?xml" or "<TEI" first: TEI; '{' or
  * '[' first: JSON; a first line of comma-separated known field names:
  * CSV; anything else: page). Never returns IMPORT_AUTO. */
 enum import_format import_detect(const char *name, const char *head, size_t n);
 
-/* Parse a format name ("auto", "page", "json", "csv"; also "jsonl",
- * "ndjson", "txt"), ignoring case; -1 if unknown. */
+/* Parse a format name ("auto", "page", "json", "csv", "tei"; also
+ * "jsonl", "ndjson", "txt", "xml"), ignoring case; -1 if unknown. */
 int import_format_parse(const char *s);
 
 /* Saved search-result pages of a digital archive (see the seeds' README):
@@ -112,6 +113,37 @@ int import_json(struct reader *r, struct import_sink *sink, struct err *e);
  * differs from the header's, an unterminated quote, or a header without
  * a title, summary or text column rejects the input. */
 int import_csv(struct reader *r, struct import_sink *sink, struct err *e);
+
+/* The largest HTML text import_html_text() parses (larger ones are kept
+ * as they are). */
+#define IMPORT_HTML_MAX (64u << 20)
+
+/* 1 when s[0..n) holds HTML markup: a known tag (<p>, </span>, <br/>,
+ * ...), a comment or doctype, or an entity (&quot;, &#171;). Text with a
+ * bare '<' or '&' is not markup. */
+int import_html_is_markup(const char *s, size_t n);
+
+/* The clean text of the HTML in s[0..n), or NULL when it holds no markup
+ * (the text is then to be kept exactly as it is). Paragraphs and blocks
+ * are separated by a blank line; <br>, list items and table rows end a
+ * line, table cells are separated by a tab; entities are decoded;
+ * <style>, <script> and <head> are dropped. With links, each link's text
+ * and address (not a "#..." one) are appended to it, in that order. No
+ * network, no file, no entity beyond HTML's own; caller frees. */
+char *import_html_text(const char *s, size_t n, struct strlist *links);
+
+/* Turn every field and text of r that holds HTML into clean text (one
+ * line for the title and source), and list the links' addresses as texts
+ * of kind "link". Does nothing to a record marked RECORD_PLAIN. */
+void import_html_record(struct record *r);
+
+/* A TEI XML volume of Foreign Relations of the United States (see
+ * tei.c): one record per div type="document", with its notes, pages,
+ * people, terms, citations and the volume's citation. Read in streaming
+ * with libxml2: no network, no DTD, no entity expansion; a DOCTYPE, an
+ * entity reference or nesting deeper than 200 is refused. Malformed XML
+ * rejects the input with its line and column. */
+int import_tei(struct reader *r, struct import_sink *sink, struct err *e);
 
 /* Detect the format (when fmt is IMPORT_AUTO) and run its parser. */
 int import_run(enum import_format fmt, struct reader *r,

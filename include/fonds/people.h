@@ -69,7 +69,9 @@ void authority_load_buffer(struct authority *a, const char *name, const char *bu
 			   size_t len, void (*warn)(void *ctx, const char *msg), void *ctx);
 
 /* The person that text names, by any of its forms compared folded ("shytkov",
- * "ШТЫКОВ", "V.N. Razuvaev", "Feng Xi"), or NULL. The entry belongs to a
+ * "ШТЫКОВ", "V.N. Razuvaev", "Feng Xi"), or else by the form without its
+ * initials and titles, as lists of persons write names ("Andrei A.
+ * Gromyko", "Admiral Arleigh A. Burke"), or NULL. The entry belongs to a
  * and stays valid until the next load or authority_free(). */
 const struct person_entry *authority_find(const struct authority *a, const char *text);
 

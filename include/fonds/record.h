@@ -9,6 +9,30 @@
 #include "fonds/text.h"
 #include "fonds/util.h"
 
+/* One text of a document besides its summary and body: a transcript, a
+ * translation, a numbered note, a link's address, the citation of the
+ * volume it is printed in. All strings are owned; only kind and body are
+ * always set. */
+struct record_text {
+	char *kind;     /* one of the RECORD_TEXT_* names */
+	char *language; /* "Russian", "English", ...; NULL when unknown */
+	char *label;    /* a note's number, a link's text; NULL when none */
+	char *body;
+};
+
+/* The kinds of texts (struct record_text.kind). */
+#define RECORD_TEXT_ORIGINAL "original"       /* transcript in the original language */
+#define RECORD_TEXT_TRANSLATION "translation"
+#define RECORD_TEXT_NOTE "note"               /* a footnote; label is its mark */
+#define RECORD_TEXT_LINK "link"               /* an address; label is the link's text */
+#define RECORD_TEXT_CITATION "citation"       /* how to cite the volume it is in */
+
+/* A growable array of texts, in document order. */
+struct record_texts {
+	struct record_text *v;
+	size_t n, cap;
+};
+
 struct record {
 	char *id;        /* source id, or NULL: the store derives a stable one */
 	char *date_text; /* the date as written in the source, or NULL */
@@ -26,6 +50,9 @@ struct record {
 	struct strlist collections;
 	struct strlist related; /* ids of explicitly linked records */
 	struct strlist uncertain; /* people named in passing (RECORD_PEOPLE_FOUND) */
+	struct record_texts texts; /* transcripts, translations, notes, links */
+	struct strlist cites;     /* ids of records this one cites (a reference) */
+	struct strlist cite_why;  /* for each of cites, the sentence it stands in ("" if none) */
 	long line;              /* line in the input where the record starts */
 	unsigned flags;         /* RECORD_* */
 };
@@ -37,7 +64,10 @@ enum record_flags {
 	RECORD_TITLE_DERIVED = 1 << 0,
 	/* People were recognised in the title and summary (store_recognize):
 	 * people holds the canonical names, uncertain the names in passing. */
-	RECORD_PEOPLE_FOUND = 1 << 1
+	RECORD_PEOPLE_FOUND = 1 << 1,
+	/* The text fields are plain text already (the TEI reader made them):
+	 * import_emit does not look for HTML in them. */
+	RECORD_PLAIN = 1 << 2
 };
 
 /* Free everything the record owns and zero it for reuse. */
@@ -46,6 +76,22 @@ void record_clear(struct record *r);
 /* Set *field to a valid-UTF-8, trimmed copy of s[0..n) (NULL if empty),
  * freeing the old value. */
 void record_set(char **field, const char *s, size_t n);
+
+/* Free the texts of t and empty it. */
+void record_texts_free(struct record_texts *t);
+
+/* Append a text: repaired, trimmed copies of kind, language, label and
+ * body (the last three may be NULL). Nothing is added when body is empty,
+ * or when the record holds RECORD_MAX_TEXTS texts already. */
+void record_add_text(struct record *r, const char *kind, const char *language,
+                     const char *label, const char *body);
+
+/* The most texts (notes, links, translations) a record keeps. */
+#define RECORD_MAX_TEXTS 5000
+
+/* Append a citation of record id target, with the sentence it stands in
+ * (may be NULL), unless target is empty or cited already. */
+void record_add_cite(struct record *r, const char *target, const char *why);
 
 /* The most names a record keeps in one list: more is not a record a
  * reader can use, and checking for repeats stays cheap. */

@@ -56,6 +56,12 @@ int store_open(struct store **out, const char *path, int flags, struct err *e);
 
 void store_close(struct store *s);
 
+/* Make an SQLite connection (a sqlite3 *) that was not opened by
+ * store_open able to read a fonds database's full-text index: register
+ * the tokenizer it names (fonds_cjk). For tools and tests. Returns 0, or
+ * -1 when it cannot be registered. */
+int store_sqlite_setup(void *db);
+
 /* 1 when the store was opened (or fell back to) read-only. */
 int store_is_readonly(const struct store *s);
 
@@ -174,6 +180,7 @@ struct doc {
 	struct strlist names[FACET_NKINDS];
 	unsigned flags; /* ROW_* */
 	char *note;     /* the user's note, or NULL */
+	struct record_texts texts; /* transcripts, translations, notes, links, citation */
 };
 
 void doc_free(struct doc *d);
@@ -306,7 +313,8 @@ enum rel_kind {
 	REL_REPLY,  /* a reply, a follow-up, a relayed letter */
 	REL_SERIES, /* the same series (journal entries, numbered notes) */
 	REL_PEOPLE, /* the same people within a short span of time */
-	REL_TEXT    /* similar text */
+	REL_TEXT,   /* similar text */
+	REL_CITES   /* a citation: a reference in the text or a note */
 };
 
 const char *store_rel_name(enum rel_kind k);
@@ -335,6 +343,17 @@ void relations_free(struct relation *v, size_t n);
  * and round trips, where store_related() would compute similar text. */
 int store_links(struct store *s, int64_t key, struct strlist *out,
                 struct err *e);
+
+/* Append to cites the ids that document key cites (a reference in its
+ * text or notes, as the data wrote them, also those not in the store
+ * yet), sorted, and to why the sentence each stands in ("" when none). */
+int store_cites(struct store *s, int64_t key, struct strlist *cites,
+                struct strlist *why, struct err *e);
+
+/* Append the texts of document key (transcripts, translations, notes,
+ * links, citation; struct record_text) to out, in document order. The
+ * caller frees them (record_texts_free). */
+int store_texts(struct store *s, int64_t key, struct record_texts *out, struct err *e);
 
 /* Recompute the computed relations of every document (fonds relate). */
 int store_relate_all(struct store *s, struct err *e);

@@ -42,6 +42,11 @@ int text_char_width(uint32_t uc);
  * Invalid UTF-8 is repaired first. Caller frees. */
 char *text_fold(const char *s);
 
+/* 1 when uc is a Han, Hiragana, Katakana or Hangul character: a script
+ * written without spaces between words (or, for Korean, with particles
+ * joined to them), which the full-text index splits into pairs. */
+int text_is_cjk(uint32_t uc);
+
 /* Flags for text_sanitize(). */
 enum {
 	TEXT_SAN_NEWLINES = 1 << 0, /* keep '\n' (for paragraphs); else a stand-in */

@@ -416,7 +416,7 @@ struct store *cli_open_store(struct cli *c, int create, int no_sample)
 }
 
 int cli_doc_arg(struct cli *c, int argc, char **argv, const struct cli_opt *opts,
-                int *format, struct store **s, struct doc **d)
+                int *format, const char **extra, struct store **s, struct doc **d)
 {
 	struct cli_getopt g;
 	struct err e;
@@ -437,6 +437,10 @@ int cli_doc_arg(struct cli *c, int argc, char **argv, const struct cli_opt *opts
 		case 1: /* --format */
 			if ((*format = cli_format_parse("--format", g.value, 7, &e)) < 0)
 				return cli_usage_error(c, "%s", e.msg);
+			break;
+		case 2:
+			if (extra)
+				*extra = g.value;
 			break;
 		case CLI_OPT_WORD:
 			if (id)

@@ -17,7 +17,7 @@
 enum { OPT_FORMAT = 1, OPT_STRICT };
 
 const struct cli_opt cli_import_opts[] = {
-	{ "format", OPT_FORMAT, "FMT", "auto (the default), page, json or csv" },
+	{ "format", OPT_FORMAT, "FMT", "auto (the default), page, json, csv or tei" },
 	{ "strict", OPT_STRICT, NULL, "fail a file on any warning" },
 	{ NULL, 0, NULL, NULL }
 };
@@ -460,7 +460,7 @@ int cli_import(struct cli *c, int argc, char **argv)
 			if ((format = import_format_parse(g.value)) < 0) {
 				strlist_clear(&files);
 				return cli_usage_error(c, "--format: unknown format \"%s\" "
-				                       "(use auto, page, json or csv)", g.value);
+				                       "(use auto, page, json, csv or tei)", g.value);
 			}
 			break;
 		case OPT_STRICT:

@@ -25,7 +25,8 @@ CLI_TESTS = \
 	tests/cli/seeds.sh \
 	tests/cli/default-db.sh \
 	tests/cli/safety.sh \
-	tests/cli/people.sh
+	tests/cli/people.sh \
+	tests/cli/texts.sh
 TESTS += $(CLI_TESTS)
 EXTRA_DIST += $(CLI_TESTS) tests/cli/lib.sh
 

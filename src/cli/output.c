@@ -343,6 +343,45 @@ static json_t *jlist(const struct strlist *l)
 	return a;
 }
 
+/* Add "cites" ({id, reason}) and "texts" ({kind, language, label, text})
+ * of d to o, in the shape the JSON importer reads back. */
+static int doc_json_texts(struct store *s, const struct doc *d, json_t *o, struct err *e)
+{
+	struct strlist cites = { 0 }, why = { 0 };
+	struct record_texts tx = { 0 };
+	json_t *a;
+	int rc = -1;
+
+	if (store_cites(s, d->key, &cites, &why, e) < 0 || store_texts(s, d->key, &tx, e) < 0)
+		goto out;
+	a = json_array();
+	for (size_t i = 0; i < cites.n; i++) {
+		json_t *c = json_object();
+
+		json_object_set_new(c, "id", cli_json_str(cites.v[i]));
+		json_object_set_new(c, "reason", *why.v[i] ? cli_json_str(why.v[i]) : json_null());
+		json_array_append_new(a, c);
+	}
+	json_object_set_new(o, "cites", a);
+	a = json_array();
+	for (size_t i = 0; i < tx.n; i++) {
+		json_t *t = json_object();
+
+		json_object_set_new(t, "kind", cli_json_str(tx.v[i].kind));
+		json_object_set_new(t, "language", cli_json_str(tx.v[i].language));
+		json_object_set_new(t, "label", cli_json_str(tx.v[i].label));
+		json_object_set_new(t, "text", cli_json_str(tx.v[i].body));
+		json_array_append_new(a, t);
+	}
+	json_object_set_new(o, "texts", a);
+	rc = 0;
+out:
+	strlist_clear(&cites);
+	strlist_clear(&why);
+	record_texts_free(&tx);
+	return rc;
+}
+
 void *cli_doc_json(struct store *s, const struct doc *d, struct err *e)
 {
 	struct strlist links = { 0 };
@@ -369,6 +408,10 @@ void *cli_doc_json(struct store *s, const struct doc *d, struct err *e)
 	json_object_set_new(o, "url", cli_json_str(d->url));
 	json_object_set_new(o, "related", jlist(&links));
 	strlist_clear(&links);
+	if (doc_json_texts(s, d, o, e) < 0) {
+		json_decref(o);
+		return NULL;
+	}
 	return o;
 }
 

@@ -109,7 +109,7 @@ int cli_related(struct cli *c, int argc, char **argv)
 	size_t n = 0;
 	int format, status;
 
-	if ((status = cli_doc_arg(c, argc, argv, cli_related_opts, &format, &s, &d)) >= 0)
+	if ((status = cli_doc_arg(c, argc, argv, cli_related_opts, &format, NULL, &s, &d)) >= 0)
 		return status;
 	if (store_related(s, d->key, STORE_REL_SIMILAR, &rel, &n, &e) < 0) {
 		status = cli_error("%s", e.msg);

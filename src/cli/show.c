@@ -11,10 +11,11 @@
 #include "fonds/store.h"
 #include "fonds/text.h"
 
-enum { OPT_FORMAT = 1 };
+enum { OPT_FORMAT = 1, OPT_TEXT = 2 };
 
 const struct cli_opt cli_show_opts[] = {
 	{ "format", OPT_FORMAT, "FMT", "text (the default), json or csv" },
+	{ "text", OPT_TEXT, "WHICH", "the text to print: original, translation or all" },
 	{ NULL, 0, NULL, NULL }
 };
 
@@ -119,12 +120,84 @@ static int print_relations(const struct cli *c, struct store *s,
 	return 0;
 }
 
+/* Which texts show prints. */
+enum show_text { SHOW_DEFAULT, SHOW_ORIGINAL, SHOW_TRANSLATION, SHOW_ALL };
+
+/* Print one transcript or translation under a heading naming its kind
+ * and language. */
+static void print_text(const struct cli *c, const struct record_text *t)
+{
+	struct sbuf h = { 0 };
+	char *safe;
+
+	sbuf_add(&h, strcmp(t->kind, RECORD_TEXT_ORIGINAL) == 0 ? "Original" : "Translation");
+	if (t->language)
+		sbuf_printf(&h, " (%s)", t->language);
+	sbuf_addc(&h, ':');
+	safe = cli_safe_line(c, sbuf_str(&h));
+	printf("\n%s\n", safe);
+	free(safe);
+	sbuf_free(&h);
+	paragraph(c, t->body);
+}
+
+/* Print the notes, links and citation of a document after its text. */
+static void print_apparatus(const struct cli *c, const struct record_texts *tx)
+{
+	int notes = 0, links = 0;
+
+	for (size_t i = 0; i < tx->n; i++) {
+		const struct record_text *t = &tx->v[i];
+		struct sbuf b = { 0 };
+		char *safe;
+
+		if (strcmp(t->kind, RECORD_TEXT_NOTE) == 0) {
+			if (!notes++)
+				printf("\nNotes:\n");
+			sbuf_printf(&b, "[%s] %s", t->label ? t->label : "*", t->body);
+		} else if (strcmp(t->kind, RECORD_TEXT_LINK) == 0) {
+			if (!links++)
+				printf("\nLinks:\n");
+			if (t->label && strcmp(t->label, t->body) != 0)
+				sbuf_printf(&b, "%s: %s", t->label, t->body);
+			else
+				sbuf_add(&b, t->body);
+		} else
+			continue;
+		safe = cli_safe_text(c, sbuf_str(&b));
+		cli_put_wrapped(safe, 2, c->cols);
+		free(safe);
+		sbuf_free(&b);
+	}
+}
+
 static int print_doc(const struct cli *c, struct store *s, const struct doc *d,
-                     struct err *e)
+                     enum show_text which, struct err *e)
 {
 	char date[64];
 	struct sbuf b = { 0 };
+	struct record_texts tx = { 0 };
+	int shown = 0;
 	char *t;
+
+	if (store_texts(s, d->key, &tx, e) < 0)
+		return -1;
+	/* a document printed whole has its text in the body; a transcript
+	 * is the original of one that has only a summary */
+	if (which == SHOW_TRANSLATION || which == SHOW_ORIGINAL) {
+		const char *want = which == SHOW_ORIGINAL ? RECORD_TEXT_ORIGINAL : RECORD_TEXT_TRANSLATION;
+
+		for (size_t i = 0; i < tx.n; i++)
+			shown += strcmp(tx.v[i].kind, want) == 0;
+		if (!shown && !(which == SHOW_ORIGINAL && d->body && *d->body)) {
+			t = cli_safe_line(c, d->id);
+			err_set(e, "%s has no %s text (try --text all)", t,
+			        which == SHOW_ORIGINAL ? "original" : "translated");
+			free(t);
+			record_texts_free(&tx);
+			return 1;
+		}
+	}
 
 	t = cli_safe_line(c, d->title ? d->title : "(untitled)");
 	if (c->cols > 0)
@@ -155,8 +228,39 @@ static int print_doc(const struct cli *c, struct store *s, const struct doc *d,
 	names(c, "Places:", &d->names[FACET_PLACE]);
 	names(c, "Subjects:", &d->names[FACET_SUBJECT]);
 	names(c, "Collections:", &d->names[FACET_COLLECTION]);
-	paragraph(c, d->summary);
-	paragraph(c, d->body);
+	for (size_t i = 0; i < tx.n; i++)
+		if (strcmp(tx.v[i].kind, RECORD_TEXT_CITATION) == 0)
+			field(c, "Cite as:", tx.v[i].body);
+	if (which == SHOW_DEFAULT) {
+		/* name the texts there are to read */
+		for (size_t i = 0; i < tx.n; i++) {
+			const struct record_text *x = &tx.v[i];
+
+			if (strcmp(x->kind, RECORD_TEXT_ORIGINAL) && strcmp(x->kind, RECORD_TEXT_TRANSLATION))
+				continue;
+			sbuf_printf(&b, "%s%s%s%s%s", b.len ? "; " : "", x->kind,
+			            x->language ? " (" : "", x->language ? x->language : "",
+			            x->language ? ")" : "");
+		}
+		if (b.len)
+			sbuf_add(&b, " (fonds show --text)");
+		field(c, "Texts:", sbuf_str(&b));
+		sbuf_free(&b);
+	}
+	if (which == SHOW_DEFAULT || which == SHOW_ALL)
+		paragraph(c, d->summary);
+	if (which != SHOW_TRANSLATION)
+		paragraph(c, d->body);
+	for (size_t i = 0; which != SHOW_DEFAULT && i < tx.n; i++) {
+		const struct record_text *x = &tx.v[i];
+
+		if ((which != SHOW_TRANSLATION && strcmp(x->kind, RECORD_TEXT_ORIGINAL) == 0) ||
+		    (which != SHOW_ORIGINAL && strcmp(x->kind, RECORD_TEXT_TRANSLATION) == 0))
+			print_text(c, x);
+	}
+	if (which != SHOW_TRANSLATION)
+		print_apparatus(c, &tx);
+	record_texts_free(&tx);
 	if (d->note && *d->note) {
 		printf("\nNote:\n");
 		t = cli_safe_text(c, d->note);
@@ -194,14 +298,32 @@ int cli_show(struct cli *c, int argc, char **argv)
 	struct store *s;
 	struct doc *d;
 	struct err e;
-	int format, status;
+	int format, status, rc;
+	const char *text = NULL;
+	enum show_text which = SHOW_DEFAULT;
 
-	if ((status = cli_doc_arg(c, argc, argv, cli_show_opts, &format, &s, &d)) >= 0)
+	if ((status = cli_doc_arg(c, argc, argv, cli_show_opts, &format, &text, &s, &d)) >= 0)
 		return status;
+	if (text) {
+		if (strcmp(text, "original") == 0)
+			which = SHOW_ORIGINAL;
+		else if (strcmp(text, "translation") == 0)
+			which = SHOW_TRANSLATION;
+		else if (strcmp(text, "all") == 0)
+			which = SHOW_ALL;
+		else {
+			doc_free(d);
+			store_close(s);
+			return cli_usage_error(c, "--text takes original, translation or all");
+		}
+	}
 	if (format == CLI_TEXT) {
-		if (print_doc(c, s, d, &e) < 0)
+		if ((rc = print_doc(c, s, d, which, &e)) < 0)
 			status = cli_error("%s", e.msg);
-		else
+		else if (rc > 0) {
+			cli_error("%s", e.msg);
+			status = cli_finish(EXIT_NOTHING);
+		} else
 			status = cli_finish(EXIT_OK);
 	} else if (format == CLI_JSON) {
 		json_t *o = cli_doc_json(s, d, &e);

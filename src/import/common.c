@@ -96,6 +96,7 @@ int import_emit(struct import_sink *sink, struct record *rec, struct err *e)
 {
 	int rc = 0;
 
+	import_html_record(rec);
 	if (!rec->title)
 		record_derive_title(rec);
 	if (sink && sink->record)

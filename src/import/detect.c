@@ -66,6 +66,8 @@ enum import_format import_detect(const char *name, const char *head, size_t n)
 			return IMPORT_CSV;
 		if (has_ext(name, ".txt"))
 			return IMPORT_PAGE;
+		if (has_ext(name, ".xml") || has_ext(name, ".tei"))
+			return IMPORT_TEI;
 	}
 	if (!head)
 		return IMPORT_PAGE;
@@ -76,6 +78,9 @@ enum import_format import_detect(const char *name, const char *head, size_t n)
 		i++;
 	if (i < n && (head[i] == '{' || head[i] == '['))
 		return IMPORT_JSON;
+	/* XML: a declaration, or a TEI root */
+	if (n - i >= 5 && (memcmp(head + i, "<?xml", 5) == 0 || memcmp(head + i, "<TEI", 4) == 0))
+		return IMPORT_TEI;
 	for (eol = i; eol < n && head[eol] != '\n'; eol++)
 		;
 	if (looks_like_csv_header(head + i, eol - i))
@@ -92,7 +97,8 @@ int import_format_parse(const char *s)
 		{ "auto", IMPORT_AUTO },  { "page", IMPORT_PAGE },
 		{ "txt", IMPORT_PAGE },   { "json", IMPORT_JSON },
 		{ "jsonl", IMPORT_JSON }, { "ndjson", IMPORT_JSON },
-		{ "csv", IMPORT_CSV },
+		{ "csv", IMPORT_CSV },    { "tei", IMPORT_TEI },
+		{ "xml", IMPORT_TEI },
 	};
 
 	if (!s)
@@ -118,6 +124,8 @@ int import_run(enum import_format fmt, struct reader *r,
 		return import_json(r, sink, e);
 	case IMPORT_CSV:
 		return import_csv(r, sink, e);
+	case IMPORT_TEI:
+		return import_tei(r, sink, e);
 	case IMPORT_PAGE:
 	case IMPORT_AUTO:
 	default:

@@ -70,6 +70,25 @@ void import_set_language(struct record *rec, const char *s, size_t n);
 void import_set_date(struct record *rec, const char *text, const char *sortable,
                      struct import_sink *sink, const char *name, long line);
 
+/* Text being built from markup (HTML, TEI): runs of white space become
+ * one space, blocks are separated by one blank line at most, nothing
+ * leads or trails. Zero-initialize; the text is in b. */
+struct import_text {
+	struct sbuf b;
+	int space;   /* a space is due before the next character */
+	int breaks;  /* newlines due before the next character (0, 1 or 2) */
+	int pre;     /* keep white space as it is (<pre>) */
+};
+
+/* Add the characters of s (UTF-8) to o. */
+void import_text_add(struct import_text *o, const char *s);
+
+/* End the line (n 1) or paragraph (n 2) before the next character. */
+void import_text_break(struct import_text *o, int n);
+
+/* Separate table cells: a tab, unless a line is just beginning. */
+void import_text_cell(struct import_text *o);
+
 /* Copy s into buf (size n) for quoting in a message: repaired, control
  * characters replaced, cut with "..." when longer than n. Returns buf. */
 char *import_quote(const char *s, size_t len, char *buf, size_t n);

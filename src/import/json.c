@@ -229,6 +229,79 @@ static void add_languages(struct jctx *c, const char *key, const json_t *v)
 	add_list(c, &c->langs, key, v, 0);
 }
 
+/* The name in a {name: ...} object or a string, or NULL. */
+static const char *name_of(const json_t *v)
+{
+	if (json_is_string(v))
+		return json_string_value(v);
+	if (json_is_object(v)) {
+		const json_t *n = json_object_get(v, "name");
+
+		return json_is_string(n) ? json_string_value(n) : NULL;
+	}
+	return NULL;
+}
+
+/* The texts of a document: the archive API's "transcripts" and
+ * "translations" (objects with raw, html or text and maybe a language;
+ * or plain strings), and fonds' own "texts" ({kind, language, label,
+ * text}). A transcript without a language is in the record's first. */
+static void add_texts(struct jctx *c, const char *key, const json_t *v)
+{
+	const char *kind = strcmp(key, "transcripts") == 0 ? RECORD_TEXT_ORIGINAL
+	                   : strcmp(key, "translations") == 0 ? RECORD_TEXT_TRANSLATION
+	                                                      : NULL;
+	size_t i;
+	const json_t *t;
+
+	if (json_is_object(v) || json_is_string(v)) {
+		json_t *one = json_array();
+
+		json_array_append((json_t *)one, (json_t *)v);
+		add_texts(c, key, one);
+		json_decref(one);
+		return;
+	}
+	if (!json_is_array(v)) {
+		import_warn(c->sink, "%s:%ld: \"%s\" should be a list of texts, not %s; ignored",
+		            c->name, c->line, key, json_kind(v));
+		return;
+	}
+	json_array_foreach((json_t *)v, i, t) {
+		const char *body = NULL, *lang = NULL, *label = NULL, *k = kind;
+
+		if (json_is_string(t))
+			body = json_string_value(t);
+		else if (json_is_object(t)) {
+			static const char *const fields[] = { "raw", "html", "text", "body", "content" };
+
+			for (size_t f = 0; f < ARRAY_LEN(fields) && !body; f++) {
+				const json_t *b = json_object_get(t, fields[f]);
+
+				if (json_is_string(b))
+					body = json_string_value(b);
+			}
+			lang = name_of(json_object_get(t, "language"));
+			label = name_of(json_object_get(t, "label"));
+			if (!k)
+				k = name_of(json_object_get(t, "kind"));
+		}
+		if (!k || (strcmp(k, RECORD_TEXT_ORIGINAL) && strcmp(k, RECORD_TEXT_TRANSLATION) &&
+		           strcmp(k, RECORD_TEXT_NOTE) && strcmp(k, RECORD_TEXT_LINK) &&
+		           strcmp(k, RECORD_TEXT_CITATION))) {
+			import_warn(c->sink, "%s:%ld: a text of \"%s\" has no known kind; ignored",
+			            c->name, c->line, key);
+			continue;
+		}
+		/* an entry that only names a file (id, filename) holds no text */
+		if (!body)
+			continue;
+		if (!lang && strcmp(k, RECORD_TEXT_TRANSLATION) == 0 && kind)
+			lang = "English";
+		record_add_text(c->rec, k, lang, label, body);
+	}
+}
+
 int import_json_record(const void *obj, struct record *rec,
                        struct import_sink *sink, const char *name,
                        long line, struct err *e)
@@ -256,7 +329,27 @@ int import_json_record(const void *obj, struct record *rec,
 		int idx = import_name_find(key, strlen(key));
 		enum import_field f;
 
-		if (idx < 0 || json_is_null(v))
+		if (json_is_null(v))
+			continue;
+		if (strcmp(key, "transcripts") == 0 || strcmp(key, "translations") == 0 ||
+		    strcmp(key, "texts") == 0) {
+			add_texts(&c, key, v);
+			continue;
+		}
+		if (strcmp(key, "cites") == 0 && json_is_array(v)) {
+			size_t i;
+			const json_t *t;
+
+			json_array_foreach((json_t *)v, i, t) {
+				if (json_is_string(t))
+					record_add_cite(rec, json_string_value(t), NULL);
+				else if (json_is_object(t) && name_of(json_object_get(t, "id")))
+					record_add_cite(rec, name_of(json_object_get(t, "id")),
+					                name_of(json_object_get(t, "reason")));
+			}
+			continue;
+		}
+		if (idx < 0)
 			continue;
 		f = import_names[idx].field;
 		switch (f) {
@@ -308,6 +401,16 @@ int import_json_record(const void *obj, struct record *rec,
 		rec->language = sbuf_take(&b);
 	}
 	strlist_clear(&c.langs);
+	/* a transcript without a language is in the document's language */
+	for (size_t i = 0; rec->language && i < rec->texts.n; i++) {
+		struct record_text *t = &rec->texts.v[i];
+
+		if (!t->language && strcmp(t->kind, RECORD_TEXT_ORIGINAL) == 0) {
+			size_t n = strcspn(rec->language, ";");
+
+			t->language = xstrndup(rec->language, n);
+		}
+	}
 
 	/* the date as written: fonds' "date" string, else the API's
 	 * frontend_doc_date; parsed from doc_date (or a numeric "date") */

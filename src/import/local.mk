@@ -6,7 +6,9 @@ libfonds_a_SOURCES += \
 	src/import/detect.c \
 	src/import/page.c \
 	src/import/json.c \
-	src/import/csv.c
+	src/import/csv.c \
+	src/import/html.c \
+	src/import/tei.c
 
 check_PROGRAMS += tests/unit/test_import
 TESTS += tests/unit/test_import
@@ -26,5 +28,7 @@ IMPORT_FIXTURES = \
 	tests/data/import/minimal.csv \
 	tests/data/import/bad-row.csv \
 	tests/data/import/unterminated.csv \
-	tests/data/import/no-text.csv
+	tests/data/import/no-text.csv \
+	tests/data/import/da-texts.json \
+	tests/data/tei/volume.xml
 EXTRA_DIST += $(IMPORT_FIXTURES)

@@ -11,6 +11,18 @@
 /* Titles derived from a summary are cut at about this many characters. */
 #define TITLE_COLS 80
 
+void record_texts_free(struct record_texts *t)
+{
+	for (size_t i = 0; i < t->n; i++) {
+		free(t->v[i].kind);
+		free(t->v[i].language);
+		free(t->v[i].label);
+		free(t->v[i].body);
+	}
+	free(t->v);
+	memset(t, 0, sizeof *t);
+}
+
 void record_clear(struct record *r)
 {
 	free(r->id);
@@ -28,6 +40,9 @@ void record_clear(struct record *r)
 	strlist_clear(&r->collections);
 	strlist_clear(&r->related);
 	strlist_clear(&r->uncertain);
+	record_texts_free(&r->texts);
+	strlist_clear(&r->cites);
+	strlist_clear(&r->cite_why);
 	memset(r, 0, sizeof *r);
 }
 
@@ -61,6 +76,56 @@ void record_set(char **field, const char *s, size_t n)
 	s = trim_range(s, &n);
 	if (n > 0)
 		*field = text_repair(s, n);
+}
+
+/* A repaired, trimmed copy of s, or NULL when s is NULL or blank. */
+static char *dup_trimmed(const char *s)
+{
+	char *v = NULL;
+
+	if (s)
+		record_set(&v, s, strlen(s));
+	return v;
+}
+
+void record_add_text(struct record *r, const char *kind, const char *language,
+                     const char *label, const char *body)
+{
+	struct record_text *t;
+	char *b = dup_trimmed(body);
+
+	if (!b || !kind || r->texts.n >= RECORD_MAX_TEXTS) {
+		free(b);
+		return;
+	}
+	if (r->texts.n == r->texts.cap) {
+		r->texts.cap = r->texts.cap ? 2 * r->texts.cap : 4;
+		r->texts.v = xrealloc(r->texts.v, r->texts.cap * sizeof *r->texts.v);
+	}
+	t = &r->texts.v[r->texts.n++];
+	t->kind = xstrdup(kind);
+	t->language = dup_trimmed(language);
+	t->label = dup_trimmed(label);
+	t->body = b;
+}
+
+void record_add_cite(struct record *r, const char *target, const char *why)
+{
+	char *t = dup_trimmed(target);
+
+	if (!t || strlist_find(&r->cites, t) >= 0 || r->cites.n >= RECORD_MAX_NAMES) {
+		free(t);
+		return;
+	}
+	strlist_add(&r->cites, t);
+	free(t);
+	why = why ? why : "";
+	{
+		char *w = dup_trimmed(why);
+
+		strlist_add(&r->cite_why, w ? w : "");
+		free(w);
+	}
 }
 
 void record_add_name(struct strlist *l, const char *name)

@@ -568,15 +568,56 @@ int authority_load(struct authority *a, const char *path, int required,
 
 /* ---- queries ------------------------------------------------------------ */
 
+/* The folded name key without its initials and titles ("admiral arleigh
+ * a burke" -> "arleigh burke"), as lists of persons write names; NULL
+ * when that leaves it as it was or with fewer than two words. */
+static char *plain_name(const char *key)
+{
+	static const char *const titles[] = {
+		"admiral", "general", "gen", "lieutenant", "colonel", "col", "major", "captain",
+		"dr", "mr", "mrs", "sir", "ambassador", "president", "premier", "marshal", "lord"
+	};
+	struct sbuf b = {0};
+	char *copy = xstrdup(key), *save = NULL;
+	int words = 0, dropped = 0;
+
+	for (char *w = strtok_r(copy, " ", &save); w; w = strtok_r(NULL, " ", &save)) {
+		size_t len = strlen(w);
+		/* an initial: "a", "a.", "a.a." */
+		int drop = len == 1 || (len % 2 == 0 && w[1] == '.' && w[len - 1] == '.');
+
+		for (size_t i = 0; i < ARRAY_LEN(titles) && !drop; i++)
+			drop = strcmp(w, titles[i]) == 0;
+		if (drop) {
+			dropped++;
+			continue;
+		}
+		if (w[len - 1] == '.')
+			w[len - 1] = '\0';
+		sbuf_printf(&b, "%s%s", b.len ? " " : "", w);
+		words++;
+	}
+	free(copy);
+	if (!dropped || words < 2) {
+		sbuf_free(&b);
+		return NULL;
+	}
+	return sbuf_take(&b);
+}
+
 const struct person_entry *authority_find(const struct authority *a, const char *text)
 {
-	char *key;
+	char *key, *plain;
 	long idx;
 
 	if (!a || !text || a->nslots == 0)
 		return NULL;
 	key = text_fold(text);
 	idx = authority_lookup(a, key, strlen(key));
+	if (idx < 0 && (plain = plain_name(key))) {
+		idx = authority_lookup(a, plain, strlen(plain));
+		free(plain);
+	}
 	free(key);
 	return idx < 0 ? NULL : &a->v[idx];
 }

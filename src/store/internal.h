@@ -76,7 +76,9 @@ static inline int32_t store_date_of_key(int64_t k)
 	  "(SELECT text FROM note n WHERE n.id = doc.id), derived, names "      \
 	  "FROM doc WHERE key = ?1")                                          \
 	X(ST_LINK_INSERT, "INSERT OR IGNORE INTO link(src, target) VALUES (?1, ?2)") \
-	X(ST_LINKS, "SELECT target FROM link WHERE src = ?1 ORDER BY target") \
+	X(ST_LINKS, "SELECT target FROM link WHERE src = ?1 AND kind = 0 ORDER BY target") \
+	X(ST_CITES, "SELECT target, coalesce(reason, '') FROM link WHERE src = ?1 AND kind = 1 "\
+	  "ORDER BY target")                                                  \
 	X(ST_TOUCH, "INSERT OR IGNORE INTO temp.touched(key) VALUES (?1)")     \
 	X(ST_STATE_GET, "SELECT value FROM state WHERE key = ?1")             \
 	X(ST_STATE_SET, "INSERT INTO state(key, value) VALUES (?1, ?2) "      \
@@ -87,11 +89,17 @@ static inline int32_t store_date_of_key(int64_t k)
 	X(ST_PERSON_CERTAIN, "UPDATE person SET uncertain = 0 WHERE id = ?1 AND uncertain") \
 	X(ST_PERSON_UNCERTAIN, "UPDATE person SET uncertain = 1 WHERE id = ?1") \
 	X(ST_PERSON_BY_ALIAS, "SELECT person FROM person_alias WHERE fold = ?1 LIMIT 1") \
-	X(ST_FTS_INSERT, "INSERT INTO doc_fts(rowid, title, summary, body, names) "\
-	  "VALUES (?1, ?2, ?3, ?4, ?5)")                                     \
-	X(ST_FTS_DELETE, "INSERT INTO doc_fts(doc_fts, rowid, title, summary, body, names) "\
-	  "VALUES ('delete', ?1, ?2, ?3, ?4, ?5)")                           \
-	X(ST_FTS_CONTENT, "SELECT title, summary, body, names FROM doc WHERE key = ?1") \
+	X(ST_FTS_INSERT, "INSERT INTO doc_fts(rowid, title, summary, body, names, texts) "\
+	  "VALUES (?1, ?2, ?3, ?4, ?5, ?6)")                                 \
+	X(ST_FTS_DELETE, "INSERT INTO doc_fts(doc_fts, rowid, title, summary, body, names, texts) "\
+	  "VALUES ('delete', ?1, ?2, ?3, ?4, ?5, ?6)")                       \
+	X(ST_FTS_CONTENT, "SELECT title, summary, body, names, texts FROM doc_content WHERE key = ?1") \
+	X(ST_TEXT_INSERT, "INSERT INTO doc_text(doc, ord, kind, language, label, body) "\
+	  "VALUES (?1, ?2, ?3, ?4, ?5, ?6)")                                 \
+	X(ST_TEXT_ANY, "SELECT 1 FROM doc_text WHERE doc = ?1 LIMIT 1")       \
+	X(ST_TEXTS, "SELECT kind, language, label, body FROM doc_text WHERE doc = ?1 ORDER BY ord") \
+	X(ST_CITE_INSERT, "INSERT OR IGNORE INTO link(src, target, kind, reason) "\
+	  "VALUES (?1, ?2, 1, ?3)")                                          \
 	X(ST_UNINDEXED_ADD, "INSERT OR IGNORE INTO temp.unindexed(key) VALUES (?1)") \
 	X(ST_UNINDEXED_DEL, "DELETE FROM temp.unindexed WHERE key = ?1")         \
 	X(ST_PERIOD_ADD, "INSERT INTO period_count(period, n) VALUES (?1, ?2) "  \
@@ -336,6 +344,11 @@ int store_link_people(struct store *s, const struct record *r, int64_t key, int 
  * flushes its buffer of pending terms whenever a rowid is smaller than the
  * last one, and documents arrive in no particular date order. */
 int store_fts_delete(struct store *s, int64_t key, struct err *e);
+
+/* Register the fonds_cjk tokenizer (tokenize.c) on db, which the
+ * full-text index names: before the schema is read or made. Returns 0,
+ * or -1 when SQLite's FTS5 does not let it be registered. */
+int store_register_tokenizer(sqlite3 *db);
 int store_fts_insert(struct store *s, int64_t key, struct err *e);
 
 /* Forget the import's caches and pending counts (after a rollback, or

@@ -7,7 +7,8 @@ libfonds_a_SOURCES += \
 	src/store/search.c \
 	src/store/facet.c \
 	src/store/relate.c \
-	src/store/people.c
+	src/store/people.c \
+	src/store/tokenize.c
 
 check_PROGRAMS += tests/unit/test_store tests/unit/test_query
 TESTS += tests/unit/test_store tests/unit/test_query

@@ -288,7 +288,7 @@ int store_fts_delete(struct store *s, int64_t key, struct err *e)
 	}
 	w = store_stmt(s, ST_FTS_DELETE);
 	sqlite3_bind_int64(w, 1, key);
-	for (int i = 0; i < 4; i++)
+	for (int i = 0; i < 5; i++)
 		sqlite3_bind_value(w, i + 2, sqlite3_column_value(c, i));
 	rc = sqlite3_step(w);
 	sqlite3_reset(w);
@@ -318,16 +318,16 @@ int store_fts_insert(struct store *s, int64_t key, struct err *e)
  * ascending rowids: FTS5 writes its buffer only when it is full). */
 static int fts_build(struct store *s, struct err *e)
 {
-	sqlite3_stmt *c = store_prepare(s, "SELECT d.key, d.title, d.summary, d.body, d.names "
-	                                "FROM temp.unindexed u JOIN doc d ON d.key = u.key "
-	                                "ORDER BY u.key", e);
+	sqlite3_stmt *c = store_prepare(s, "SELECT d.key, d.title, d.summary, d.body, d.names, "
+	                                "d.texts FROM temp.unindexed u JOIN doc_content d "
+	                                "ON d.key = u.key ORDER BY u.key", e);
 	sqlite3_stmt *w = store_stmt(s, ST_FTS_INSERT);
 	int rc;
 
 	if (!c)
 		return -1;
 	while ((rc = sqlite3_step(c)) == SQLITE_ROW) {
-		for (int i = 0; i < 5; i++)
+		for (int i = 0; i < 6; i++)
 			sqlite3_bind_value(w, i + 1, sqlite3_column_value(c, i));
 		rc = sqlite3_step(w);
 		sqlite3_reset(w);
@@ -605,9 +605,19 @@ static int facet_id(struct store *s, enum facet f, const char *name, int uncerta
                     int64_t *id, struct err *e)
 {
 	struct facet_stmts *fs = &s->fs[f];
-	char *fold = text_fold(name);
+	char *fold;
 	int rc;
 
+	/* a form the authority reads as one of its people ("Andrei A.
+	 * Gromyko", "Admiral Arleigh A. Burke" in a list of persons) is that
+	 * person */
+	if (f == FACET_PERSON && !uncertain && s->authority) {
+		const struct person_entry *p = authority_find(s->authority, name);
+
+		if (p)
+			name = p->name;
+	}
+	fold = text_fold(name);
 	*id = 0;
 	if (!*fold) {
 		free(fold);
@@ -830,7 +840,57 @@ static int link_names(struct store *s, const struct record *r, int64_t key, int 
 			*added += sqlite3_changes(s->db) > 0;
 		sqlite3_reset(st);
 	}
+	for (size_t i = 0; rc == 0 && i < r->cites.n; i++) {
+		sqlite3_stmt *st = store_stmt(s, ST_CITE_INSERT);
+		const char *why = i < r->cite_why.n ? r->cite_why.v[i] : NULL;
+
+		sqlite3_bind_int64(st, 1, key);
+		store_bind_text(st, 2, r->cites.v[i]);
+		store_bind_text(st, 3, why && *why ? why : NULL);
+		if (sqlite3_step(st) != SQLITE_DONE)
+			rc = store_sqlerr(s, e, "storing a citation");
+		else
+			*added += sqlite3_changes(s->db) > 0;
+		sqlite3_reset(st);
+	}
 	return rc;
+}
+
+/* Store the texts of r as those of document key. */
+static int put_texts(struct store *s, const struct record *r, int64_t key, struct err *e)
+{
+	sqlite3_stmt *st = store_stmt(s, ST_TEXT_INSERT);
+
+	for (size_t i = 0; i < r->texts.n; i++) {
+		const struct record_text *t = &r->texts.v[i];
+		int rc;
+
+		sqlite3_bind_int64(st, 1, key);
+		sqlite3_bind_int64(st, 2, (sqlite3_int64)i);
+		store_bind_text(st, 3, t->kind);
+		store_bind_text(st, 4, t->language);
+		store_bind_text(st, 5, t->label);
+		store_bind_text(st, 6, t->body);
+		rc = sqlite3_step(st);
+		sqlite3_reset(st);
+		if (rc != SQLITE_DONE)
+			return store_sqlerr(s, e, "storing the texts of a document");
+	}
+	return 0;
+}
+
+/* 1 when document key has texts, 0 when not, -1 on error. */
+static int has_texts(struct store *s, int64_t key, struct err *e)
+{
+	sqlite3_stmt *st = store_stmt(s, ST_TEXT_ANY);
+	int rc;
+
+	sqlite3_bind_int64(st, 1, key);
+	rc = sqlite3_step(st);
+	sqlite3_reset(st);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return store_sqlerr(s, e, "reading the texts of a document");
+	return rc == SQLITE_ROW;
 }
 
 char *store_names_of(struct store *s, int64_t key)
@@ -921,7 +981,7 @@ static int insert_new(struct store *s, const struct record *r, const char *id,
 		return store_sqlerr(s, e, "adding a document");
 	}
 	free(names);
-	if (store_fts_insert(s, key, e) < 0)
+	if (put_texts(s, r, key, e) < 0 || store_fts_insert(s, key, e) < 0)
 		return -1;
 	count_periods(s, (int)r->date.prec, r->date.key, 1);
 	if (s->npending >= LINKS_PENDING_MAX && links_flush(s, e) < 0)
@@ -969,6 +1029,7 @@ static int move_key(struct store *s, int64_t from, int64_t to, struct err *e)
 		sbuf_printf(&sql, "UPDATE doc_%s SET doc = ?2 WHERE doc = ?1;\n",
 		            store_facet_table[f]);
 	sbuf_add(&sql, "UPDATE link SET src = ?2 WHERE src = ?1;\n"
+	         "UPDATE doc_text SET doc = ?2 WHERE doc = ?1;\n"
 	         "UPDATE relation SET src = ?2 WHERE src = ?1;\n"
 	         "UPDATE relation SET dst = ?2 WHERE dst = ?1;\n");
 	for (const char *p = sbuf_str(&sql); *p; ) {
@@ -1012,7 +1073,7 @@ static int merge_into(struct store *s, int64_t key, int derived, const struct re
 	struct sbuf sql = {0};
 	int nset = 0, rc, added = 0, bi = 1, oldprec;
 	int set[M_NFIELDS] = {0};
-	int new_date = 0, new_id = 0;
+	int new_date = 0, new_id = 0, new_texts = 0;
 	int32_t olddk;
 	int64_t newkey = key;
 	char *oldid = NULL, *names = NULL, *series = NULL, *genre = NULL, *recipient = NULL;
@@ -1045,7 +1106,15 @@ static int merge_into(struct store *s, int64_t key, int derived, const struct re
 		goto fail;
 	if (link_names(s, r, key, 0, &added, NULL, e) < 0)
 		goto fail;
-	if (!nset && !new_date && !new_id && !added) {
+	/* texts fill in like fields: when the stored document has none */
+	if (r->texts.n) {
+		int h = has_texts(s, key, e);
+
+		if (h < 0)
+			goto fail;
+		new_texts = !h;
+	}
+	if (!nset && !new_date && !new_id && !added && !new_texts) {
 		/* the same record twice in one import is one merged record;
 		 * a record already stored before this import is unchanged */
 		free(oldid);
@@ -1117,6 +1186,8 @@ static int merge_into(struct store *s, int64_t key, int derived, const struct re
 		store_sqlerr(s, e, "merging a document");
 		goto fail;
 	}
+	if (new_texts && put_texts(s, r, key, e) < 0)
+		goto fail;
 	if (new_date && move_key(s, key, newkey, e) < 0)
 		goto fail;
 	if (new_date) {

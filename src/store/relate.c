@@ -18,7 +18,7 @@
 enum { SERIES_NEXT, SERIES_SAME_MATTER };
 
 static const char *const rel_names[] = {
-	"link", "reply", "series", "people", "text"
+	"link", "reply", "series", "people", "text", "cites"
 };
 
 const char *store_rel_name(enum rel_kind k)
@@ -36,13 +36,15 @@ static int exec(struct store *s, const char *sql, struct err *e)
 /* Explicit links whose source or target was touched. */
 static int relate_links(struct store *s, struct err *e)
 {
+	/* link.kind 1 (a citation) becomes REL_CITES */
+	_Static_assert(REL_CITES == 5, "relate_links writes REL_CITES as 5 * link.kind");
 	return exec(s,
 		"INSERT OR IGNORE INTO relation(src, dst, kind, strength) "
-		"SELECT l.src, d.key, 0, 1.0 "
+		"SELECT l.src, d.key, 5 * l.kind, 1.0 "
 		"FROM temp.touched t JOIN link l ON l.src = t.key JOIN doc d ON d.id = l.target "
 		"WHERE d.key <> l.src "
 		"UNION ALL "
-		"SELECT l.src, t.key, 0, 1.0 "
+		"SELECT l.src, t.key, 5 * l.kind, 1.0 "
 		"FROM temp.touched t JOIN doc d ON d.key = t.key JOIN link l ON l.target = d.id "
 		"WHERE t.key <> l.src", e);
 }
@@ -970,8 +972,9 @@ static int title_parts(const char *title, char *type, size_t nt, char *recip, si
 
 /* The reason a reader is shown for a relation of document key (titled
  * title) with other; forward when key is the relation's source. */
-static char *reason_of(sqlite3_stmt *shared, int64_t key, const char *title, int64_t other,
-                       enum rel_kind kind, int aux, int forward)
+static char *reason_of(sqlite3_stmt *shared, sqlite3_stmt *cite, int64_t key,
+                       const char *title, int64_t other, enum rel_kind kind, int aux,
+                       int forward)
 {
 	struct sbuf b = {0};
 	int dated = DATE_OF_KEY(key) % 100 && DATE_OF_KEY(other) % 100 &&
@@ -1018,6 +1021,16 @@ static char *reason_of(sqlite3_stmt *shared, int64_t key, const char *title, int
 	case REL_TEXT:
 		sbuf_add(&b, "similar text");
 		break;
+	case REL_CITES:
+		sbuf_add(&b, forward ? "cites" : "cited by");
+		/* the sentence the reference stands in */
+		sqlite3_reset(cite);
+		sqlite3_bind_int64(cite, 1, forward ? key : other);
+		sqlite3_bind_int64(cite, 2, forward ? other : key);
+		if (sqlite3_step(cite) == SQLITE_ROW && sqlite3_column_text(cite, 0))
+			sbuf_printf(&b, ": %s", (const char *)sqlite3_column_text(cite, 0));
+		sqlite3_reset(cite);
+		break;
 	}
 	if (*apart)
 		sbuf_printf(&b, " (%s)", apart);
@@ -1028,7 +1041,7 @@ int store_related(struct store *s, int64_t key, unsigned flags,
                   struct relation **out, size_t *n, struct err *e)
 {
 	struct relvec rv = {0};
-	sqlite3_stmt *st, *shared;
+	sqlite3_stmt *st, *shared, *cite;
 	struct doc *d = NULL;
 	int rc;
 
@@ -1047,9 +1060,13 @@ int store_related(struct store *s, int64_t key, unsigned flags,
 		"SELECT p.name FROM doc_person a JOIN doc_person b ON b.person = a.person "
 		"AND b.doc = ?2 JOIN person p ON p.id = a.person WHERE a.doc = ?1 "
 		"ORDER BY p.ndocs, p.name LIMIT 3", e);
-	if (!st || !shared) {
+	cite = store_prepare_cached(s,
+		"SELECT l.reason FROM doc d JOIN link l ON l.target = d.id AND l.src = ?1 "
+		"WHERE d.key = ?2 AND l.kind = 1", e);
+	if (!st || !shared || !cite) {
 		store_release(s, st);
 		store_release(s, shared);
+		store_release(s, cite);
 		doc_free(d);
 		return -1;
 	}
@@ -1063,7 +1080,7 @@ int store_related(struct store *s, int64_t key, unsigned flags,
 		store_col_date(st, 6, &row.date);
 		row.title = store_col_dup(st, 11);
 		row.flags = ROW_RELATED;
-		reason = reason_of(shared, key, d ? d->title : NULL, row.key,
+		reason = reason_of(shared, cite, key, d ? d->title : NULL, row.key,
 		                   (enum rel_kind)sqlite3_column_int(st, 1), sqlite3_column_int(st, 3),
 		                   sqlite3_column_int(st, 4));
 		relvec_add(&rv, st, &row, (enum rel_kind)sqlite3_column_int(st, 1),
@@ -1072,6 +1089,7 @@ int store_related(struct store *s, int64_t key, unsigned flags,
 	}
 	store_release(s, st);
 	store_release(s, shared);
+	store_release(s, cite);
 	if (rc != SQLITE_DONE) {
 		relations_free(rv.v, rv.n);
 		doc_free(d);
@@ -1132,5 +1150,22 @@ int store_links(struct store *s, int64_t key, struct strlist *out,
 	sqlite3_reset(st);
 	if (rc != SQLITE_DONE)
 		return store_sqlerr(s, e, "reading links");
+	return 0;
+}
+
+int store_cites(struct store *s, int64_t key, struct strlist *cites,
+                struct strlist *why, struct err *e)
+{
+	sqlite3_stmt *st = store_stmt(s, ST_CITES);
+	int rc;
+
+	sqlite3_bind_int64(st, 1, key);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		strlist_add(cites, (const char *)sqlite3_column_text(st, 0));
+		strlist_add(why, (const char *)sqlite3_column_text(st, 1));
+	}
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE)
+		return store_sqlerr(s, e, "reading citations");
 	return 0;
 }

@@ -95,6 +95,35 @@ static const char schema_v1[] =
 	"  kind INTEGER NOT NULL DEFAULT 0, name TEXT NOT NULL, ord INTEGER NOT NULL DEFAULT 0,\n"
 	"  PRIMARY KEY (fold, person)) WITHOUT ROWID;\n";
 
+/* Version 2: the texts of a document (transcripts and translations with
+ * their language, numbered notes, links' addresses, the citation of its
+ * volume), citations with the sentence they stand in, and a full-text
+ * index that reads those texts too and splits Chinese, Japanese and
+ * Korean into pairs of characters (tokenize.c). The index reads its
+ * content through a view, so the texts are stored once. */
+static const char schema_v2[] =
+	"CREATE TABLE doc_text(id INTEGER PRIMARY KEY,\n"
+	"  doc INTEGER NOT NULL REFERENCES doc(key) ON DELETE CASCADE ON UPDATE CASCADE,\n"
+	"  ord INTEGER NOT NULL, kind TEXT NOT NULL, language TEXT, label TEXT,\n"
+	"  body TEXT NOT NULL);\n"
+	"CREATE UNIQUE INDEX doc_text_doc ON doc_text(doc, ord);\n"
+	/* kind 0: a link of the data; 1: a citation (cites / cited by) */
+	"ALTER TABLE link ADD COLUMN kind INTEGER NOT NULL DEFAULT 0;\n"
+	"ALTER TABLE link ADD COLUMN reason TEXT;\n"
+	"CREATE VIEW doc_content AS SELECT key, title, summary, body, names,\n"
+	"  (SELECT group_concat(b, char(10)) FROM (SELECT t.body AS b FROM doc_text t\n"
+	"   WHERE t.doc = doc.key AND t.kind IN ('original', 'translation', 'note')\n"
+	"   ORDER BY t.ord)) AS texts FROM doc;\n"
+	"DROP TABLE doc_vocab;\n"
+	"DROP TABLE doc_fts;\n"
+	"CREATE VIRTUAL TABLE doc_fts USING fts5(title, summary, body, names, texts,\n"
+	"  content='doc_content', content_rowid='key',\n"
+	"  tokenize='fonds_cjk unicode61 remove_diacritics 2');\n"
+	"INSERT INTO doc_fts(doc_fts, rank) VALUES('rank', 'bm25(10.0, 4.0, 1.0, 6.0, 1.0)');\n"
+	"INSERT INTO doc_fts(doc_fts, rank) VALUES('hashsize', 16777216);\n"
+	"CREATE VIRTUAL TABLE doc_vocab USING fts5vocab(doc_fts, 'row');\n"
+	"INSERT INTO doc_fts(doc_fts) VALUES('rebuild');\n";
+
 /* The name tables, one per facet kind, made from one template. */
 static void schema_facets(struct sbuf *b)
 {
@@ -116,7 +145,7 @@ static void schema_facets(struct sbuf *b)
 }
 
 /* The fonds schema version this program writes. */
-#define SCHEMA_VERSION 1
+#define SCHEMA_VERSION 2
 
 /* The first column of the first row of sql as an integer, or -1. */
 static long long schema_scalar(struct store *s, const char *sql)
@@ -185,6 +214,8 @@ int store_migrate(struct store *s, struct err *e)
 		sbuf_add(&sql, schema_v1);
 		schema_facets(&sql);
 	}
+	if (version < 2)
+		sbuf_add(&sql, schema_v2);
 	sbuf_printf(&sql, "PRAGMA user_version = %d;\nCOMMIT;\n", target);
 	rc = sqlite3_exec(s->db, sbuf_str(&sql), NULL, NULL, &msg);
 	sbuf_free(&sql);

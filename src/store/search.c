@@ -90,10 +90,38 @@ void store_fts_quote(struct sbuf *b, const char *text)
 	sbuf_addc(b, '"');
 }
 
+/* 1 when s is one Han, Kana or Hangul character. */
+static int one_cjk_char(const char *s)
+{
+	uint32_t uc;
+	size_t n = text_next(s, strlen(s), &uc);
+
+	return n > 0 && s[n] == '\0' && text_is_cjk(uc);
+}
+
+/* 1 when s holds a Han, Kana or Hangul character: its words are pairs
+ * of characters, which spelling help does not know. */
+static int has_cjk(const char *s)
+{
+	size_t n = strlen(s);
+
+	for (size_t i = 0; i < n;) {
+		uint32_t uc;
+		size_t k = text_next(s + i, n - i, &uc);
+
+		if (text_is_cjk(uc))
+			return 1;
+		i += k ? k : 1;
+	}
+	return 0;
+}
+
 static void fts_atom(struct sbuf *b, const struct qatom *a)
 {
 	store_fts_quote(b, a->text);
-	if (a->kind == Q_PREFIX)
+	/* the index holds CJK characters in pairs (tokenize.c): one
+	 * character is the start of a pair, or the last of a run */
+	if (a->kind == Q_PREFIX || (a->kind == Q_WORD && one_cjk_char(a->text)))
 		sbuf_add(b, " *");
 }
 
@@ -253,7 +281,7 @@ static void fts_atom_spelled(struct store *s, struct sbuf *b, const struct qatom
 		return;
 	}
 	fold = text_fold(a->text);
-	if (*fold && !strchr(fold, ' ') && term_docs(s, fold) == 0)
+	if (*fold && !strchr(fold, ' ') && !has_cjk(fold) && term_docs(s, fold) == 0)
 		terms = spell_terms(s, fold);
 	free(fold);
 	if (!terms) {

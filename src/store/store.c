@@ -170,6 +170,8 @@ static int open_db(struct store *s, const char *path, enum open_mode mode)
 		                     SQLITE_OPEN_NOMUTEX, NULL);
 	}
 	if (s->db) {
+		/* the full-text index's tokenizer, before anything reads it */
+		store_register_tokenizer(s->db);
 		sqlite3_extended_result_codes(s->db, 0);
 		sqlite3_busy_timeout(s->db, STORE_BUSY_MS);
 	}
@@ -594,6 +596,7 @@ void doc_free(struct doc *d)
 	free(d->note);
 	for (int f = 0; f < FACET_NKINDS; f++)
 		strlist_clear(&d->names[f]);
+	record_texts_free(&d->texts);
 	free(d);
 }
 
@@ -641,6 +644,10 @@ int store_get_key(struct store *s, int64_t key, struct doc **out, struct err *e)
 			doc_free(d);
 			return store_sqlerr(s, e, "reading a document's names");
 		}
+	}
+	if (store_texts(s, key, &d->texts, e) < 0) {
+		doc_free(d);
+		return -1;
 	}
 	*out = d;
 	return 1;
@@ -800,5 +807,28 @@ int store_stats(struct store *s, struct store_stats *stt, struct err *e)
 	sqlite3_finalize(st);
 	if (rc != SQLITE_ROW)
 		return store_sqlerr(s, e, "reading statistics");
+	return 0;
+}
+
+int store_texts(struct store *s, int64_t key, struct record_texts *out, struct err *e)
+{
+	sqlite3_stmt *st = store_stmt(s, ST_TEXTS);
+	int rc;
+
+	sqlite3_bind_int64(st, 1, key);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		struct record r = {0};
+
+		/* record_add_text copies; the texts are moved to out */
+		r.texts = *out;
+		record_add_text(&r, (const char *)sqlite3_column_text(st, 0),
+		                (const char *)sqlite3_column_text(st, 1),
+		                (const char *)sqlite3_column_text(st, 2),
+		                (const char *)sqlite3_column_text(st, 3));
+		*out = r.texts;
+	}
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE)
+		return store_sqlerr(s, e, "reading the texts of a document");
 	return 0;
 }

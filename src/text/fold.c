@@ -165,3 +165,33 @@ char *text_fold(const char *s)
 	}
 	return sbuf_take(&out);
 }
+
+int text_is_cjk(uint32_t uc)
+{
+	static const uint32_t ranges[][2] = {
+		{ 0x1100, 0x11FF },   /* Hangul Jamo */
+		{ 0x2E80, 0x2FDF },   /* CJK radicals, Kangxi radicals */
+		{ 0x3005, 0x3007 },   /* iteration mark, closing mark, ideographic zero */
+		{ 0x3021, 0x3029 },   /* Hangzhou numerals */
+		{ 0x3038, 0x303C },
+		{ 0x3041, 0x309F },   /* Hiragana */
+		{ 0x30A1, 0x30FF },   /* Katakana */
+		{ 0x3131, 0x318F },   /* Hangul compatibility Jamo */
+		{ 0x31F0, 0x31FF },   /* Katakana phonetic extensions */
+		{ 0x3400, 0x4DBF },   /* CJK extension A */
+		{ 0x4E00, 0x9FFF },   /* CJK unified ideographs */
+		{ 0xA960, 0xA97F },   /* Hangul Jamo extended A */
+		{ 0xAC00, 0xD7FF },   /* Hangul syllables, Jamo extended B */
+		{ 0xF900, 0xFAFF },   /* CJK compatibility ideographs */
+		{ 0xFF66, 0xFF9F },   /* halfwidth Katakana */
+		{ 0xFFA0, 0xFFDC },   /* halfwidth Hangul */
+		{ 0x20000, 0x3FFFF }  /* CJK extensions B and beyond */
+	};
+
+	if (uc < 0x1100)
+		return 0;
+	for (size_t i = 0; i < sizeof ranges / sizeof ranges[0]; i++)
+		if (uc >= ranges[i][0] && uc <= ranges[i][1])
+			return 1;
+	return 0;
+}

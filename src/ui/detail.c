@@ -16,6 +16,8 @@ struct doc_state {
 	int width;
 	unsigned flags;
 	int full;     /* formatted with the similar-text relations */
+	enum ui_text text;  /* the text shown (T switches) */
+	enum ui_text drawn; /* the text the lines hold */
 	struct dlines lines;
 	long match_line;         /* -1 none */
 	long match_ord;          /* its number among the document's matches */
@@ -60,8 +62,10 @@ static int cache_update(struct app *a, int64_t key, int width, int full)
 		dc->key = 0;
 		return -1;
 	}
+	if (dc->key != key)
+		dc->text = UI_TEXT_MAIN; /* another document opens on its summary */
 	if (dc->key == key && dc->width == width && dc->flags == d->flags &&
-	    dc->full == full && dc->lines.n)
+	    dc->full == full && dc->drawn == dc->text && dc->lines.n)
 		return 0;
 	rel = browse_relations(&a->b, key, full, &nrel, &e);
 	if (!rel)
@@ -71,7 +75,8 @@ static int cache_update(struct app *a, int64_t key, int width, int full)
 	if (!d)
 		return -1;
 	dlines_free(&dc->lines);
-	ui_detail_format(d, rel, nrel, width, a->san, &dc->lines);
+	ui_detail_format(d, rel, nrel, width, a->san, dc->text, &dc->lines);
+	dc->drawn = dc->text;
 	dc->key = key;
 	dc->width = width;
 	dc->flags = d->flags;
@@ -292,6 +297,22 @@ static int doc_request(struct app *a, enum request req)
 		browse_message(b, 0, a->doc_full ? "Full width: z puts the list back beside it" :
 		                                   "Beside the list again");
 		break;
+	case REQ_TEXT: {
+		/* the summary, the original, the translation: those it has */
+		struct doc_state *ds = st(a);
+		const struct doc *d = ds->key ? browse_doc(b, ds->key, &a->e) : NULL;
+
+		for (int k = 0; d && k < 3; k++) {
+			ds->text = (enum ui_text)((ds->text + 1) % 3);
+			if (ds->text == UI_TEXT_MAIN ||
+			    (ds->text == UI_TEXT_ORIGINAL && (ui_doc_has_text(d, RECORD_TEXT_ORIGINAL) ||
+			                                      (d->body && ui_doc_has_text(d, RECORD_TEXT_TRANSLATION)))) ||
+			    (ds->text == UI_TEXT_TRANSLATION && ui_doc_has_text(d, RECORD_TEXT_TRANSLATION)))
+				break;
+		}
+		browse_doc_scroll_to(b, 0);
+		break;
+	}
 	case REQ_FOCUS:
 		/* to the list, which is on this document when it holds it */
 		browse_pop_view(b);

@@ -634,8 +634,54 @@ static void add_section(struct dlines *d, const char *heading,
 	free(clean);
 }
 
+int ui_doc_has_text(const struct doc *d, const char *kind)
+{
+	for (size_t i = 0; i < d->texts.n; i++)
+		if (strcmp(d->texts.v[i].kind, kind) == 0)
+			return 1;
+	return 0;
+}
+
+/* The texts of doc of one kind, each under a heading with its language
+ * ("Original (Russian)"), or, for notes and links, one section of them. */
+static void add_texts(struct dlines *out, const struct doc *doc, const char *kind,
+                      const char *heading, int width, int san)
+{
+	struct sbuf b = {0};
+
+	for (size_t i = 0; i < doc->texts.n; i++) {
+		const struct record_text *t = &doc->texts.v[i];
+
+		if (strcmp(t->kind, kind) != 0)
+			continue;
+		if (!strcmp(kind, RECORD_TEXT_NOTE) || !strcmp(kind, RECORD_TEXT_LINK)) {
+			if (b.len)
+				sbuf_add(&b, "\n");
+			if (!strcmp(kind, RECORD_TEXT_NOTE))
+				sbuf_printf(&b, "[%s] %s", t->label ? t->label : "*", t->body);
+			else if (t->label && strcmp(t->label, t->body))
+				sbuf_printf(&b, "%s: %s", t->label, t->body);
+			else
+				sbuf_add(&b, t->body);
+			continue;
+		}
+		sbuf_printf(&b, "%s%s%s%s", heading, t->language ? " (" : "",
+		            t->language ? t->language : "", t->language ? ")" : "");
+		{
+			char *h = sbuf_take(&b);
+
+			add_section(out, h, t->body, width, san);
+			free(h);
+		}
+	}
+	if (b.len)
+		add_section(out, heading, sbuf_str(&b), width, san);
+	sbuf_free(&b);
+}
+
 void ui_detail_format(const struct doc *doc, const struct relation *rel,
-                      size_t nrel, int width, int san, struct dlines *out)
+                      size_t nrel, int width, int san, enum ui_text which,
+                      struct dlines *out)
 {
 	static const char *const labels[FACET_NKINDS] = {
 		"People", "Places", "Subjects", "Collection", "Language"
@@ -681,9 +727,28 @@ void ui_detail_format(const struct doc *doc, const struct relation *rel,
 	add_field(out, "Marks", sbuf_str(&b), width, san);
 	sbuf_free(&b);
 	add_field(out, "Note", doc->note, width, san);
+	for (i = 0; i < doc->texts.n; i++)
+		if (strcmp(doc->texts.v[i].kind, RECORD_TEXT_CITATION) == 0)
+			add_field(out, "Cite as", doc->texts.v[i].body, width, san);
+	if (ui_doc_has_text(doc, RECORD_TEXT_ORIGINAL) || ui_doc_has_text(doc, RECORD_TEXT_TRANSLATION))
+		add_field(out, "Texts", which == UI_TEXT_ORIGINAL ? "the original (T: the translation)"
+		          : which == UI_TEXT_TRANSLATION ? "the translation (T: the summary)"
+		          : "summary (T: the original, then the translation)", width, san);
 
-	add_section(out, "Summary", doc->summary, width, san);
-	add_section(out, "Full text", doc->body, width, san);
+	if (which == UI_TEXT_ORIGINAL) {
+		if (!ui_doc_has_text(doc, RECORD_TEXT_ORIGINAL))
+			add_section(out, "Full text", doc->body, width, san);
+		add_texts(out, doc, RECORD_TEXT_ORIGINAL, "Original", width, san);
+	} else if (which == UI_TEXT_TRANSLATION) {
+		add_texts(out, doc, RECORD_TEXT_TRANSLATION, "Translation", width, san);
+	} else {
+		add_section(out, "Summary", doc->summary, width, san);
+		add_section(out, "Full text", doc->body, width, san);
+	}
+	if (which != UI_TEXT_TRANSLATION) {
+		add_texts(out, doc, RECORD_TEXT_NOTE, "Notes", width, san);
+		add_texts(out, doc, RECORD_TEXT_LINK, "Links", width, san);
+	}
 
 	if (nrel) {
 		char head[64];

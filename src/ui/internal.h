@@ -241,11 +241,20 @@ struct dlines {
 /* Free the lines of d and empty it. */
 void dlines_free(struct dlines *d);
 
+/* Which text of a document the document view shows. */
+enum ui_text { UI_TEXT_MAIN, UI_TEXT_ORIGINAL, UI_TEXT_TRANSLATION };
+
 /* The lines of document d wrapped to width columns: title, fields, the
- * summary and full text, then the relations rel[0..nrel) with reasons.
- * san is the text_sanitize flags of the terminal. */
+ * summary and full text with its notes and links (or, with which, the
+ * original transcript or the translation), then the relations
+ * rel[0..nrel) with reasons. san is the text_sanitize flags of the
+ * terminal. */
 void ui_detail_format(const struct doc *d, const struct relation *rel,
-                      size_t nrel, int width, int san, struct dlines *out);
+                      size_t nrel, int width, int san, enum ui_text which,
+                      struct dlines *out);
+
+/* 1 when document d has a text of kind (RECORD_TEXT_*). */
+int ui_doc_has_text(const struct doc *d, const char *kind);
 
 /* A life span from born and died ("1893-1976" with an en dash, "born
  * 1912", "died 1971"), appended to out; nothing when both are unknown. */

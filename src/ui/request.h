@@ -38,6 +38,7 @@
 	X(ZOOM_OUT, "zoom-out", "zoom out", "Timeline: zoom out, days to months to years") \
 	X(SORT, "toggle-sort", "sort", "Switch between date and relevance order while searching") \
 	X(BOOKMARK, "bookmark", "bookmark", "Bookmark the document, or remove its bookmark") \
+	X(TEXT, "switch-text", "text", "Document: switch between its summary and text, the original transcript and the translation") \
 	X(REMOVE, "remove", "remove", "Filters: remove the selected filter") \
 	X(HELP, "help", "help", "Show every key") \
 	X(FULL_WIDTH, "full-width", "full width", "Document: across the whole screen, or beside the list again (wide screens)") \

@@ -2028,6 +2028,8 @@ int main(int argc, char **argv)
 	if (sqlite3_open_v2(b.db, &b.sq, SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK)
 		fail("%s: cannot open", b.db);
 	sqlite3_busy_timeout(b.sq, 5000);
+	/* fonds' full-text index names its own tokenizer */
+	store_sqlite_setup(b.sq);
 	pick_words(&b);
 	floors_init(&b, &f);
 	fprintf(stderr, "bench: cold starts\n");

@@ -18,7 +18,10 @@
  *   distribution, so that some words are in most documents and some in a
  *   handful (which is what makes search benchmarks meaningful);
  * - about 10% with a full text of 2-20 KB, about 30% with 1-3 related
- *   ids pointing to other generated documents.
+ *   ids pointing to other generated documents;
+ * - 5% with a transcript of 300-3000 bytes in Chinese (no spaces) or
+ *   Korean, drawn from a generator of their own (the other fields are
+ *   the same with or without them).
  * Word of rank r (0-based) has probability proportional to 1/(r+2.7).
  * With the full texts that is about 1.5 KB of text per document on average;
  * it writes 1M documents (about 2 GB) in well under a minute.
@@ -820,6 +823,48 @@ static void out_list(struct out *o, const char *key, char *const *pool,
 	out_c(o, ']');
 }
 
+/* Append the UTF-8 of code point c. */
+static void buf_utf8(struct buf *b, uint32_t c)
+{
+	char u[4];
+
+	u[0] = (char)(0xE0 | (c >> 12));
+	u[1] = (char)(0x80 | ((c >> 6) & 0x3F));
+	u[2] = (char)(0x80 | (c & 0x3F));
+	buf_add(b, u, 3);
+}
+
+/* A transcript of about n bytes in Chinese (no spaces between words) or
+ * Korean (syllables in words of 2-4 with spaces): characters drawn with a
+ * skewed distribution from a block of common Han characters or Hangul
+ * syllables, so that some pairs are common and most are rare. */
+static void gen_cjk(struct buf *b, struct rng *r, int korean, size_t n)
+{
+	/* U+4E00.., U+AC00..: 3000 characters, 2000 syllables */
+	uint32_t base = korean ? 0xAC00 : 0x4E00, span = korean ? 2000 : 3000;
+
+	while (b->len < n) {
+		int words = 4 + (int)rng_below(r, 12);
+
+		for (int w = 0; w < words; w++) {
+			int len = 2 + (int)rng_below(r, 3);
+
+			for (int k = 0; k < len; k++) {
+				/* the square of a uniform draw: low ranks are common */
+				double u = rng_unit(r);
+
+				buf_utf8(b, base + (uint32_t)(u * u * span));
+			}
+			if (korean && w + 1 < words)
+				buf_add(b, " ", 1);
+		}
+		if (korean)
+			buf_add(b, ". ", 2);
+		else
+			buf_utf8(b, 0x3002); /* 。 */
+	}
+}
+
 static void gen_doc(struct out *o, struct rng *r, const struct pools *p,
                     const struct vocab *v, unsigned long i, unsigned long n)
 {
@@ -899,7 +944,26 @@ static void gen_doc(struct out *o, struct rng *r, const struct pools *p,
 			out_str(o, id, strlen(id));
 		}
 	}
-	out_s(o, "]}\n");
+	out_s(o, "]");
+	/* 5% have a transcript in Chinese or Korean, from a generator of
+	 * their own, so that the rest of the corpus is what it always was */
+	{
+		struct rng cr;
+
+		rng_seed(&cr, 0xC1C1C1C1ull ^ (0x9E3779B97F4A7C15ull * (uint64_t)(i + 1)));
+		if (rng_below(&cr, 20) == 0) {
+			int korean = (int)rng_below(&cr, 2);
+
+			b.len = 0;
+			gen_cjk(&b, &cr, korean, 300 + rng_below(&cr, 2700));
+			out_s(o, ",\"texts\":[{\"kind\":\"original\",\"language\":");
+			out_s(o, korean ? "\"Korean\"" : "\"Chinese\"");
+			out_s(o, ",\"text\":");
+			out_str(o, b.s, b.len);
+			out_s(o, "}]");
+		}
+	}
+	out_s(o, "}\n");
 	free(b.s);
 }
 

@@ -33,7 +33,7 @@ if cmp -s "$DIR/a.jsonl" "$DIR/c.jsonl"; then r=1; else r=0; fi
 ok $r "another seed gives another collection"
 lines=$(wc -l < "$DIR/a.jsonl")
 [ "$lines" -eq $N ]; ok $? "$N lines (got $lines)"
-good=$(grep -c '^{"id":"bench-[0-9]\{7\}",.*"title":".*"summary":".*"related":\[[^]]*\]}$' "$DIR/a.jsonl")
+good=$(grep -c '^{"id":"bench-[0-9]\{7\}",.*"title":".*"summary":".*"related":\[[^]]*\]\(,"texts":\[{"kind":"original",.*}\]\)\?}$' "$DIR/a.jsonl")
 [ "$good" -eq $N ]; ok $? "every line is a record of the expected shape ($good)"
 w=$("$GEN" --word 100)
 case $w in [a-z]*) r=0 ;; *) r=1 ;; esac

@@ -15,7 +15,7 @@ run fonds export
 is "export exits 0" "$rc" 0
 is "export: JSON Lines, one per document" "$(printf '%s\n' "$out" | grep -c '^{')" "$docs"
 is "export: nothing on stderr" "$err" ""
-like "export: full fields" "$out" '"source":"Test Archive","url":"https://example.org/doc?id=1&x=2","related":[]}'
+like "export: full fields" "$out" '"source":"Test Archive","url":"https://example.org/doc?id=1&x=2","related":[],"cites":[],"texts":[]}'
 like "export: the type" "$out" '"type":"Memorandum"'
 like "export: the body" "$out" '"text":"Body with \u001B[31m an escape'
 like "export: C1 controls are escaped" "$out" '\u009B a C1'

@@ -57,7 +57,7 @@ is "another program's database keeps its own tables only" \
 is "and its journal mode" "$("$DBTOOL" sql "$tmp/other.db" "PRAGMA journal_mode")" "delete"
 cp "$tmp/good.db" "$tmp/newer.db"
 "$DBTOOL" sql "$tmp/newer.db" "PRAGMA user_version = 99"
-refused newer "$tmp/newer.db" "was written by a newer fonds (schema 99; this fonds knows 1): upgrade fonds to open it"
+refused newer "$tmp/newer.db" "was written by a newer fonds (schema 99; this fonds knows "
 sz=$(wc -c <"$tmp/good.db")
 head -c $((sz / 2)) "$tmp/good.db" >"$tmp/half.db"
 refused truncated "$tmp/half.db" "is not a fonds database (or it is damaged)"

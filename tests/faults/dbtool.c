@@ -21,6 +21,8 @@
 
 #include <sqlite3.h>
 
+#include "fonds/store.h"
+
 static int row(void *arg, int n, char **v, char **names)
 {
 	(void)arg;
@@ -116,6 +118,8 @@ int main(int argc, char **argv)
 		return 2;
 	}
 	sqlite3_busy_timeout(db, 10000);
+	/* the full-text index names fonds' tokenizer */
+	store_sqlite_setup(db);
 	if (strcmp(argv[1], "check") == 0) {
 		rc = check(db);
 	} else if (strcmp(argv[1], "sql") == 0) {

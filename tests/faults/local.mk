@@ -9,7 +9,7 @@
 check_PROGRAMS += tests/faults/ptyrun tests/faults/dbtool
 tests_faults_ptyrun_SOURCES = tests/faults/ptyrun.c
 tests_faults_dbtool_SOURCES = tests/faults/dbtool.c
-tests_faults_dbtool_LDADD = $(SQLITE_LIBS)
+tests_faults_dbtool_LDADD = $(FONDS_LIBS)
 
 FAULT_TESTS = \
 	tests/faults/hostile_tmux.sh \

@@ -155,6 +155,15 @@ void fuzz_check_record(const struct record *r)
 	check_list("subjects", &r->subjects);
 	check_list("collections", &r->collections);
 	check_list("related", &r->related);
+	check_list("cites", &r->cites);
+	FUZZ_CHECK(r->cites.n == r->cite_why.n, "cites and their reasons differ in number");
+	for (size_t i = 0; i < r->texts.n; i++) {
+		FUZZ_CHECK(r->texts.v[i].kind && r->texts.v[i].body, "a text without kind or body");
+		check_str("text kind", r->texts.v[i].kind);
+		check_str("text language", r->texts.v[i].language);
+		check_str("text label", r->texts.v[i].label);
+		check_str("text body", r->texts.v[i].body);
+	}
 	fuzz_check_date(&r->date, "record date");
 	FUZZ_CHECK(r->title || (!r->summary && !r->body),
 	           "record with a summary or text but no title");

@@ -26,6 +26,8 @@ int fuzz_date(const uint8_t *data, size_t size);
 int fuzz_query(const uint8_t *data, size_t size);
 int fuzz_sanitize(const uint8_t *data, size_t size);
 int fuzz_fold(const uint8_t *data, size_t size);
+int fuzz_html(const uint8_t *data, size_t size);
+int fuzz_tei(const uint8_t *data, size_t size);
 
 /* Report a broken invariant at file:line: abort when fuzzing, count it
  * when replaying. */

@@ -3,7 +3,7 @@
 # replay of their seed corpora and saved crashes, which `make check` runs
 # in every build.
 
-FUZZ_TARGETS = page json csv date query sanitize fold
+FUZZ_TARGETS = page json csv date query sanitize fold html tei
 FUZZ_HARNESSES = \
 	tests/fuzz/fuzz_page.c \
 	tests/fuzz/fuzz_json.c \
@@ -11,7 +11,9 @@ FUZZ_HARNESSES = \
 	tests/fuzz/fuzz_date.c \
 	tests/fuzz/fuzz_query.c \
 	tests/fuzz/fuzz_sanitize.c \
-	tests/fuzz/fuzz_fold.c
+	tests/fuzz/fuzz_fold.c \
+	tests/fuzz/fuzz_html.c \
+	tests/fuzz/fuzz_tei.c
 FUZZ_COMMON = tests/fuzz/fuzz.h tests/fuzz/common.c
 
 check_PROGRAMS += tests/unit/test_fuzz_regress
@@ -23,7 +25,8 @@ tests_unit_test_fuzz_regress_LDADD = $(FONDS_LIBS)
 
 EXTRA_DIST += tests/fuzz/README tests/fuzz/corpus tests/fuzz/regress \
 	tests/fuzz/page.dict tests/fuzz/json.dict tests/fuzz/csv.dict \
-	tests/fuzz/date.dict tests/fuzz/query.dict
+	tests/fuzz/date.dict tests/fuzz/query.dict tests/fuzz/html.dict \
+	tests/fuzz/tei.dict
 
 # Seconds per harness for `make fuzz`, and extra libFuzzer options
 # (e.g. FUZZ_FLAGS=-max_len=65536, or -jobs=4 -workers=4).
@@ -35,7 +38,7 @@ if FUZZING
 FUZZ_PROGS = \
 	tests/fuzz/fuzz_page tests/fuzz/fuzz_json tests/fuzz/fuzz_csv \
 	tests/fuzz/fuzz_date tests/fuzz/fuzz_query tests/fuzz/fuzz_sanitize \
-	tests/fuzz/fuzz_fold
+	tests/fuzz/fuzz_fold tests/fuzz/fuzz_html tests/fuzz/fuzz_tei
 # (the only definition of noinst_PROGRAMS; should another module need
 # one, define it empty in Makefile.am and make this a +=)
 noinst_PROGRAMS = $(FUZZ_PROGS)
@@ -74,6 +77,16 @@ tests_fuzz_fuzz_fold_SOURCES = tests/fuzz/fuzz_fold.c $(FUZZ_COMMON)
 tests_fuzz_fuzz_fold_CFLAGS = $(AM_CFLAGS) $(FUZZ_SAN)
 tests_fuzz_fuzz_fold_LDFLAGS = $(FUZZ_SAN)
 tests_fuzz_fuzz_fold_LDADD = $(FONDS_LIBS)
+
+tests_fuzz_fuzz_html_SOURCES = tests/fuzz/fuzz_html.c $(FUZZ_COMMON)
+tests_fuzz_fuzz_html_CFLAGS = $(AM_CFLAGS) $(FUZZ_SAN)
+tests_fuzz_fuzz_html_LDFLAGS = $(FUZZ_SAN)
+tests_fuzz_fuzz_html_LDADD = $(FONDS_LIBS)
+
+tests_fuzz_fuzz_tei_SOURCES = tests/fuzz/fuzz_tei.c $(FUZZ_COMMON)
+tests_fuzz_fuzz_tei_CFLAGS = $(AM_CFLAGS) $(FUZZ_SAN)
+tests_fuzz_fuzz_tei_LDFLAGS = $(FUZZ_SAN)
+tests_fuzz_fuzz_tei_LDADD = $(FONDS_LIBS)
 
 # Run each harness for FUZZ_SECONDS over a scratch copy of its corpus
 # (tests/fuzz/work/TARGET in the build directory, kept between runs);

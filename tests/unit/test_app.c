@@ -245,6 +245,39 @@ static void test_urls(const char *dir)
 	store_close(s);
 }
 
+/* A document with a transcript and a translation: T switches between
+ * its summary, the original and the translation. */
+static void test_texts(const char *dir)
+{
+	const char *src = getenv("FONDS_SRCDIR");
+	struct screens sc = {{0}, 0};
+	char db[512], file[600];
+	struct store *s;
+
+	snprintf(file, sizeof file, "%s/tests/data/import/da-texts.json", src ? src : ".");
+	snprintf(db, sizeof db, "%s/texts.db", dir);
+	s = load(db, file, NULL);
+	if (!ok(s != NULL, "the archive's records with texts imported"))
+		return;
+	if (run(s, dir, ":\ntype open 900001\nEnter\ndump\nT\ndump\nT\ndump\nT\ndump\nQ\n",
+	        "100x40", &sc) == 0 && sc.n == 4) {
+		ok(has_line(sc.v[0], "The ambassador reports") && !has_line(sc.v[0], "<p>"),
+		   "the document: its summary, as clean text");
+		ok(has_line(sc.v[0], "original record: https://example.org/archive/900001"),
+		   "and its link's address");
+		ok(has_line(sc.v[1], "Original (Russian)") &&
+		   has_line(sc.v[1], "\xd0\xa2\xd0\xbe\xd0\xb2\xd0\xb0\xd1\x80\xd0\xb8\xd1\x89"),
+		   "T: the original transcript, headed by its language");
+		ok(!has_line(sc.v[1], "The ambassador reports"), "without the summary");
+		ok(has_line(sc.v[2], "Translation (English)") && has_line(sc.v[2], "Comrade Mao Zedong"),
+		   "T again: the translation");
+		ok(has_line(sc.v[3], "The ambassador reports"), "and T once more: the summary");
+	} else
+		ok(0, "the texts script ran (%d screens)", sc.n);
+	screens_free(&sc);
+	store_close(s);
+}
+
 /* The person view, with the bundled authority loaded at import. */
 static void test_person(const char *dir, const char *data, const char *file)
 {
@@ -536,6 +569,7 @@ int main(void)
 		setenv("TERM", "xterm-256color", 1);
 	if (!mkdtemp(dir))
 		skip_all("cannot make a temporary directory");
+	test_texts(dir);
 	snprintf(db, sizeof db, "%s/t.db", dir);
 	s = load(db, file, NULL);
 	if (!ok(s != NULL, "the bundled collection imported"))

@@ -22,7 +22,8 @@ static const struct {
 	{ "page", fuzz_page },       { "json", fuzz_json },
 	{ "csv", fuzz_csv },         { "date", fuzz_date },
 	{ "query", fuzz_query },     { "sanitize", fuzz_sanitize },
-	{ "fold", fuzz_fold },
+	{ "fold", fuzz_fold },       { "html", fuzz_html },
+	{ "tei", fuzz_tei },
 };
 
 static int cmp_names(const void *a, const void *b)

@@ -300,7 +300,13 @@ static void test_detect(void)
 	is_int(import_format_parse("CSV"), IMPORT_CSV, "format names ignore case");
 	is_int(import_format_parse("auto"), IMPORT_AUTO, "auto");
 	is_int(import_format_parse("ndjson"), IMPORT_JSON, "ndjson is json");
-	is_int(import_format_parse("xml"), -1, "unknown format");
+	is_int(import_format_parse("yaml"), -1, "unknown format");
+	is_int(import_format_parse("tei"), IMPORT_TEI, "tei");
+	is_int(import_format_parse("XML"), IMPORT_TEI, "xml is tei");
+	is_int(import_detect("v.xml", "", 0), IMPORT_TEI, ".xml is TEI");
+	is_int(import_detect("-", "<?xml version=\"1.0\"?>\n<TEI>", 27), IMPORT_TEI,
+	       "an XML declaration is TEI");
+	is_int(import_detect("-", "  <TEI xml:id=\"v\">", 19), IMPORT_TEI, "a TEI root is TEI");
 }
 
 /* ---- pages ------------------------------------------------------------- */
@@ -992,6 +998,337 @@ static void test_seeds(void)
 	strlist_clear(&keys);
 }
 
+/* ---- HTML ------------------------------------------------------------ */
+
+static char *html(const char *s, struct strlist *links)
+{
+	return import_html_text(s, strlen(s), links);
+}
+
+static void test_html(void)
+{
+	struct strlist links = { 0 };
+	char *t;
+
+	ok(!html("a < b & c, and <Secret> stays", NULL), "text that is not HTML is left alone");
+	ok(!html("plain text", NULL), "plain text is not HTML");
+	ok(import_html_is_markup("x &quot;y&quot;", 14), "an entity is markup");
+	ok(import_html_is_markup("<br/>", 5), "<br/> is markup");
+	ok(!import_html_is_markup("AT&T and 3 < 4", 14), "a bare & and < are not");
+
+	t = html("<p>One &quot;two&quot; &laquo;three&raquo;</p><p>Four<br>five</p>", NULL);
+	is_str(t, "One \"two\" \xC2\xABthree\xC2\xBB\n\nFour\nfive", "paragraphs, line breaks, entities");
+	free(t);
+	t = html("<ul><li>a</li><li>b</li></ul><table><tr><td>1</td><td>2</td></tr>"
+	         "<tr><td>3</td><td>4</td></tr></table>", NULL);
+	is_str(t, "a\nb\n\n1\t2\n3\t4", "list items and rows are lines, cells tab-separated");
+	free(t);
+	t = html("<html><head><title>T</title><style>.c{x:y}</style></head><body>"
+	         "<script>alert(1)</script><p><span class=\"c\">  spaced \n  out  </span></p>"
+	         "</body></html>", NULL);
+	is_str(t, "spaced out", "head, style and script dropped, white space collapsed");
+	free(t);
+	t = html("<p>See <a href=\"https://example.org/x\">the record</a>, "
+	         "<a href=\"#n1\">a note</a> and <a href=\"javascript:x()\">this</a>.</p>", &links);
+	is_str(t, "See the record, a note and this.", "links kept as their text");
+	is_int(links.n, 2, "one address listed (not #... or javascript:)");
+	if (links.n == 2) {
+		is_str(links.v[0], "the record", "the link's text");
+		is_str(links.v[1], "https://example.org/x", "the link's address");
+	}
+	free(t);
+	strlist_clear(&links);
+	/* hostile: an internal subset's entities are never expanded */
+	t = html("<!DOCTYPE html [<!ENTITY a \"aaaaaaaaaa\"><!ENTITY b \"&a;&a;&a;&a;&a;\">]>"
+	         "<p>&b;&b;&b;</p>", NULL);
+	ok(t && !strstr(t, "aaaaaaaaaa"), "entities of an internal subset are not expanded");
+	free(t);
+	t = html("<p><img src=\"file:///etc/passwd\"><iframe src=\"http://example.org/\">x</iframe>ok</p>",
+	         NULL);
+	is_str(t, "ok", "no file or network is read");
+	free(t);
+	{
+		struct sbuf b = { 0 };
+		int64_t t0 = clock_usec();
+
+		for (int i = 0; i < 100000; i++)
+			sbuf_add(&b, "<div><span>");
+		sbuf_add(&b, "deep");
+		t = import_html_text(b.s, b.len, NULL);
+		ok(t != NULL && clock_usec() - t0 < 5000000, "100,000 nested elements: bounded, no crash");
+		free(t);
+		sbuf_free(&b);
+	}
+}
+
+/* The archive API's records: HTML descriptions, transcripts and
+ * translations in Russian, Chinese and Korean. */
+static void test_da_texts(void)
+{
+	struct got g = { 0 };
+	struct err e;
+	const struct record *r;
+
+	ok(run_fixture(IMPORT_AUTO, "da-texts.json", &g, &e) == 0, "da-texts.json parses");
+	is_int(g.n, 3, "three records");
+	if (g.n != 3) {
+		got_free(&g);
+		return;
+	}
+	r = &g.v[0];
+	is_str(r->summary, "The ambassador reports on a talk with Mao Zedong about \"the Korean "
+	       "question\" and the coming visit.\n\nSee the original record and top.",
+	       "description: HTML to text, paragraphs kept");
+	is_int(r->texts.n, 3, "a transcript, a translation and a link");
+	if (r->texts.n == 3) {
+		is_str(r->texts.v[0].kind, RECORD_TEXT_ORIGINAL, "transcript is the original");
+		is_str(r->texts.v[0].language, "Russian", "in the record's language");
+		is_str(r->texts.v[0].body, "\xD0\xA2\xD0\xBE\xD0\xB2\xD0\xB0\xD1\x80\xD0\xB8\xD1\x89 "
+		       "\xD0\x9C\xD0\xB0\xD0\xBE \xD0\xA6\xD0\xB7\xD1\x8D\xD0\xB4\xD1\x83\xD0\xBD "
+		       "\xD1\x81\xD0\xBA\xD0\xB0\xD0\xB7\xD0\xB0\xD0\xBB, \xD1\x87\xD1\x82\xD0\xBE "
+		       "\xC2\xAB\xD0\xB2\xD0\xBE\xD0\xBF\xD1\x80\xD0\xBE\xD1\x81 \xD0\xBE "
+		       "\xD0\x9A\xD0\xBE\xD1\x80\xD0\xB5\xD0\xB5\xC2\xBB \xD1\x80\xD0\xB5\xD1\x88\xD1\x91"
+		       "\xD0\xBD.\n\n\xD0\x92\xD1\x82\xD0\xBE\xD1\x80\xD0\xBE\xD0\xB9 "
+		       "\xD0\xB0\xD0\xB1\xD0\xB7\xD0\xB0\xD1\x86\n\xD1\x81\xD0\xBE "
+		       "\xD0\xB2\xD1\x82\xD0\xBE\xD1\x80\xD0\xBE\xD0\xB9 "
+		       "\xD1\x81\xD1\x82\xD1\x80\xD0\xBE\xD0\xBA\xD0\xBE\xD0\xB9.",
+		       "the XHTML page's text, without style or script");
+		is_str(r->texts.v[1].kind, RECORD_TEXT_TRANSLATION, "then the translation");
+		is_str(r->texts.v[1].language, "English", "translations are English unless said");
+		ok(has(r->texts.v[1].body, "first point\nsecond point"), "its list items are lines");
+		is_str(r->texts.v[2].kind, RECORD_TEXT_LINK, "the description's link");
+		is_str(r->texts.v[2].body, "https://example.org/archive/900001", "its address");
+		is_str(r->texts.v[2].label, "original record", "its text");
+	}
+	r = &g.v[1];
+	is_str(r->summary, "A plain summary with a < sign and an & sign, left as it is.",
+	       "a summary that is not HTML is exact");
+	ok(r->texts.n == 2 && strcmp(r->texts.v[0].language, "Chinese") == 0 &&
+	   strcmp(r->texts.v[0].body, "\xE6\xAF\x9B\xE6\xB3\xBD\xE4\xB8\x9C\xE5\x90\x8C\xE6\x84\x8F"
+	          "\xE6\xB4\xBE\xE9\x81\xA3\xE5\xBF\x97\xE6\x84\xBF\xE5\x86\x9B\xE5\x85\xA5\xE6\x9C\x9D"
+	          "\xE4\xBD\x9C\xE6\x88\x98\xE3\x80\x82\n\n\xE5\xBD\xAD\xE5\xBE\xB7\xE6\x80\x80\xE4\xBB"
+	          "\xBB\xE5\x8F\xB8\xE4\xBB\xA4\xE5\x91\x98\xE3\x80\x82") == 0,
+	   "a Chinese transcript");
+	ok(r->texts.n == 2 && strcmp(r->texts.v[1].language, "English") == 0,
+	   "a translation's language as an object");
+	r = &g.v[2];
+	ok(r->texts.n == 1 && strcmp(r->texts.v[0].language, "Korean") == 0 &&
+	   has(r->texts.v[0].body, "\xEA\xB9\x80\xEC\x9D\xBC\xEC\x84\xB1"), "a Korean transcript (html)");
+	is_int(g.warns.n, 0, "no warnings");
+	got_free(&g);
+}
+
+/* ---- TEI ------------------------------------------------------------- */
+
+static long find_id(const struct got *g, const char *id)
+{
+	for (size_t i = 0; i < g->n; i++)
+		if (g->v[i].id && strcmp(g->v[i].id, id) == 0)
+			return (long)i;
+	return -1;
+}
+
+static const struct record_text *text_kind(const struct record *r, const char *kind, size_t nth)
+{
+	for (size_t i = 0; i < r->texts.n; i++)
+		if (strcmp(r->texts.v[i].kind, kind) == 0 && nth-- == 0)
+			return &r->texts.v[i];
+	return NULL;
+}
+
+static void test_tei_fixture(void)
+{
+	char path[4200];
+	struct got g = { 0 };
+	struct err e;
+	const struct record *r;
+	const struct record_text *t;
+	long i;
+
+	snprintf(path, sizeof path, "%s/../tei/volume.xml", fixture_dir);
+	ok(run_file(IMPORT_AUTO, path, "volume.xml", &g, &e) == 0, "TEI fixture parses (auto)");
+	if (*e.msg)
+		printf("# %s\n", e.msg);
+	is_int(g.n, 5, "five documents, nothing from the front matter");
+
+	i = find_id(&g, "frus1999-00v99/d1");
+	ok(i >= 0, "ids are volume/xml:id");
+	if (i >= 0) {
+		r = &g.v[i];
+		is_str(r->title, "Editorial Note", "the number prefix is not in the title");
+		is_str(r->type, "Editorial Note", "an editorial note is its own type");
+		is_int(r->date.prec, DATE_MONTH, "min/max over a whole month: month precision");
+		is_int(r->date.key, 19990300, "the month");
+		ok(r->subjects.n == 1 && strcmp(r->subjects.v[0], "demilitarized zone (DMZ)") == 0,
+		   "a glossed term is a subject, with what it stands for");
+	}
+	i = find_id(&g, "frus1999-00v99/d2");
+	if (i >= 0) {
+		r = &g.v[i];
+		is_str(r->title, "Telegram From the Embassy in Testland to the Department of State",
+		       "title without its notes");
+		is_str(r->type, "Telegram", "type from the title");
+		is_int(r->date.key, 19990402, "day from min = max day");
+		is_int(r->date.prec, DATE_DAY, "day precision");
+		is_str(r->date_text, "April 2, 1999\xE2\x80\x94" "10 a.m.", "the dateline's date as printed");
+		is_str(r->source, "Test Archives, File 99.1/4\xE2\x80\x93" "299. Secret. Drafted by John Doe.",
+		       "the source note is the source");
+		ok(r->places.n == 1 && strcmp(r->places.v[0], "Testville") == 0, "the dateline's place");
+		ok(r->collections.n == 1 && has(r->collections.v[0], "Testland, Volume XCIX"),
+		   "the volume is the collection");
+		ok(strlist_find(&r->people, "Kim Il-sung") >= 0, "a mention links the listed person");
+		ok(strlist_find(&r->people, "Andrei A. Gromyko") >= 0, "\"Gromyko, Andrei A.\" turned");
+		ok(strlist_find(&r->people, "John Q. Doe") >= 0, "the source note's person too");
+		ok(has(r->body, "spoke of the MAC.[2] As"), "a footnote's mark is kept in the text");
+		ok(has(r->body, "Then came\n\n[Page 3]\n\nthe second page."), "a page break is kept");
+		ok(has(r->body, "[2 paragraphs (5 lines) not declassified]"), "withheld text as printed");
+		ok(has(r->body, "first point\nsecond point"), "list items on lines");
+		ok(has(r->body, "Name\tPost\nDoe\tAmbassador"), "table rows and cells");
+		ok(has(r->body, "was not present.\nA second line."), "lb is a line break");
+		ok(has(r->body, "Attachment\n\nAn attached paper with a footnote.[3]"), "the attachment");
+		ok(!has(r->body, "Source:"), "the source note is not in the text");
+		t = text_kind(r, RECORD_TEXT_NOTE, 0);
+		ok(t && strcmp(t->label, "2") == 0 && strcmp(t->body, "See Document 200 in another volume.") == 0,
+		   "footnote 2 is a numbered note");
+		t = text_kind(r, RECORD_TEXT_NOTE, 1);
+		ok(t && strcmp(t->label, "3") == 0, "the attachment's note is note 3");
+		t = text_kind(r, RECORD_TEXT_CITATION, 0);
+		is_str(t ? t->body : NULL, "Foreign Relations of the United States, 1999\xE2\x80\x93" "2000, "
+		       "Testland, Volume XCIX, ed. Ada Editor and Ben Compiler (Springfield: Test Printing "
+		       "Office, 2001), Document 2, p. 2.", "the citation: volume, editors, year, number, page");
+		is_int(r->cites.n, 2, "two documents cited");
+		ok(strlist_find(&r->cites, "frus1964-68v29p1/d200") >= 0, "another volume's document");
+		{
+			long k = strlist_find(&r->cites, "frus1999-00v99/d1");
+
+			ok(k >= 0 && strcmp(r->cite_why.v[k], "This is explained in Document 1 at length.") == 0,
+			   "a citation's reason is the sentence it stands in");
+		}
+		is_str(r->url, "https://history.state.gov/historicaldocuments/frus1999-00v99/d2", "url");
+		ok(r->flags & RECORD_PLAIN, "marked plain text");
+	}
+	i = find_id(&g, "frus1999-00v99/d3");
+	if (i >= 0) {
+		r = &g.v[i];
+		is_int(r->date.key, 19990506, "no frus dates: the dateline's");
+		ok(r->cites.n == 1 && strcmp(r->cites.v[0], "frus1999-00v99/d2") == 0,
+		   "a reference to a footnote cites its document");
+		t = text_kind(r, RECORD_TEXT_CITATION, 0);
+		ok(t && ends_with(t->body, "Document 3, p. 3."), "a document begins on the page it is on");
+	}
+	i = find_id(&g, "frus1999-00v99/d4");
+	if (i >= 0) {
+		is_int(g.v[i].date.prec, DATE_YEAR, "a whole year: year precision");
+		is_int(g.v[i].date.key, 19990000, "the year");
+	}
+	i = find_id(&g, "frus1999-00v99/d5");
+	if (i >= 0) {
+		r = &g.v[i];
+		ok(r->date.range && r->date.key == 19990610 && r->date.last == 19990614,
+		   "different days: a range");
+	}
+	got_free(&g);
+}
+
+static void test_tei_hostile(void)
+{
+	static const struct {
+		const char *name, *xml, *want;
+	} bad[] = {
+		{ "billion laughs", "<?xml version=\"1.0\"?>\n<!DOCTYPE TEI [\n<!ENTITY a \"aaaaaaaaaa\">\n"
+		  "<!ENTITY b \"&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;\">\n<!ENTITY c \"&b;&b;&b;&b;&b;&b;&b;&b;\">\n]>\n"
+		  "<TEI xml:id=\"v\"><text><body><div type=\"document\" xml:id=\"d1\"><head>&c;</head>"
+		  "</div></body></text></TEI>\n", "t.xml:" },
+		{ "external entity", "<?xml version=\"1.0\"?>\n<!DOCTYPE TEI [<!ENTITY x SYSTEM "
+		  "\"file:///etc/passwd\">]>\n<TEI><text><body><p>&x;</p></body></text></TEI>\n", "DOCTYPE" },
+		{ "undeclared entity", "<?xml version=\"1.0\"?>\n<TEI xml:id=\"v\"><p>&nbsp;</p></TEI>\n",
+		  "t.xml:2:" },
+		{ "not well-formed", "<?xml version=\"1.0\"?>\n<TEI xml:id=\"v\">\n<text><body>\n"
+		  "<div type=\"document\" xml:id=\"d1\"><head>A</head><p>x</div>\n", "t.xml:4: column" },
+		{ "truncated", "<?xml version=\"1.0\"?>\n<TEI xml:id=\"v\"><text><body><div type=\"document\" "
+		  "xml:id=\"d1\"><head>A</head>", "t.xml:" },
+		{ "NUL byte", "<?xml version=\"1.0\"?>\n<TEI>\0</TEI>", "binary" },
+	};
+	struct got g = { 0 };
+	struct err e;
+
+	for (size_t i = 0; i < ARRAY_LEN(bad); i++) {
+		size_t n = strlen(bad[i].xml);
+
+		if (strcmp(bad[i].name, "NUL byte") == 0)
+			n = 32;
+		ok(run_mem(IMPORT_TEI, "t.xml", bad[i].xml, n, &g, &e) < 0 && has(e.msg, bad[i].want),
+		   "%s refused: %s", bad[i].name, e.msg);
+		ok(g.n == 0 || strcmp(bad[i].name, "not well-formed") == 0 ||
+		   strcmp(bad[i].name, "truncated") == 0, "%s: nothing taken", bad[i].name);
+		got_free(&g);
+	}
+	{
+		struct sbuf b = { 0 };
+
+		sbuf_add(&b, "<TEI xml:id=\"v\"><text><body><div type=\"document\" xml:id=\"d1\"><p>");
+		for (int i = 0; i < 300; i++)
+			sbuf_add(&b, "<hi>");
+		ok(run_mem(IMPORT_TEI, "deep.xml", b.s, b.len, &g, &e) < 0 && has(e.msg, "deep"),
+		   "deep nesting refused: %s", e.msg);
+		got_free(&g);
+		sbuf_free(&b);
+	}
+}
+
+/* The opening of a real volume (../shared/frus), end to end through the
+ * parser. Skipped when it is absent, except in CI. */
+static void test_frus_excerpt(void)
+{
+	const char *dir = getenv("FONDS_FRUS");
+	const char *ci = getenv("CI");
+	char path[4200];
+	struct got g = { 0 };
+	struct err e;
+	FILE *fp;
+	long i;
+
+	snprintf(path, sizeof path, "%s/frus1955-57v23p2-head.xml", dir ? dir : ".");
+	if (!dir || !(fp = fopen(path, "rb"))) {
+		if (ci && strcmp(ci, "true") == 0)
+			ok(0, "CI: the FRUS excerpt %s is missing", path);
+		else
+			skip("FONDS_FRUS (../shared/frus) is absent: the FRUS excerpt test is skipped");
+		return;
+	}
+	fclose(fp);
+	ok(run_file(IMPORT_AUTO, path, NULL, &g, &e) == 0, "the FRUS excerpt parses: %s", e.msg);
+	is_int(g.n, 21, "its 21 documents");
+	i = find_id(&g, "frus1955-57v23p2/d1");
+	ok(i >= 0 && strcmp(g.v[i].type, "Editorial Note") == 0 && g.v[i].date.range &&
+	   g.v[i].date.key == 19550107 && g.v[i].date.last == 19571231,
+	   "d1: an editorial note, 1955-01-07 to 1957-12-31");
+	i = find_id(&g, "frus1955-57v23p2/d2");
+	if (i >= 0) {
+		const struct record *r = &g.v[i];
+		const struct record_text *t = text_kind(r, RECORD_TEXT_CITATION, 0);
+
+		is_int(r->date.key, 19550107, "d2: January 7, 1955");
+		ok(has(r->title, "Memorandum of a Conversation Between the Secretary of State and the Korean "
+		       "Ambassador (Yang)") && !has(r->title, "Source") && r->title[0] == 'M',
+		   "d2: the title without number or source note");
+		ok(has(r->source, "Department of State, Central Files, 611.95B/1"), "d2: the source note");
+		ok(strlist_find(&r->people, "Syngman Rhee") >= 0, "d2: Rhee from the list of persons");
+		ok(strlist_find(&r->cites, "frus1955-57v23p2/d7") >= 0, "d2: footnote 5 cites d7");
+		ok(has(r->body, "\xE2\x80\x9Ctremendous\n\n[Page 3]\n\nnumbers\xE2\x80\x9D"),
+		   "d2: the page break inside a sentence");
+		ok(t && has(t->body, "Louis J. Smith") && has(t->body, "1993") && has(t->body, "Document 2, p. 2."),
+		   "d2: its citation");
+		ok(text_kind(r, RECORD_TEXT_NOTE, 3) != NULL, "d2: four numbered notes");
+	}
+	i = find_id(&g, "frus1955-57v23p2/d3");
+	ok(i >= 0 && g.v[i].date.key == 19550108 && strlist_find(&g.v[i].places, "Seoul") >= 0,
+	   "d3: January 8, 1955, Seoul");
+	i = find_id(&g, "frus1955-57v23p2/d21");
+	ok(i >= 0 && g.v[i].date.key == 19550218, "d21: February 18, 1955");
+	got_free(&g);
+}
+
 int main(void)
 {
 	const char *src = getenv("FONDS_SRCDIR");
@@ -1009,5 +1346,10 @@ int main(void)
 	test_sink_stop();
 	test_hostile();
 	test_seeds();
+	test_html();
+	test_da_texts();
+	test_tei_fixture();
+	test_tei_hostile();
+	test_frus_excerpt();
 	return done_testing();
 }

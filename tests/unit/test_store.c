@@ -472,6 +472,7 @@ static void test_move(void)
 		sqlite3 *db;
 
 		ok(sqlite3_open(path_in("move.db"), &db) == SQLITE_OK &&
+		   store_sqlite_setup(db) == 0 &&
 		   sqlite3_exec(db, "INSERT INTO doc_fts(doc_fts) VALUES ('integrity-check')",
 		                NULL, NULL, NULL) == SQLITE_OK, "move: the index is sound");
 		for (int i = 0; i < 2; i++) {

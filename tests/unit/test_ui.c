@@ -517,7 +517,7 @@ static void test_detail(void)
 	rel.row.title = "Draft Telegram from Chanfu to Matveyev";
 	text_parse_date("1950-09-30", &rel.row.date);
 
-	ui_detail_format(&d, &rel, 1, 60, 0, &dl);
+	ui_detail_format(&d, &rel, 1, 60, 0, UI_TEXT_MAIN, &dl);
 	for (i = 0; i < dl.n; i++) {
 		if (dl.v[i].kind == DL_TITLE && strstr(dl.v[i].text, "Matveyev"))
 			title = 1;
@@ -541,7 +541,7 @@ static void test_detail(void)
 	   "the date as written and normalized");
 	dlines_free(&dl);
 	for (w = 1; w <= 200; w++) {
-		ui_detail_format(&d, &rel, 1, w, 0, &dl);
+		ui_detail_format(&d, &rel, 1, w, 0, UI_TEXT_MAIN, &dl);
 		for (i = 0; i < dl.n; i++)
 			if (dl.v[i].kind != DL_HEADING && /* headings are clipped */
 			    dl.v[i].indent + text_width(dl.v[i].text) > w &&
@@ -550,6 +550,40 @@ static void test_detail(void)
 		dlines_free(&dl);
 	}
 	is_int(bad, 0, "every line fits its width, 1..200 columns");
+
+	/* the texts of a document: the summary with notes and links, the
+	 * original, the translation */
+	{
+		struct record r = {0};
+		int orig = 0, trans = 0, summary = 0, note = 0, cite = 0;
+
+		record_add_text(&r, RECORD_TEXT_ORIGINAL, "Russian", NULL, "Original words here.");
+		record_add_text(&r, RECORD_TEXT_TRANSLATION, "English", NULL, "Translated words here.");
+		record_add_text(&r, RECORD_TEXT_NOTE, NULL, "1", "A numbered note.");
+		record_add_text(&r, RECORD_TEXT_CITATION, NULL, NULL, "Volume, Document 1.");
+		d.texts = r.texts;
+		for (int which = 0; which < 3; which++) {
+			ui_detail_format(&d, &rel, 1, 60, 0, (enum ui_text)which, &dl);
+			for (i = 0; i < dl.n; i++) {
+				const char *t = dl.v[i].text;
+
+				orig |= (strstr(t, "Original words") != NULL) << which;
+				trans |= (strstr(t, "Translated words") != NULL) << which;
+				summary |= (strstr(t, "Razuvaev tells") != NULL) << which;
+				note |= (strstr(t, "[1] A numbered note.") != NULL) << which;
+				cite |= (dl.v[i].label && !strcmp(dl.v[i].label, "Cite as")) << which;
+			}
+			dlines_free(&dl);
+		}
+		is_int(summary, 1, "the summary in the first view only");
+		is_int(orig, 2, "the original in the second");
+		is_int(trans, 4, "the translation in the third");
+		is_int(note, 3, "notes with the text and the original");
+		is_int(cite, 7, "how to cite it in every view");
+		ok(ui_doc_has_text(&d, RECORD_TEXT_ORIGINAL) && !ui_doc_has_text(&d, RECORD_TEXT_LINK),
+		   "ui_doc_has_text");
+		record_texts_free(&d.texts);
+	}
 	strlist_clear(&d.names[FACET_PERSON]);
 }
 
