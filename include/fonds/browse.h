@@ -219,6 +219,10 @@ int browse_set_height(struct browse *b, size_t height, struct err *e);
  * when flags changed). */
 int browse_reload(struct browse *b, struct err *e);
 
+/* Stop reading the list again after an interruption (it takes too long
+ * even when idle): b->stale is cleared, the rows held stay. */
+void browse_give_up(struct browse *b);
+
 /* Move the selection by delta rows, scrolling as needed. */
 int browse_move(struct browse *b, long delta, struct err *e);
 
@@ -311,11 +315,34 @@ int browse_set_sort(struct browse *b, enum store_sort sort, struct err *e);
 /* The active filters in query syntax (caller frees; "" for none). */
 char *browse_filters_text(const struct browse *b);
 
+/* How a count came out (the store's returns of store_facet and
+ * store_timeline, by name). */
+enum browse_counted {
+	BROWSE_COUNT_ERROR = -1,   /* e says why */
+	BROWSE_COUNT_PARTIAL = 0,  /* cut short by the time limit or a key */
+	BROWSE_COUNT_EXACT = 1,
+	BROWSE_COUNT_SAMPLED = 2   /* estimated from a sample of the list */
+};
+
+/* A facet is filtered on as the query field of the same number (the
+ * filter pane, completion): the two enums line up. */
+_Static_assert(FACET_PERSON == (int)QF_PERSON && FACET_PLACE == (int)QF_PLACE &&
+               FACET_SUBJECT == (int)QF_SUBJECT &&
+               FACET_COLLECTION == (int)QF_COLLECTION &&
+               FACET_LANGUAGE == (int)QF_LANGUAGE,
+               "enum facet and enum qfield must line up");
+
+/* The query field that filters on facet f. */
+static inline enum qfield browse_facet_field(enum facet f)
+{
+	return (enum qfield)f;
+}
+
 /* The limit most frequent values of facet f in the list, as
- * store_facet() counts them (1 exact, 2 sampled, 0 cut short by the time
- * limit or a key, -1 error); caller frees with facet_values_free. */
-int browse_facet(struct browse *b, enum facet f, size_t limit,
-                 struct facet_value **out, size_t *n, struct err *e);
+ * store_facet() counts them; caller frees with facet_values_free. */
+enum browse_counted browse_facet(struct browse *b, enum facet f,
+                                 size_t limit, struct facet_value **out,
+                                 size_t *n, struct err *e);
 
 /* The names by which document key spells the people the search found
  * through another of their names (store_doc_forms), appended to out: what
@@ -324,13 +351,15 @@ int browse_doc_forms(struct browse *b, int64_t key, struct strlist *out, struct 
 
 /* browse_facet, keeping only the values whose name holds text (folded):
  * a facet's every value, narrowed as one types. */
-int browse_facet_matching(struct browse *b, enum facet f, const char *text, size_t limit,
-                          struct facet_value **out, size_t *n, struct err *e);
+enum browse_counted browse_facet_matching(struct browse *b, enum facet f,
+                                          const char *text, size_t limit,
+                                          struct facet_value **out, size_t *n,
+                                          struct err *e);
 
-/* The list's documents per year, as store_timeline() counts them (1
- * exact, 0 cut short, -1 error); caller frees *out. */
-int browse_years(struct browse *b, struct bucket **out, size_t *n,
-                 struct err *e);
+/* The list's documents per year, as store_timeline() counts them
+ * (exact, partial or error); caller frees *out. */
+enum browse_counted browse_years(struct browse *b, struct bucket **out,
+                                 size_t *n, struct err *e);
 
 /* --- documents, jumps and history ------------------------------------ */
 
@@ -477,23 +506,6 @@ int browse_person_list(struct browse *b, struct err *e);
 
 /* --- the timeline ---------------------------------------------------- */
 
-/* The period (yyyy0000, yyyymm00 or yyyymmdd) holding day ymd at level. */
-int32_t browse_period_of(int32_t ymd, enum date_prec level);
-
-/* The period n periods after p (before, for n < 0). */
-int32_t browse_period_add(int32_t p, enum date_prec level, long n);
-
-/* The number of periods from a to b (b - a, in periods). */
-long browse_period_diff(int32_t a, int32_t b, enum date_prec level);
-
-/* First and last day (yyyymmdd) of period p. */
-void browse_period_days(int32_t p, enum date_prec level, int32_t *first,
-                        int32_t *last);
-
-/* Write period p ("1950", "1950-09", "1950-09-30") into buf; returns buf. */
-char *browse_period_format(int32_t p, enum date_prec level, char *buf,
-                           size_t n);
-
 /* The days the timeline spans for the current list, in *first and *last
  * (0 when nothing in it is dated): the date filter's bounds where it has
  * them, else the first and last dated documents' (store_query_span), and
@@ -528,9 +540,8 @@ void browse_timeline_goto(struct browse *b, int32_t ymd, enum date_prec prec);
 
 /* The counts of n periods from period first for the current result set,
  * into out[0..n) (each period's own count, 0 when empty); *coarse gets
- * the documents too coarse for this level. Returns 1 exact, 0 partial,
- * -1 error. */
-int browse_timeline_counts(struct browse *b, int32_t first, size_t n,
+ * the documents too coarse for this level. Exact, partial or error. */
+enum browse_counted browse_timeline_counts(struct browse *b, int32_t first, size_t n,
                            long long *out, long long *coarse,
                            struct err *e);
 

@@ -25,6 +25,11 @@ int text_is_valid(const char *s, size_t n);
  * byte stands for one U+FFFD everywhere in this module). */
 size_t text_next(const char *s, size_t n, uint32_t *uc);
 
+/* Write code point uc as UTF-8 at out (room for 4 bytes); returns the
+ * bytes written, 0 for what is not a Unicode scalar value. The one
+ * encoder (text_next is the one decoder). */
+size_t text_put(char *out, uint32_t uc);
+
 /* Display columns of one character as text_width() counts them, never
  * negative: C0 controls and DEL count as their caret notation (2, and so
  * does '\n'), a tab as 1, C1 controls as U+FFFD (1). */
@@ -167,5 +172,27 @@ int32_t text_day_from_number(long days);
 
 /* Number of days in month m (1-12) of year y. */
 int text_month_days(int y, int m);
+
+/* Periods: a year is yyyy0000, a month yyyymm00, a day yyyymmdd, at the
+ * level DATE_YEAR, DATE_MONTH or DATE_DAY. The one place that does their
+ * arithmetic (store, CLI and browser use it). */
+
+/* The period holding day ymd at level (a month or day 0 read as 1). */
+int32_t text_period_of(int32_t ymd, enum date_prec level);
+
+/* The period n periods after p (before, for n < 0), within years 0-9999. */
+int32_t text_period_add(int32_t p, enum date_prec level, long n);
+
+/* The number of periods from a to b (b - a, in periods). */
+long text_period_diff(int32_t a, int32_t b, enum date_prec level);
+
+/* First and last day (yyyymmdd) of period p. */
+void text_period_days(int32_t p, enum date_prec level, int32_t *first,
+                      int32_t *last);
+
+/* Write period p ("1950", "1950-09", "1950-09-30") into buf (n bytes);
+ * returns buf. */
+char *text_period_format(int32_t p, enum date_prec level, char *buf,
+                         size_t n);
 
 #endif

@@ -43,6 +43,14 @@ void die_set_hook(void (*hook)(void));
 void *xmalloc(size_t n);
 void *xcalloc(size_t n, size_t size);
 void *xrealloc(void *p, size_t n);
+
+/* The one growable array: make room for want elements of size bytes in
+ * *v of capacity *cap (doubling, from at least min), dying when memory
+ * runs out. ARRAY_RESERVE(v, n, cap) makes room for one more after n. */
+void array_reserve(void **v, size_t *cap, size_t want, size_t size,
+                   size_t min);
+#define ARRAY_RESERVE(v, n, cap) \
+	array_reserve((void **)&(v), &(cap), (n) + 1, sizeof *(v), 8)
 char *xstrdup(const char *s);
 char *xstrndup(const char *s, size_t n);
 

@@ -249,10 +249,12 @@ char *browse_filters_text(const struct browse *b)
 }
 
 
-int browse_facet(struct browse *b, enum facet f, size_t limit,
-                 struct facet_value **out, size_t *n, struct err *e)
+enum browse_counted browse_facet(struct browse *b, enum facet f,
+                                 size_t limit, struct facet_value **out,
+                                 size_t *n, struct err *e)
 {
-	return store_facet(b->store, b->q, f, limit, out, n, e);
+	return (enum browse_counted)store_facet(b->store, b->q, f, limit, out,
+	                                        n, e);
 }
 
 int browse_doc_forms(struct browse *b, int64_t key, struct strlist *out, struct err *e)
@@ -260,14 +262,18 @@ int browse_doc_forms(struct browse *b, int64_t key, struct strlist *out, struct 
 	return store_doc_forms(b->store, key, b->search_q, out, e);
 }
 
-int browse_facet_matching(struct browse *b, enum facet f, const char *text, size_t limit,
-                          struct facet_value **out, size_t *n, struct err *e)
+enum browse_counted browse_facet_matching(struct browse *b, enum facet f,
+                                          const char *text, size_t limit,
+                                          struct facet_value **out, size_t *n,
+                                          struct err *e)
 {
-	return store_facet_matching(b->store, b->q, f, text, limit, out, n, e);
+	return (enum browse_counted)store_facet_matching(b->store, b->q, f, text,
+	                                                 limit, out, n, e);
 }
 
-int browse_years(struct browse *b, struct bucket **out, size_t *n,
-                 struct err *e)
+enum browse_counted browse_years(struct browse *b, struct bucket **out,
+                                 size_t *n, struct err *e)
 {
-	return store_timeline(b->store, b->q, DATE_YEAR, 0, 0, out, n, NULL, e);
+	return (enum browse_counted)store_timeline(b->store, b->q, DATE_YEAR, 0,
+	                                           0, out, n, NULL, e);
 }

@@ -46,10 +46,8 @@ void browse_check_rank_cap(struct browse *b)
 static void rows_append_move(struct rows *dst, struct rows *src)
 {
 	if (src->n) {
-		if (dst->n + src->n > dst->cap) {
-			dst->cap = dst->n + src->n;
-			dst->v = xrealloc(dst->v, dst->cap * sizeof *dst->v);
-		}
+		array_reserve((void **)&dst->v, &dst->cap, dst->n + src->n,
+		              sizeof *dst->v, 8);
 		memcpy(dst->v + dst->n, src->v, src->n * sizeof *src->v);
 		dst->n += src->n;
 		src->n = 0;
@@ -362,6 +360,11 @@ int browse_reload(struct browse *b, struct err *e)
 	if (!b->cur_outside)
 		browse_follow_list(b);
 	return 0;
+}
+
+void browse_give_up(struct browse *b)
+{
+	b->stale = 0;
 }
 
 int browse_move(struct browse *b, long delta, struct err *e)

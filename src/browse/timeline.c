@@ -9,94 +9,6 @@
 
 #include "browse/internal.h"
 
-int32_t browse_period_of(int32_t ymd, enum date_prec level)
-{
-	int32_t y = ymd / 10000, m = ymd / 100 % 100, d = ymd % 100;
-
-	switch (level) {
-	case DATE_DAY:
-		return y * 10000 + (m ? m : 1) * 100 + (d ? d : 1);
-	case DATE_MONTH:
-		return y * 10000 + (m ? m : 1) * 100;
-	default:
-		return y * 10000;
-	}
-}
-
-int32_t browse_period_add(int32_t p, enum date_prec level, long n)
-{
-	long y = p / 10000, m = p / 100 % 100, t;
-
-	switch (level) {
-	case DATE_DAY:
-		return text_day_from_number(text_day_number(p) + n);
-	case DATE_MONTH:
-		t = y * 12 + (m - 1) + n;
-		if (t < 0)
-			t = 0;
-		return (int32_t)((t / 12) * 10000 + (t % 12 + 1) * 100);
-	default:
-		y += n;
-		if (y < 0)
-			y = 0;
-		if (y > 9999)
-			y = 9999;
-		return (int32_t)(y * 10000);
-	}
-}
-
-long browse_period_diff(int32_t a, int32_t b, enum date_prec level)
-{
-	switch (level) {
-	case DATE_DAY:
-		return text_day_number(b) - text_day_number(a);
-	case DATE_MONTH:
-		return (long)(b / 10000 - a / 10000) * 12 +
-		       (b / 100 % 100 - a / 100 % 100);
-	default:
-		return (long)(b / 10000 - a / 10000);
-	}
-}
-
-void browse_period_days(int32_t p, enum date_prec level, int32_t *first,
-                        int32_t *last)
-{
-	int32_t y = p / 10000, m = p / 100 % 100;
-
-	switch (level) {
-	case DATE_DAY:
-		*first = *last = p;
-		break;
-	case DATE_MONTH:
-		*first = y * 10000 + m * 100 + 1;
-		*last = y * 10000 + m * 100 + text_month_days(y, m);
-		break;
-	default:
-		*first = y * 10000 + 101;
-		*last = y * 10000 + 1231;
-		break;
-	}
-}
-
-char *browse_period_format(int32_t p, enum date_prec level, char *buf,
-                           size_t n)
-{
-	int y = p / 10000, m = p / 100 % 100, d = p % 100;
-
-	switch (level) {
-	case DATE_DAY:
-		snprintf(buf, n, "%04d-%02d-%02d", y, m, d);
-		break;
-	case DATE_MONTH:
-		snprintf(buf, n, "%04d-%02d", y, m);
-		break;
-	default:
-		snprintf(buf, n, "%04d", y);
-		break;
-	}
-	return buf;
-}
-
 void browse_timeline_span(struct browse *b, int32_t *first, int32_t *last,
                           long long *undated)
 {
@@ -125,8 +37,8 @@ static void timeline_clamp(struct browse *b)
 	browse_timeline_span(b, &first, &last, NULL);
 	if (!first)
 		return;
-	lo = browse_period_of(first, b->v.timeline.level);
-	hi = browse_period_of(last, b->v.timeline.level);
+	lo = text_period_of(first, b->v.timeline.level);
+	hi = text_period_of(last, b->v.timeline.level);
 	if (b->v.timeline.cursor < lo)
 		b->v.timeline.cursor = lo;
 	if (b->v.timeline.cursor > hi)
@@ -189,8 +101,8 @@ int browse_timeline_open(struct browse *b, struct err *e)
 	b->v.timeline.level = DATE_YEAR;
 	b->v.timeline.top = 0;
 	b->v.timeline.cursor = browse_focus_date(b, &d) ?
-	                       browse_period_of(d.key, DATE_YEAR) :
-	                       browse_period_of(first, DATE_YEAR);
+	                       text_period_of(d.key, DATE_YEAR) :
+	                       text_period_of(first, DATE_YEAR);
 	timeline_clamp(b);
 	browse_push_view(b, BV_TIMELINE);
 	browse_change_end(b);
@@ -199,7 +111,7 @@ int browse_timeline_open(struct browse *b, struct err *e)
 
 void browse_timeline_move(struct browse *b, long n)
 {
-	b->v.timeline.cursor = browse_period_add(b->v.timeline.cursor, b->v.timeline.level, n);
+	b->v.timeline.cursor = text_period_add(b->v.timeline.cursor, b->v.timeline.level, n);
 	timeline_clamp(b);
 }
 
@@ -210,7 +122,7 @@ void browse_timeline_edge(struct browse *b, int dir)
 	browse_timeline_span(b, &first, &last, NULL);
 	if (!first)
 		return;
-	b->v.timeline.cursor = browse_period_of(dir < 0 ? first : last,
+	b->v.timeline.cursor = text_period_of(dir < 0 ? first : last,
 	                                        b->v.timeline.level);
 }
 
@@ -220,16 +132,16 @@ void browse_timeline_zoom(struct browse *b, int dir)
 	struct date d;
 
 	if (dir > 0 && b->v.timeline.level < DATE_DAY) {
-		browse_period_days(b->v.timeline.cursor, b->v.timeline.level, &first, &last);
+		text_period_days(b->v.timeline.cursor, b->v.timeline.level, &first, &last);
 		b->v.timeline.level++;
 		if (browse_focus_date(b, &d) && d.prec >= b->v.timeline.level &&
 		    d.key >= first && d.key <= last)
-			b->v.timeline.cursor = browse_period_of(d.key, b->v.timeline.level);
+			b->v.timeline.cursor = text_period_of(d.key, b->v.timeline.level);
 		else
-			b->v.timeline.cursor = browse_period_of(first, b->v.timeline.level);
+			b->v.timeline.cursor = text_period_of(first, b->v.timeline.level);
 	} else if (dir < 0 && b->v.timeline.level > DATE_YEAR) {
 		b->v.timeline.level--;
-		b->v.timeline.cursor = browse_period_of(b->v.timeline.cursor, b->v.timeline.level);
+		b->v.timeline.cursor = text_period_of(b->v.timeline.cursor, b->v.timeline.level);
 	}
 	timeline_clamp(b);
 }
@@ -238,11 +150,11 @@ void browse_timeline_goto(struct browse *b, int32_t ymd, enum date_prec prec)
 {
 	if (prec > b->v.timeline.level && prec <= DATE_DAY)
 		b->v.timeline.level = prec;
-	b->v.timeline.cursor = browse_period_of(ymd, b->v.timeline.level);
+	b->v.timeline.cursor = text_period_of(ymd, b->v.timeline.level);
 	timeline_clamp(b);
 }
 
-int browse_timeline_counts(struct browse *b, int32_t first, size_t n,
+enum browse_counted browse_timeline_counts(struct browse *b, int32_t first, size_t n,
                            long long *out, long long *coarse,
                            struct err *e)
 {
@@ -255,24 +167,24 @@ int browse_timeline_counts(struct browse *b, int32_t first, size_t n,
 	if (coarse)
 		*coarse = 0;
 	if (!n)
-		return 1;
-	browse_period_days(first, b->v.timeline.level, &from, &f2);
-	browse_period_days(browse_period_add(first, b->v.timeline.level, (long)n - 1),
+		return BROWSE_COUNT_EXACT;
+	text_period_days(first, b->v.timeline.level, &from, &f2);
+	text_period_days(text_period_add(first, b->v.timeline.level, (long)n - 1),
 	                   b->v.timeline.level, &f2, &to);
 	r = store_timeline(b->store, b->q, b->v.timeline.level, from, to, &v, &nv, coarse,
 	                   e);
 	if (r < 0)
-		return -1;
+		return BROWSE_COUNT_ERROR;
 	for (i = 0; i < nv; i++) {
-		long k = browse_period_diff(first,
-		                            browse_period_of(v[i].period, b->v.timeline.level),
+		long k = text_period_diff(first,
+		                            text_period_of(v[i].period, b->v.timeline.level),
 		                            b->v.timeline.level);
 
 		if (k >= 0 && k < (long)n)
 			out[k] += v[i].count;
 	}
 	free(v);
-	return r;
+	return (enum browse_counted)r;
 }
 
 int browse_timeline_narrow(struct browse *b, struct err *e)
@@ -282,7 +194,7 @@ int browse_timeline_narrow(struct browse *b, struct err *e)
 
 	int r;
 
-	browse_period_days(b->v.timeline.cursor, b->v.timeline.level, &from, &to);
+	text_period_days(b->v.timeline.cursor, b->v.timeline.level, &from, &to);
 	browse_change_begin(b);
 	browse_drop_dates(b);
 	query_add_dates(b->filters, from, to);
@@ -290,7 +202,7 @@ int browse_timeline_narrow(struct browse *b, struct err *e)
 	r = browse_requery(b, 0, e);
 	if (r == 0)
 		browse_message(b, 0, "Narrowed to %s",
-		               browse_period_format(b->v.timeline.cursor,
+		               text_period_format(b->v.timeline.cursor,
 		                                    b->v.timeline.level, buf,
 		                                    sizeof buf));
 	/* the list has changed even when it could not be read in full */
@@ -306,10 +218,10 @@ int32_t browse_timeline_top(struct browse *b, int rows)
 	long nper, ci, ti;
 
 	browse_timeline_span(b, &first, &last, NULL);
-	lo = browse_period_of(first, t->level);
-	hi = browse_period_of(last, t->level);
-	nper = browse_period_diff(lo, hi, t->level) + 1;
-	ci = browse_period_diff(lo, t->cursor, t->level);
+	lo = text_period_of(first, t->level);
+	hi = text_period_of(last, t->level);
+	nper = text_period_diff(lo, hi, t->level) + 1;
+	ci = text_period_diff(lo, t->cursor, t->level);
 
 	if (rows < 1)
 		rows = 1;
@@ -317,7 +229,7 @@ int32_t browse_timeline_top(struct browse *b, int rows)
 		t->top_level = t->level;
 		ti = ci - rows / 2;
 	} else {
-		ti = browse_period_diff(lo, t->top, t->level);
+		ti = text_period_diff(lo, t->top, t->level);
 	}
 	if (ci < ti)
 		ti = ci;
@@ -327,6 +239,6 @@ int32_t browse_timeline_top(struct browse *b, int rows)
 		ti = nper - rows;
 	if (ti < 0)
 		ti = 0;
-	t->top = browse_period_add(lo, t->level, ti);
+	t->top = text_period_add(lo, t->level, ti);
 	return t->top;
 }

@@ -9,7 +9,7 @@
 #include <sys/ioctl.h>
 #include <unistd.h>
 
-#include "fonds/cli.h"
+#include "cli/internal.h"
 #include "fonds/store.h"
 #include "fonds/ui.h"
 

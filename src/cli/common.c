@@ -11,7 +11,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "fonds/cli.h"
+#include "cli/internal.h"
 #include "fonds/import.h"
 #include "fonds/store.h"
 #include "fonds/text.h"

@@ -9,7 +9,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
-#include "fonds/cli.h"
+#include "cli/internal.h"
 #include "fonds/import.h"
 #include "fonds/store.h"
 #include "fonds/text.h"

@@ -11,6 +11,7 @@ libfonds_a_SOURCES += \
 	src/cli/export.c \
 	src/cli/stats.c \
 	src/cli/people.c
+noinst_HEADERS += src/cli/internal.h
 
 dist_man_MANS += share/fonds.1
 

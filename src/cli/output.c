@@ -8,7 +8,7 @@
 
 #include <jansson.h>
 
-#include "fonds/cli.h"
+#include "cli/internal.h"
 #include "fonds/text.h"
 
 int cli_format_parse(const char *opt, const char *s, unsigned allowed,
@@ -206,20 +206,6 @@ const char *cli_date(const struct date *d, char *buf, size_t n)
 		return buf;
 	}
 	return text_format_date(d, buf, n);
-}
-
-const char *cli_period(int32_t period, enum date_prec level, char *buf,
-                       size_t n)
-{
-	int y = period / 10000, m = period / 100 % 100, d = period % 100;
-
-	if (level >= DATE_DAY)
-		snprintf(buf, n, "%04d-%02d-%02d", y, m, d);
-	else if (level == DATE_MONTH)
-		snprintf(buf, n, "%04d-%02d", y, m);
-	else
-		snprintf(buf, n, "%04d", y);
-	return buf;
 }
 
 const char *cli_thousands(long long n, char *buf, size_t size)

@@ -8,7 +8,7 @@
 
 #include <jansson.h>
 
-#include "fonds/cli.h"
+#include "cli/internal.h"
 #include "fonds/people.h"
 
 /* Find the bundled authority like the sample collection. Caller frees. */

@@ -7,7 +7,7 @@
 
 #include <jansson.h>
 
-#include "fonds/cli.h"
+#include "cli/internal.h"
 #include "fonds/store.h"
 #include "fonds/text.h"
 

@@ -7,7 +7,7 @@
 
 #include <jansson.h>
 
-#include "fonds/cli.h"
+#include "cli/internal.h"
 #include "fonds/store.h"
 #include "fonds/text.h"
 
@@ -101,7 +101,7 @@ static void print_text(const struct cli *c, const struct bucket *v, size_t n,
 	if (width < 10)
 		width = 10;
 	for (i = 0; i < n; i++)
-		print_bar(c, &line, cli_period(v[i].period, level, label, sizeof label),
+		print_bar(c, &line, text_period_format(v[i].period, level, label, sizeof label),
 		          labelw, v[i].count, max, width);
 	if (undated > 0)
 		print_bar(c, &line, UNDATED, labelw, undated, max, width);
@@ -219,7 +219,7 @@ int cli_timeline(struct cli *c, int argc, char **argv)
 			json_t *o = json_object();
 
 			json_object_set_new(o, "period", json_string(
-			                    cli_period(v[i].period, level, label, sizeof label)));
+			                    text_period_format(v[i].period, level, label, sizeof label)));
 			json_object_set_new(o, "count", json_integer(v[i].count));
 			cli_json_line(o);
 		}
@@ -232,7 +232,7 @@ int cli_timeline(struct cli *c, int argc, char **argv)
 		cli_csv_row(c, head, 2);
 		for (i = 0; i < n; i++) {
 			snprintf(num, sizeof num, "%lld", v[i].count);
-			f[0] = cli_period(v[i].period, level, label, sizeof label);
+			f[0] = text_period_format(v[i].period, level, label, sizeof label);
 			f[1] = num;
 			cli_csv_row(c, f, 2);
 		}

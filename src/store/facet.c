@@ -10,52 +10,22 @@
 /* Buckets at level between from and to. */
 static size_t period_count_of(enum date_prec level, int32_t from, int32_t to)
 {
-	int fy = from / 10000, ty = to / 10000;
-
-	switch (level) {
-	case DATE_YEAR:
-		return (size_t)(ty - fy + 1);
-	case DATE_MONTH:
-		return (size_t)((ty - fy) * 12 + (to / 100 % 100) - (from / 100 % 100) + 1);
-	default:
-		return (size_t)(text_day_number(to) - text_day_number(from) + 1);
-	}
+	return (size_t)(text_period_diff(text_period_of(from, level),
+	                                 text_period_of(to, level), level) + 1);
 }
 
 /* Index of the bucket that holds date key dk, or -1. */
 static long bucket_index(enum date_prec level, int32_t from, int32_t dk, size_t n)
 {
-	long i;
+	long i = text_period_diff(text_period_of(from, level),
+	                          text_period_of(dk, level), level);
 
-	switch (level) {
-	case DATE_YEAR:
-		i = dk / 10000 - from / 10000;
-		break;
-	case DATE_MONTH:
-		i = (dk / 10000 - from / 10000) * 12 + (dk / 100 % 100) - (from / 100 % 100);
-		break;
-	default:
-		i = text_day_number(dk) - text_day_number(from);
-		break;
-	}
 	return i >= 0 && (size_t)i < n ? i : -1;
 }
 
 static int32_t bucket_period(enum date_prec level, int32_t from, size_t i)
 {
-	int y = from / 10000, m = from / 100 % 100;
-
-	switch (level) {
-	case DATE_YEAR:
-		return (int32_t)((y + (int)i) * 10000);
-	case DATE_MONTH: {
-		int mm = (m - 1) + (int)i;
-
-		return (int32_t)((y + mm / 12) * 10000 + (mm % 12 + 1) * 100);
-	}
-	default:
-		return text_day_from_number(text_day_number(from) + (long)i);
-	}
+	return text_period_add(text_period_of(from, level), level, (long)i);
 }
 
 

@@ -508,3 +508,93 @@ int32_t text_day_from_number(long days)
 
 	return (int32_t)(y * 10000 + m * 100 + d);
 }
+
+/* --- periods ---------------------------------------------------------- */
+
+int32_t text_period_of(int32_t ymd, enum date_prec level)
+{
+	int32_t y = ymd / 10000, m = ymd / 100 % 100, d = ymd % 100;
+
+	switch (level) {
+	case DATE_DAY:
+		return y * 10000 + (m ? m : 1) * 100 + (d ? d : 1);
+	case DATE_MONTH:
+		return y * 10000 + (m ? m : 1) * 100;
+	default:
+		return y * 10000;
+	}
+}
+
+int32_t text_period_add(int32_t p, enum date_prec level, long n)
+{
+	long y = p / 10000, m = p / 100 % 100, t;
+
+	switch (level) {
+	case DATE_DAY:
+		return text_day_from_number(text_day_number(p) + n);
+	case DATE_MONTH:
+		t = y * 12 + (m - 1) + n;
+		if (t < 0)
+			t = 0;
+		return (int32_t)((t / 12) * 10000 + (t % 12 + 1) * 100);
+	default:
+		y += n;
+		if (y < 0)
+			y = 0;
+		if (y > 9999)
+			y = 9999;
+		return (int32_t)(y * 10000);
+	}
+}
+
+long text_period_diff(int32_t a, int32_t b, enum date_prec level)
+{
+	switch (level) {
+	case DATE_DAY:
+		return text_day_number(b) - text_day_number(a);
+	case DATE_MONTH:
+		return (long)(b / 10000 - a / 10000) * 12 +
+		       (b / 100 % 100 - a / 100 % 100);
+	default:
+		return (long)(b / 10000 - a / 10000);
+	}
+}
+
+void text_period_days(int32_t p, enum date_prec level, int32_t *first,
+                        int32_t *last)
+{
+	int32_t y = p / 10000, m = p / 100 % 100;
+
+	switch (level) {
+	case DATE_DAY:
+		*first = *last = p;
+		break;
+	case DATE_MONTH:
+		*first = y * 10000 + m * 100 + 1;
+		*last = y * 10000 + m * 100 + text_month_days(y, m);
+		break;
+	default:
+		*first = y * 10000 + 101;
+		*last = y * 10000 + 1231;
+		break;
+	}
+}
+
+char *text_period_format(int32_t p, enum date_prec level, char *buf,
+                           size_t n)
+{
+	int y = p / 10000, m = p / 100 % 100, d = p % 100;
+
+	switch (level) {
+	case DATE_DAY:
+		snprintf(buf, n, "%04d-%02d-%02d", y, m, d);
+		break;
+	case DATE_MONTH:
+		snprintf(buf, n, "%04d-%02d", y, m);
+		break;
+	default:
+		snprintf(buf, n, "%04d", y);
+		break;
+	}
+	return buf;
+}

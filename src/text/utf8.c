@@ -46,8 +46,7 @@ int text_is_valid(const char *s, size_t n)
 	       u8_check((const uint8_t *)s, n) == NULL;
 }
 
-/* Append the UTF-8 form of uc at o (room for 4 bytes); returns the bytes. */
-static size_t put_uc(char *o, uint32_t uc)
+size_t text_put(char *o, uint32_t uc)
 {
 	int len = u8_uctomb((uint8_t *)o, uc, 4);
 
@@ -89,7 +88,7 @@ char *text_repair(const char *s, size_t n)
 		if (uc == 0)
 			uc = REPLACEMENT;
 		if (uc == REPLACEMENT)
-			o += put_uc(out + o, uc);
+			o += text_put(out + o, uc);
 		else {
 			memcpy(out + o, s + i, len);
 			o += len;
@@ -211,7 +210,7 @@ char *text_sanitize(const char *s, size_t n, int flags)
 			if (ascii)
 				out[o++] = '?';
 			else
-				o += put_uc(out + o, uc);
+				o += text_put(out + o, uc);
 			marks = is_space(uc) ? -1 : 0;
 			break;
 		case SAN_MARK:
@@ -224,17 +223,17 @@ char *text_sanitize(const char *s, size_t n, int flags)
 				break;
 			}
 			if (marks < 0) {
-				o += put_uc(out + o, DOTTED_CIRCLE);
+				o += text_put(out + o, DOTTED_CIRCLE);
 				marks = 0;
 			}
-			o += put_uc(out + o, uc);
+			o += text_put(out + o, uc);
 			marks++;
 			break;
 		case SAN_REPLACE:
 			if (ascii)
 				out[o++] = '?';
 			else
-				o += put_uc(out + o, REPLACEMENT);
+				o += text_put(out + o, REPLACEMENT);
 			marks = -1;
 			break;
 		case SAN_NEWLINE:

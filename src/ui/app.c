@@ -249,6 +249,18 @@ static void handle_key(struct app *a, int key)
 
 /* --- drawing ------------------------------------------------------------------ */
 
+/* The filters in query syntax for the status line, formatted once per
+ * list (owned by a). */
+static const char *app_filters_text(struct app *a)
+{
+	if (!a->filters_text || a->filters_gen != a->b.gen) {
+		free(a->filters_text);
+		a->filters_text = browse_filters_text(&a->b);
+		a->filters_gen = a->b.gen;
+	}
+	return a->filters_text;
+}
+
 /* The status position of the list (counted when idle, browse_count). */
 void app_status_list(struct app *a, struct status_info *si)
 {
@@ -261,7 +273,7 @@ static void draw_status(struct app *a, int y, int w)
 	struct browse *b = &a->b;
 	struct status_info si;
 	struct sbuf line = {0};
-	char *filters = browse_filters_text(b);
+	const char *filters = app_filters_text(a);
 	enum browse_view top = browse_top(b);
 	const struct view_ops *ops = view_ops_of(top);
 	char mode[64];
@@ -305,7 +317,6 @@ static void draw_status(struct app *a, int y, int w)
 		free(m);
 	}
 	sbuf_free(&line);
-	free(filters);
 }
 
 static void draw_hint(struct app *a, int y, int w)
@@ -521,7 +532,7 @@ static void idle(struct app *a)
 		r = browse_reload(&a->b, &a->e);
 		idle_queries(a, 0);
 		if (r < 0 && a->b.stale && !screen_input_pending() && !sig_int) {
-			a->b.stale = 0;
+			browse_give_up(&a->b);
 			browse_message(&a->b, 1, "This list takes too long to read: "
 			               "narrow the search, or press s for date order");
 		} else if (r < 0 && !a->b.stale) {
@@ -639,20 +650,13 @@ static void run_script(struct app *a, const char *path, const char *dump)
 		if (!*s || *s == '#')
 			continue;
 		if (strncmp(s, "type ", 5) == 0) {
-			const unsigned char *p = (const unsigned char *)s + 5;
+			const char *p = s + 5, *end = p + strlen(p);
 
-			while (*p) {
-				int c = *p++, extra = 0;
+			while (p < end) {
+				uint32_t c;
 
-				if (c >= 0xF0)
-					c &= 0x07, extra = 3;
-				else if (c >= 0xE0)
-					c &= 0x0F, extra = 2;
-				else if (c >= 0xC0)
-					c &= 0x1F, extra = 1;
-				while (extra-- > 0 && *p)
-					c = (c << 6) | (*p++ & 0x3F);
-				handle_key(a, c);
+				p += text_next(p, (size_t)(end - p), &c);
+				handle_key(a, (int)c);
 			}
 		} else if (strcmp(s, "dump") == 0) {
 			draw(a);
@@ -728,6 +732,7 @@ static void app_free(struct app *a)
 	free(a->hist_path);
 	strlist_clear(&a->terms);
 	strlist_clear(&a->doc_terms);
+	free(a->filters_text);
 	view_free_all(a);
 	free(a);
 }

@@ -34,7 +34,7 @@ static const enum request filter_hints[] = {
  * key (then they are completed when idle). */
 struct filter_state {
 	struct filter_item *fi;
-	size_t nfi;
+	size_t nfi, cap;
 	unsigned long gen;   /* the list the items are for, 0 none */
 	int partial;
 	int expanded;        /* one facet shows every value: exp_field */
@@ -53,7 +53,7 @@ static struct filter_item *item_add(struct app *a, enum fkind k,
 	struct filter_state *fs = st(a);
 	struct filter_item *it;
 
-	fs->fi = xrealloc(fs->fi, (fs->nfi + 1) * sizeof *fs->fi);
+	ARRAY_RESERVE(fs->fi, fs->nfi, fs->cap);
 	it = &fs->fi[fs->nfi++];
 	memset(it, 0, sizeof *it);
 	it->kind = k;
@@ -70,7 +70,7 @@ static void items_free(struct app *a)
 		free(fs->fi[i].text);
 	free(fs->fi);
 	fs->fi = NULL;
-	fs->nfi = 0;
+	fs->nfi = fs->cap = 0;
 	fs->gen = 0;
 }
 
@@ -80,13 +80,13 @@ static void add_decades(struct app *a)
 	struct bucket *v = NULL;
 	size_t n = 0, i;
 	struct err e;
-	int r;
+	enum browse_counted r;
 
 	item_add(a, FI_HEADING, "Decades");
 	r = browse_years(b, &v, &n, &e);
-	if (r == 0 && screen_input_pending())
+	if (r == BROWSE_COUNT_PARTIAL && screen_input_pending())
 		st(a)->partial = 1;
-	if (r < 0) {
+	if (r == BROWSE_COUNT_ERROR) {
 		item_add(a, FI_NOTE, e.msg);
 		return;
 	}
@@ -107,7 +107,7 @@ static void add_decades(struct app *a)
 		it->to = (dec * 10 + 9) * 10000 + 1231;
 		it->active = browse_dates_index(b, it->from, it->to) >= 0;
 	}
-	if (r == 0)
+	if (r == BROWSE_COUNT_PARTIAL)
 		item_add(a, FI_NOTE, "(partial counts)");
 	free(v);
 }
@@ -157,7 +157,7 @@ static void filter_refresh(struct app *a)
 		struct facet_value *v = NULL;
 		size_t n = 0;
 		struct err e;
-		int r;
+		enum browse_counted r;
 		char head[64];
 
 		int all = fs->expanded && fs->exp_field == f;
@@ -175,9 +175,9 @@ static void filter_refresh(struct app *a)
 		sbuf_free(&h);
 		r = browse_facet_matching(b, (enum facet)f, all ? fs->narrow : NULL,
 		                          all ? FACET_ALL : FACET_LIMIT, &v, &n, &e);
-		if (r == 0 && screen_input_pending())
+		if (r == BROWSE_COUNT_PARTIAL && screen_input_pending())
 			fs->partial = 1;
-		if (r < 0) {
+		if (r == BROWSE_COUNT_ERROR) {
 			item_add(a, FI_NOTE, e.msg);
 			continue;
 		}
@@ -186,14 +186,15 @@ static void filter_refresh(struct app *a)
 
 			it->count = v[i].count;
 			it->field = f;
-			it->active = browse_filter_index(b, (enum qfield)f,
+			it->active = browse_filter_index(b,
+			                                 browse_facet_field((enum facet)f),
 			                                 v[i].name) >= 0;
 		}
 		if (!n)
 			item_add(a, FI_NOTE, all && fs->narrow ? "(none holds it)" : "(none)");
-		else if (r == 0)
+		else if (r == BROWSE_COUNT_PARTIAL)
 			item_add(a, FI_NOTE, "(partial counts)");
-		else if (r == 2)
+		else if (r == BROWSE_COUNT_SAMPLED)
 			item_add(a, FI_NOTE, "(estimated from a sample)");
 		if (all && n >= FACET_ALL)
 			item_add(a, FI_NOTE, "(the first values only: type to narrow)");
@@ -377,7 +378,8 @@ static void activate(struct app *a, int remove_only)
 	case FI_FACET:
 		if (remove_only && !it->active)
 			break;
-		r = browse_toggle_filter(b, (enum qfield)it->field, text, &added,
+		r = browse_toggle_filter(b, browse_facet_field((enum facet)it->field),
+		                         text, &added,
 		                         &a->e);
 		if (r == 0)
 			browse_message(b, 0, added ? "Only %s" : "No longer only %s",

@@ -22,10 +22,7 @@ void spans_free(struct spans *s)
 
 static void spans_add(struct spans *s, size_t off, size_t len)
 {
-	if (s->n == s->cap) {
-		s->cap = s->cap ? 2 * s->cap : 8;
-		s->v = xrealloc(s->v, s->cap * sizeof *s->v);
-	}
+	ARRAY_RESERVE(s->v, s->n, s->cap);
 	s->v[s->n].off = off;
 	s->v[s->n].len = len;
 	s->n++;
@@ -551,10 +548,7 @@ static struct dline *dline_add(struct dlines *d, enum dkind kind,
 {
 	struct dline *l;
 
-	if (d->n == d->cap) {
-		d->cap = d->cap ? 2 * d->cap : 64;
-		d->v = xrealloc(d->v, d->cap * sizeof *d->v);
-	}
+	ARRAY_RESERVE(d->v, d->n, d->cap);
 	l = &d->v[d->n++];
 	l->kind = kind;
 	l->label = NULL;

@@ -137,7 +137,7 @@ static void help_draw(struct app *a, struct rect r, int focused)
 	if (r.h <= 0 || r.w <= 0)
 		return;
 	help_wrap(a, r.w - 1);
-	nav->page = (size_t)r.h;
+	browse_nav_show(nav, hs->lines.n, (size_t)r.h);
 	browse_nav_scroll(nav, hs->lines.n, 0);
 	for (i = 0; i < r.h && nav->top + (size_t)i < hs->lines.n; i++) {
 		const char *s = hs->lines.v[nav->top + (size_t)i];

@@ -305,15 +305,11 @@ int screen_start(int headless, int lines, int cols, struct err *e);
 /* Give the terminal back (idempotent; safe from atexit and die()). */
 void screen_stop(void);
 
-/* 1 between screen_start and screen_stop. */
-int screen_active(void);
 
 /* The text_sanitize flags for this terminal (TEXT_SAN_ASCII in a
  * non-UTF-8 locale). */
 int screen_san(void);
 
-/* 1 when only ASCII may be drawn. */
-int screen_ascii(void);
 
 /* Draw only ASCII (a non-UTF-8 locale); set before screen_start. */
 void screen_set_ascii(int ascii);
@@ -422,10 +418,6 @@ struct view {
 	void *priv;
 	struct rect rect;
 };
-
-/* The views, one file each. */
-extern const struct view_ops list_view, doc_view, timeline_view,
-	related_view, filter_view, help_view, person_view, people_view;
 
 /* Every view's operations, indexed by enum browse_view. */
 extern const struct view_ops *const view_table[BV_NVIEWS];
@@ -545,12 +537,12 @@ struct app {
 	struct strlist doc_terms;
 	unsigned long doc_terms_gen;
 	int64_t doc_terms_key;
+	char *filters_text;      /* the filters as the status line shows them */
+	unsigned long filters_gen;
 	int say_found;       /* say "N found" once the list is counted */
 	int doc_full;        /* the document view across a wide screen (z) */
 	struct view views[BV_NVIEWS];
 	enum browse_view shown; /* the view on top when last handled */
-	char *headless_keys;   /* FONDS_UI_KEYS script, if any */
-	const char *headless_dump;
 };
 
 /* Report err in the status line (an interruption is not an error). */

@@ -88,29 +88,15 @@ static const struct {
 /* Decode one UTF-8 character of s (which must be exactly one); -1 if not. */
 static int utf8_one(const char *s)
 {
-	const unsigned char *p = (const unsigned char *)s;
-	int c, n, i;
+	size_t n = strlen(s), len;
+	uint32_t c;
 
-	if (p[0] < 0x80)
-		return p[1] ? -1 : p[0];
-	if ((p[0] & 0xE0) == 0xC0) {
-		c = p[0] & 0x1F;
-		n = 1;
-	} else if ((p[0] & 0xF0) == 0xE0) {
-		c = p[0] & 0x0F;
-		n = 2;
-	} else if ((p[0] & 0xF8) == 0xF0) {
-		c = p[0] & 0x07;
-		n = 3;
-	} else {
+	if (!n)
 		return -1;
-	}
-	for (i = 1; i <= n; i++) {
-		if ((p[i] & 0xC0) != 0x80)
-			return -1;
-		c = (c << 6) | (p[i] & 0x3F);
-	}
-	return p[n + 1] ? -1 : c;
+	len = text_next(s, n, &c);
+	if (len != n || ((unsigned char)s[0] >= 0x80 && len == 1))
+		return -1;
+	return (int)c;
 }
 
 int keymap_key_parse(const char *name)
@@ -169,17 +155,11 @@ char *keymap_key_name(int key, char *buf, size_t n)
 			snprintf(buf, n, "key%d", k);
 	} else if (key >= 0 && key < ' ') {
 		snprintf(buf, n, "C-%c", tolower(key + '@'));
-	} else if (key < 0x80) {
-		snprintf(buf, n, "%c", key);
-	} else if (key < 0x800) {
-		snprintf(buf, n, "%c%c", 0xC0 | (key >> 6), 0x80 | (key & 0x3F));
-	} else if (key < 0x10000) {
-		snprintf(buf, n, "%c%c%c", 0xE0 | (key >> 12),
-		         0x80 | ((key >> 6) & 0x3F), 0x80 | (key & 0x3F));
 	} else {
-		snprintf(buf, n, "%c%c%c%c", 0xF0 | (key >> 18),
-		         0x80 | ((key >> 12) & 0x3F), 0x80 | ((key >> 6) & 0x3F),
-		         0x80 | (key & 0x3F));
+		char u[5] = "";
+
+		u[text_put(u, (uint32_t)key)] = '\0';
+		snprintf(buf, n, "%s", u);
 	}
 	return buf;
 }
@@ -212,11 +192,7 @@ void keymap_bind(struct keymap *km, int section, int key, enum request req)
 			return;
 		}
 	}
-	if (km->n[section] == km->cap[section]) {
-		km->cap[section] = km->cap[section] ? 2 * km->cap[section] : 32;
-		km->v[section] = xrealloc(km->v[section],
-		                          km->cap[section] * sizeof **km->v);
-	}
+	ARRAY_RESERVE(km->v[section], km->n[section], km->cap[section]);
 	km->v[section][km->n[section]].key = key;
 	km->v[section][km->n[section]].req = req;
 	km->n[section]++;

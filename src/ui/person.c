@@ -53,7 +53,7 @@ static int32_t focus_year(struct app *a)
 	d = browse_doc(&a->b, key, &e);
 	if (!d || d->date.prec == DATE_UNDATED)
 		return 0;
-	return browse_period_of(d->date.key, DATE_YEAR);
+	return text_period_of(d->date.key, DATE_YEAR);
 }
 
 static int selectable(const struct dline *l)

@@ -231,31 +231,6 @@ static int s_is_word_start(const char *s, size_t i)
 	return s[i] != ' ' && (i == 0 || s[i - 1] == ' ');
 }
 
-/* Encode code point c as UTF-8 into buf; returns the length. */
-static size_t utf8_put(char *buf, int c)
-{
-	if (c < 0x80) {
-		buf[0] = (char)c;
-		return 1;
-	}
-	if (c < 0x800) {
-		buf[0] = (char)(0xC0 | (c >> 6));
-		buf[1] = (char)(0x80 | (c & 0x3F));
-		return 2;
-	}
-	if (c < 0x10000) {
-		buf[0] = (char)(0xE0 | (c >> 12));
-		buf[1] = (char)(0x80 | ((c >> 6) & 0x3F));
-		buf[2] = (char)(0x80 | (c & 0x3F));
-		return 3;
-	}
-	buf[0] = (char)(0xF0 | (c >> 18));
-	buf[1] = (char)(0x80 | ((c >> 12) & 0x3F));
-	buf[2] = (char)(0x80 | ((c >> 6) & 0x3F));
-	buf[3] = (char)(0x80 | (c & 0x3F));
-	return 4;
-}
-
 /* Tab (dir 1) and Shift-Tab (-1) at the : prompt: complete the last word
  * as far as its candidates agree; when several remain, list them on a
  * line of their own, and further presses put each in turn in place. */
@@ -416,7 +391,7 @@ void prompt_key(struct app *a, int key)
 			return;
 		{
 			char buf[8];
-			size_t n = utf8_put(buf, key);
+			size_t n = text_put(buf, (uint32_t)key);
 
 			if (p->text.len + n > 4096)
 				return;

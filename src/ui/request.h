@@ -19,7 +19,7 @@
 	X(MOVE_LAST, "move-last", "last", "Go to the last line") \
 	X(ENTER, "enter", "open", "Open the selected document or person; narrow to the period; choose") \
 	X(FOCUS, "focus", "pane", "Switch between the list and the document") \
-	X(BACK, "back", "back", "Go back to where the last jump came from") \
+	X(BACK, "back", "back", "Go back to where the last jump or change of the list came from") \
 	X(FORWARD, "forward", "forward", "Go forward again after going back") \
 	X(PREV_TIME, "prev-in-time", "earlier", "Previous document in time, ignoring filters") \
 	X(NEXT_TIME, "next-in-time", "later", "Next document in time, ignoring filters") \

@@ -163,17 +163,6 @@ void screen_stop(void)
 	}
 }
 
-int screen_active(void)
-{
-	return term.active;
-}
-
-/* Whether the locale can show UTF-8; fixed once curses has started. */
-int screen_ascii(void)
-{
-	return term.ascii;
-}
-
 int screen_san(void)
 {
 	return term.ascii ? TEXT_SAN_ASCII : 0;

@@ -100,14 +100,14 @@ static void timeline_draw(struct app *a, struct rect r, int focused)
 	screen_put(r.y, r.x, r.w, sbuf_str(&line), SA_HEADING);
 	sbuf_reset(&line);
 
-	lo = browse_period_of(first, tv->level);
-	hi = browse_period_of(last, tv->level);
-	nper = browse_period_diff(lo, hi, tv->level) + 1;
+	lo = text_period_of(first, tv->level);
+	hi = text_period_of(last, tv->level);
+	nper = text_period_diff(lo, hi, tv->level) + 1;
 	rows = r.h - 2;
 	if (rows < 1)
 		rows = 1;
 	top = browse_timeline_top(b, rows);
-	ti = browse_period_diff(lo, top, tv->level);
+	ti = text_period_diff(lo, top, tv->level);
 	n = (int)(nper - ti < rows ? nper - ti : rows);
 	if (n < 0)
 		n = 0;
@@ -122,15 +122,15 @@ static void timeline_draw(struct app *a, struct rect r, int focused)
 			max = counts[i];
 	/* the list's current document */
 	if (browse_current_date(b, &cd) && cd.prec >= tv->level)
-		marked = browse_period_of(cd.key, tv->level);
+		marked = text_period_of(cd.key, tv->level);
 	for (i = 0; i < n; i++) {
-		int32_t p = browse_period_add(top, tv->level, i);
+		int32_t p = text_period_add(top, tv->level, i);
 		char label[16];
 		int is_cur = p == tv->cursor;
 		struct spans sp = {0};
 		enum sattr at;
 
-		browse_period_format(p, tv->level, label, sizeof label);
+		text_period_format(p, tv->level, label, sizeof label);
 		sbuf_reset(&line);
 		ui_timeline_line(label, counts[i], max, is_cur, p == marked, r.w,
 		                 a->ascii, &line);
@@ -210,7 +210,7 @@ static void timeline_status(struct app *a, struct status_info *si,
 	char p[16];
 
 	snprintf(mode, len, "timeline %s %s", lv,
-	         browse_period_format(tv->cursor, tv->level, p, sizeof p));
+	         text_period_format(tv->cursor, tv->level, p, sizeof p));
 	app_status_list(a, si);
 }
 

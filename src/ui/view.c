@@ -7,6 +7,10 @@
 
 #include "ui/internal.h"
 
+/* The views, one file each. */
+extern const struct view_ops list_view, doc_view, timeline_view,
+	related_view, filter_view, help_view, person_view, people_view;
+
 const struct view_ops *const view_table[BV_NVIEWS] = {
 	[BV_LIST] = &list_view,
 	[BV_DOC] = &doc_view,

@@ -192,12 +192,22 @@ void sbuf_free(struct sbuf *b)
 	b->len = b->cap = 0;
 }
 
+void array_reserve(void **v, size_t *cap, size_t want, size_t size,
+                   size_t min)
+{
+	size_t c = *cap ? *cap : min;
+
+	if (want <= *cap)
+		return;
+	while (c < want)
+		c *= 2;
+	*v = xrealloc(*v, c * size);
+	*cap = c;
+}
+
 void strlist_take(struct strlist *l, char *s)
 {
-	if (l->n == l->cap) {
-		l->cap = l->cap ? l->cap * 2 : 4;
-		l->v = xrealloc(l->v, l->cap * sizeof *l->v);
-	}
+	ARRAY_RESERVE(l->v, l->n, l->cap);
 	l->v[l->n++] = s;
 }
 

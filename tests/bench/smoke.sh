@@ -9,35 +9,27 @@ GEN=$B/tests/bench/gen
 BENCH=$B/tests/bench/bench
 N=10000
 DIR=$B/tests/tmp/bench-smoke
-n=0
-failed=0
+. "${FONDS_SRCDIR:-.}/tests/lib.sh"
 
-ok() {
-	n=$((n + 1))
-	if [ "$1" -eq 0 ]; then echo "ok $n - $2"; else echo "not ok $n - $2"; failed=1; fi
-}
-
-echo "1..14"
 if [ ! -x "$GEN" ] || [ ! -x "$BENCH" ] || [ ! -x "${FONDS_BIN:-}" ]; then
-	for i in 1 2 3 4 5 6 7 8 9 10 11 12 13 14; do echo "ok $i # SKIP programs not built"; done
-	exit 0
+	skip_all "programs not built"
 fi
 rm -rf "$DIR"
 mkdir -p "$DIR/cache"
 
-"$GEN" $N > "$DIR/a.jsonl"; ok $? "gen $N runs"
+"$GEN" $N > "$DIR/a.jsonl"; ok_status $? "gen $N runs"
 "$GEN" $N > "$DIR/b.jsonl"
-cmp -s "$DIR/a.jsonl" "$DIR/b.jsonl"; ok $? "the same seed gives the same bytes"
+cmp -s "$DIR/a.jsonl" "$DIR/b.jsonl"; ok_status $? "the same seed gives the same bytes"
 "$GEN" -s 7 $N > "$DIR/c.jsonl"
 if cmp -s "$DIR/a.jsonl" "$DIR/c.jsonl"; then r=1; else r=0; fi
-ok $r "another seed gives another collection"
+ok_status $r "another seed gives another collection"
 lines=$(wc -l < "$DIR/a.jsonl")
-[ "$lines" -eq $N ]; ok $? "$N lines (got $lines)"
+[ "$lines" -eq $N ]; ok_status $? "$N lines (got $lines)"
 good=$(grep -c '^{"id":"bench-[0-9]\{7\}",.*"title":".*"summary":".*"related":\[[^]]*\]\(,"texts":\[{"kind":"original",.*}\]\)\?}$' "$DIR/a.jsonl")
-[ "$good" -eq $N ]; ok $? "every line is a record of the expected shape ($good)"
+[ "$good" -eq $N ]; ok_status $? "every line is a record of the expected shape ($good)"
 w=$("$GEN" --word 100)
 case $w in [a-z]*) r=0 ;; *) r=1 ;; esac
-ok $r "gen --word prints a word ($w)"
+ok_status $r "gen --word prints a word ($w)"
 
 # the harness, on this corpus (it would generate the same bytes itself)
 mv "$DIR/a.jsonl" "$DIR/cache/corpus-$N.jsonl"
@@ -45,10 +37,10 @@ rm -f "$DIR/b.jsonl" "$DIR/c.jsonl"
 "$BENCH" --fonds "$FONDS_BIN" --gen "$GEN" --cache "$DIR/cache" -n $N --quick \
 	> "$DIR/table.txt" 2> "$DIR/bench.err"
 r=$?
-ok $r "bench --quick runs to the end (status $r)"
+ok_status $r "bench --quick runs to the end (status $r)"
 [ $r -eq 0 ] || sed 's/^/# /' "$DIR/bench.err" "$DIR/table.txt"
 
-grep -q "^documents: $N;" "$DIR/table.txt"; ok $? "the import holds $N documents"
+grep -q "^documents: $N;" "$DIR/table.txt"; ok_status $? "the import holds $N documents"
 
 # every row, with a number in its first column
 rows="import rate (docs/s, FTS included)|database size (MB) vs input|peak RSS of the import (MB)
@@ -73,14 +65,14 @@ for row in $rows; do
 	esac
 done
 IFS=$old_ifs
-[ -z "$missing" ]; ok $? "every row has a number${missing:+; missing:$missing}"
+[ -z "$missing" ]; ok_status $? "every row has a number${missing:+; missing:$missing}"
 if grep -q 'ERROR' "$DIR/table.txt"; then r=1; else r=0; fi
-ok $r "no row failed"
+ok_status $r "no row failed"
 # the floors ran beside fonds: a ratio on the key rows (columns after the
 # name: median p95 p99 n fail floor basis ratio sql target result)
 ratio=$(grep -F "line down (j)" "$DIR/table.txt" | cut -c40- | awk '{print $8}')
 case $ratio in [0-9]*x) r=0 ;; *) r=1 ;; esac
-ok $r "key rows have a floor and a ratio ($ratio)"
+ok_status $r "key rows have a floor and a ratio ($ratio)"
 # navigation keys are held to less (bare SQLite + the null key without it),
 # the other keys to bare SQLite + the null key
 basis=$(grep -F "line down (j)" "$DIR/table.txt" | cut -c40- | awk '{print $7}')
@@ -88,15 +80,15 @@ want=sql+key
 command -v less > /dev/null 2>&1 && want=less
 basis2=$(grep -F "open detail (Enter)" "$DIR/table.txt" | cut -c40- | awk '{print $7}')
 [ "$basis" = "$want" ] && [ "$basis2" = sql+key ]
-ok $? "floors: line down against $want ($basis), open detail against sql+key ($basis2)"
+ok_status $? "floors: line down against $want ($basis), open detail against sql+key ($basis2)"
 # nothing failed or came unasked: the fail column is 0 on every timed row
 fails=$(awk '/^-----/ { t = 1; next } t && /^$/ { t = 0 } t' "$DIR/table.txt" |
 	cut -c40- | awk '$5 ~ /^[0-9]+$/ && $5 != 0' | wc -l)
 if [ "$fails" -eq 0 ] && ! grep -q "settle byte(s) came with no key\|untimed key" "$DIR/table.txt"; then r=0; else r=1; fi
-ok $r "every key settled once ($fails rows with failures)"
+ok_status $r "every key settled once ($fails rows with failures)"
 # the cold start comes from the settle hook, so it fired
 cold=$(grep -F "cold start to first screen" "$DIR/table.txt" | cut -c40- | awk '{print $1}')
 case $cold in [0-9]*) r=0 ;; *) r=1 ;; esac
-ok $r "the settle hook fired (cold start $cold ms)"
-[ $failed -eq 0 ] && rm -rf "$DIR"
-exit 0
+ok_status $r "the settle hook fired (cold start $cold ms)"
+[ "$tap_failed" -eq 0 ] && rm -rf "$DIR"
+done_testing

@@ -11,106 +11,13 @@
 #   done_testing        print the plan; the exit status says whether all passed
 # Every test works in its own directory $tmp, removed at exit.
 
-: "${FONDS_BIN:=${FONDS_BUILDDIR:-.}/fonds}"
-export FONDS_BIN
-unset FONDS_DB
-LC_ALL=${LC_ALL:-C.UTF-8}
-export LC_ALL
+: "${FONDS_SRCDIR:=.}"
+. "$FONDS_SRCDIR/tests/lib.sh"
 
-tap_n=0
-tap_failed=0
-
-tmp=$(mktemp -d "${TMPDIR:-/tmp}/fonds-cli.XXXXXX") || exit 99
-trap 'rm -rf "$tmp"' EXIT
-trap 'exit 1' HUP INT TERM
-DB=$tmp/x.db
+tap_tmpdir cli
 # A private data home so that nothing touches the user's database.
 XDG_DATA_HOME=$tmp/data
 export XDG_DATA_HOME
-
-ok() {
-	tap_name=$1
-	shift
-	tap_n=$((tap_n + 1))
-	if "$@"; then
-		echo "ok $tap_n - $tap_name"
-	else
-		echo "not ok $tap_n - $tap_name"
-		tap_failed=$((tap_failed + 1))
-	fi
-}
-
-is() {
-	tap_n=$((tap_n + 1))
-	if [ "x$2" = "x$3" ]; then
-		echo "ok $tap_n - $1"
-	else
-		echo "not ok $tap_n - $1"
-		printf '#   got:      %s\n' "$2" | head -20
-		printf '#   expected: %s\n' "$3" | head -20
-		tap_failed=$((tap_failed + 1))
-	fi
-}
-
-like() {
-	tap_n=$((tap_n + 1))
-	case $2 in
-	*"$3"*)
-		echo "ok $tap_n - $1" ;;
-	*)
-		echo "not ok $tap_n - $1"
-		printf '#   got:      %s\n' "$2" | head -20
-		printf '#   expected to contain: %s\n' "$3"
-		tap_failed=$((tap_failed + 1)) ;;
-	esac
-}
-
-unlike() {
-	tap_n=$((tap_n + 1))
-	case $2 in
-	*"$3"*)
-		echo "not ok $tap_n - $1"
-		printf '#   got:      %s\n' "$2" | head -20
-		printf '#   expected not to contain: %s\n' "$3"
-		tap_failed=$((tap_failed + 1)) ;;
-	*)
-		echo "ok $tap_n - $1" ;;
-	esac
-}
-
-skip() {
-	tap_n=$((tap_n + 1))
-	echo "ok $tap_n # SKIP $1"
-}
-
-skip_all() {
-	echo "1..0 # SKIP $1"
-	exit 0
-}
-
-done_testing() {
-	echo "1..$tap_n"
-	[ "$tap_failed" -eq 0 ]
-	exit $?
-}
-
-# run CMD...: run with stdin from /dev/null unless redirected by the caller.
-run() {
-	"$@" >"$tmp/.out" 2>"$tmp/.err"
-	rc=$?
-	out=$(cat "$tmp/.out")
-	err=$(cat "$tmp/.err")
-}
-
-fonds() {
-	"$FONDS_BIN" --db "$DB" "$@"
-}
-
-# Number of documents in the database $DB (or in the one given).
-doc_count() {
-	"$FONDS_BIN" --db "${1:-$DB}" stats --format json |
-		sed -n 's/.*"documents":\([0-9]*\).*/\1/p'
-}
 
 # A JSON field of the stats of $DB.
 stat_field() {

@@ -4,9 +4,7 @@
 # (a reply, two notes to the same man, a journal series) are there.
 . "${FONDS_SRCDIR:-.}/tests/cli/lib.sh"
 
-if [ -z "$FONDS_SEEDS" ] || [ ! -f "$FONDS_SEEDS/004_961ba4dfd91e6592.txt" ]; then
-	skip_all "no seed pages (FONDS_SEEDS=$FONDS_SEEDS)"
-fi
+need_seeds 004_961ba4dfd91e6592.txt
 run fonds import "$FONDS_SEEDS"/0*.txt
 is "importing the seeds exits 0" "$rc" 0
 

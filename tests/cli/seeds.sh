@@ -3,13 +3,9 @@
 # documents, their span, folded search, date ranges, a round trip.
 . "${FONDS_SRCDIR:-.}/tests/cli/lib.sh"
 
-if [ -z "$FONDS_SEEDS" ] || [ ! -d "$FONDS_SEEDS" ]; then
-	skip_all "no seed pages (FONDS_SEEDS=$FONDS_SEEDS)"
-fi
+need_seeds
 set -- "$FONDS_SEEDS"/0*.txt
-if [ ! -f "$1" ]; then
-	skip_all "no seed pages in $FONDS_SEEDS"
-fi
+[ -f "$1" ] || FONDS_SEEDS= need_seeds
 is "there are five seed pages" "$#" 5
 
 run fonds import "$@"

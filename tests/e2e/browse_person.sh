@@ -14,13 +14,13 @@ name='Vladimir Razuvaev'
 # the import must have recognised people with the bundled name authority
 "$FONDS_BIN" --db "$db" person Matveyev >"$e2e_tmp/person.out" 2>&1 &&
 	grep -q "$name" "$e2e_tmp/person.out"
-ok $? "the import knew the name authority: fonds person Matveyev is $name"
+ok_status $? "the import knew the name authority: fonds person Matveyev is $name"
 
 # The documents the CLI finds for him, as "DATE<TAB>TITLE" lines: a small
 # CSV reader (quoted fields may hold commas, quotes and newlines).
 "$FONDS_BIN" --db "$db" search "person:\"$name\"" --limit 0 --format csv \
 	>"$e2e_tmp/his.csv" 2>"$e2e_tmp/his.err"
-ok $? "fonds search person:\"$name\" runs"
+ok_status $? "fonds search person:\"$name\" runs"
 awk '
 	BEGIN { inq = 0; nf = 0; cur = ""; header = 1 }
 	{
@@ -43,26 +43,26 @@ awk '
 	}' "$e2e_tmp/his.csv" >"$e2e_tmp/his.tsv"
 n=$(wc -l <"$e2e_tmp/his.tsv" | tr -d ' ')
 [ "$n" -ge 2 ]
-ok $? "he is named in several documents ($n)"
+ok_status $? "he is named in several documents ($n)"
 
 e2e_start 100 30
 e2e_wait ' list  1/44'
-ok $? "the browser starts"
+ok_status $? "the browser starts"
 e2e_keys :
 e2e_type 'goto 1950-09-27'
 e2e_keys Enter
 e2e_wait ' list  5/44'
 e2e_keys Enter
 e2e_wait '│ Telegram from Matveyev'
-ok $? "the 27 September 1950 telegram from Matveyev is open"
+ok_status $? "the 27 September 1950 telegram from Matveyev is open"
 
 e2e_keys p
 e2e_wait '─ People ─'
-ok $? "p: a chooser of its people"
+ok_status $? "p: a chooser of its people"
 e2e_wait ' people  1/'
-ok $? "in the people view"
+ok_status $? "in the people view"
 e2e_screen | grep -q "│  $name *│"
-ok $? "listing $name"
+ok_status $? "listing $name"
 sel=$(e2e_screen | grep -n '│> ' | head -n 1 | cut -d: -f1)
 want=$(e2e_screen | grep -n "│  $name *│" | head -n 1 | cut -d: -f1)
 i=${sel:-0}
@@ -71,23 +71,23 @@ while [ -n "$want" ] && [ "$i" -lt "$want" ]; do
 	i=$((i + 1))
 done
 e2e_wait "│> $name *│"
-ok $? "j moves the selection to him"
+ok_status $? "j moves the selection to him"
 e2e_keys Enter
 e2e_wait "^>$name"
-ok $? "Enter: the person view, with his canonical name first"
+ok_status $? "Enter: the person view, with his canonical name first"
 e2e_wait '^ person'
-ok $? "the status line says person"
+ok_status $? "the status line says person"
 s=$(e2e_screen)
 echo "$s" | grep -q '^ Covers .*Matveyev'
-ok $? "his cover name Matveyev"
+ok_status $? "his cover name Matveyev"
 # the variants wrap in the left pane: join its lines
 echo "$s" | cut -c1-45 | tr -s ' ' | tr '\n' ' ' |
 	grep -q ' Variants .*Razuvayev.* Covers '
-ok $? "his variants (Razuvayev)"
+ok_status $? "his variants (Razuvayev)"
 ! echo "$s" | grep -q '^ Uncertain'
-ok $? "he is known, not uncertain"
+ok_status $? "he is known, not uncertain"
 echo "$s" | grep -q "│ Documents ($n)"
-ok $? "beside: his $n documents"
+ok_status $? "beside: his $n documents"
 # a bar per year, with the counts the CLI's documents give
 bad=0
 for y in $(cut -c1-4 "$e2e_tmp/his.tsv" | sort -u); do
@@ -95,15 +95,15 @@ for y in $(cut -c1-4 "$e2e_tmp/his.tsv" | sort -u); do
 	echo "$s" | grep -Eq "^  [ *]$y +$c " || { bad=1; echo "# no bar: $y $c"; }
 done
 [ "$bad" = 0 ]
-ok $? "his documents by year: $(cut -c1-4 "$e2e_tmp/his.tsv" | sort | uniq -c | tr -s ' ' | tr '\n' ';')"
+ok_status $? "his documents by year: $(cut -c1-4 "$e2e_tmp/his.tsv" | sort | uniq -c | tr -s ' ' | tr '\n' ';')"
 echo "$s" | grep -Eq '^  \*1950 '
-ok $? "1950, the telegram's year, marked"
+ok_status $? "1950, the telegram's year, marked"
 echo "$s" | grep -q '^ Appears most with'
-ok $? "and the people he appears with"
+ok_status $? "and the people he appears with"
 
 e2e_keys l
 e2e_wait " list  1/$n  \\[person:\"$name\"\\]"
-ok $? "l: the list narrowed to him, 1/$n"
+ok_status $? "l: the list narrowed to him, 1/$n"
 s=$(e2e_screen)
 bad=0
 i=1
@@ -119,36 +119,36 @@ while IFS='	' read -r date title; do
 done <"$e2e_tmp/his.tsv"
 echo "$s" | sed -n "${i}p" | grep -Eq '^[0-9u]' && bad=1
 [ "$bad" = 0 ]
-ok $? "the list holds exactly the documents fonds search finds, in order"
+ok_status $? "the list holds exactly the documents fonds search finds, in order"
 
 e2e_keys BSpace
 e2e_wait "^>$name"
-ok $? "Backspace: the person view again"
+ok_status $? "Backspace: the person view again"
 e2e_wait '^ person'
-ok $? "(person in the status line)"
+ok_status $? "(person in the status line)"
 e2e_keys BSpace
 e2e_wait ' document  5/44'
-ok $? "Backspace again: the telegram, in the whole list"
+ok_status $? "Backspace again: the telegram, in the whole list"
 e2e_screen | grep -q '│ Telegram from Matveyev'
-ok $? "(the telegram on screen)"
+ok_status $? "(the telegram on screen)"
 e2e_keys L
 e2e_wait "^>$name"
-ok $? "L: forward to the person"
+ok_status $? "L: forward to the person"
 e2e_keys L
 e2e_wait " list  1/$n  \\[person:\"$name\"\\]"
-ok $? "L: forward to his documents"
+ok_status $? "L: forward to his documents"
 e2e_keys H
 e2e_wait "^>$name"
-ok $? "H: back to the person"
+ok_status $? "H: back to the person"
 
 # another person from the ones he appears with, and back
 e2e_keys j Enter
 e2e_wait '^ person'
 e2e_gone "^>$name"
-ok $? "j Enter: one of the people he appears with"
+ok_status $? "j Enter: one of the people he appears with"
 e2e_keys BSpace
 e2e_wait "^ $name"
-ok $? "Backspace: him again, with that person still selected"
+ok_status $? "Backspace: him again, with that person still selected"
 
 # sizes
 sane() {
@@ -169,43 +169,43 @@ for size in 40x10 200x60 80x24 100x30; do
 	e2e_resize "${size%x*}" "${size#*x}"
 	sleep 0.2
 	sane "${size#*x}"
-	ok $? "person view at $size: alive, status line in place"
+	ok_status $? "person view at $size: alive, status line in place"
 	e2e_screen | grep -q "^>$name"
-	ok $? "person view at $size: his name on the first line"
+	ok_status $? "person view at $size: his name on the first line"
 done
 e2e_resize 40 10
 sleep 0.2
 e2e_keys j j j j j j j j j j j j j j j j j j j j
 sleep 0.3
 sane 10
-ok $? "40x10: scrolling down the person view"
+ok_status $? "40x10: scrolling down the person view"
 e2e_screen | grep -Eq '^  [ *]19[0-9][0-9] |^[ >]  [A-Z]'
-ok $? "40x10: the years or his company come into view"
+ok_status $? "40x10: the years or his company come into view"
 e2e_resize 100 30
 e2e_keys q
 e2e_wait ' document  5/44'
-ok $? "q closes the person view"
+ok_status $? "q closes the person view"
 
 # :person with Tab completion
 e2e_keys :
 e2e_type 'person razu'
 e2e_keys Tab
 e2e_wait ":person $name"
-ok $? "Tab completes :person razu to $name"
+ok_status $? "Tab completes :person razu to $name"
 e2e_keys Enter
 e2e_wait "^>$name"
-ok $? ":person opens him"
+ok_status $? ":person opens him"
 e2e_keys :
 e2e_type 'person Matveyev'
 e2e_keys Enter
 e2e_wait "^>$name"
-ok $? ":person Matveyev: the cover name finds him"
+ok_status $? ":person Matveyev: the cover name finds him"
 
 e2e_keys Q
 st=$(e2e_exited)
 [ "$st" = 0 ]
-ok $? "quits cleanly ($st)"
+ok_status $? "quits cleanly ($st)"
 [ ! -s "$e2e_tmp/stderr" ]
-ok $? "nothing on stderr"
+ok_status $? "nothing on stderr"
 
 done_testing

@@ -11,76 +11,76 @@ e2e_keys :
 e2e_type 'goto 1950-09-27'
 e2e_keys Enter
 e2e_wait ' list  5/44'
-ok $? ":goto 1950-09-27 selects the telegram (5/44)"
+ok_status $? ":goto 1950-09-27 selects the telegram (5/44)"
 e2e_keys Enter
 e2e_wait '^1950-09-27.*│ Telegram from Matveyev'
-ok $? "Enter opens the telegram from Matveyev to Stalin"
+ok_status $? "Enter opens the telegram from Matveyev to Stalin"
 e2e_screen | grep -q 'Related documents ([0-9]*)'
-ok $? "its detail has a related section"
+ok_status $? "its detail has a related section"
 e2e_screen | grep -q '1950-09-30  Draft Telegram from Chanfu'
-ok $? "listing the 30 September draft reply"
+ok_status $? "listing the 30 September draft reply"
 
 e2e_keys r
 e2e_wait '^Related to 1950-09-27'
-ok $? "r lists the related documents"
+ok_status $? "r lists the related documents"
 # select the draft reply: rows are two lines, the first at line 2
 line=$(e2e_screen | grep -n '^1950-09-30 .*Draft Telegram from Chan' | head -n 1 | cut -d: -f1)
 [ -n "$line" ]
-ok $? "the draft reply is in the list (line $line)"
+ok_status $? "the draft reply is in the list (line $line)"
 i=2
 while [ -n "$line" ] && [ "$i" -lt "$line" ]; do
 	e2e_keys j
 	i=$((i + 2))
 done
 e2e_screen | grep -n 'links to this document\|reply' | head -n 1 | grep -q .
-ok $? "with its reason"
+ok_status $? "with its reason"
 e2e_keys Enter
 e2e_wait '│ Draft Telegram from Chanfu \(Bulganin\)'
-ok $? "Enter opens the draft reply"
+ok_status $? "Enter opens the draft reply"
 e2e_wait ' document '
-ok $? "in the document view"
+ok_status $? "in the document view"
 e2e_keys BSpace
 e2e_wait '^Related to 1950-09-27'
-ok $? "Backspace returns to the related list"
+ok_status $? "Backspace returns to the related list"
 e2e_keys BSpace
 e2e_wait '│ Telegram from Matveyev'
-ok $? "Backspace again: the telegram"
+ok_status $? "Backspace again: the telegram"
 e2e_keys L
 e2e_wait '^Related to 1950-09-27'
-ok $? "L goes forward again"
+ok_status $? "L goes forward again"
 e2e_keys L
 e2e_wait '│ Draft Telegram from Chanfu'
-ok $? "and forward to the reply"
+ok_status $? "and forward to the reply"
 
 e2e_keys ']'
 e2e_wait '│ Telegram from Vyshinsky'
-ok $? "] steps to the next document in time (1 October 1950)"
+ok_status $? "] steps to the next document in time (1 October 1950)"
 e2e_keys '[' '['
 e2e_wait '│ Ciphered Telegram, Shtykov'
-ok $? "[ [ steps back two"
+ok_status $? "[ [ steps back two"
 e2e_keys H
 e2e_wait '│ Draft Telegram from Chanfu'
-ok $? "H goes back too"
+ok_status $? "H goes back too"
 
 # from the list, in a narrow terminal: the views replace each other
 e2e_keys Q
 e2e_exited >/dev/null
 e2e_start 80 24
 e2e_wait ' list  9/44'
-ok $? "80x24: the list, on the last document read (the reply, 9/44)"
+ok_status $? "80x24: the list, on the last document read (the reply, 9/44)"
 e2e_keys k k k k
 e2e_keys Enter
 e2e_wait '^ Telegram from Matveyev'
-ok $? "Enter: the telegram fills the screen"
+ok_status $? "Enter: the telegram fills the screen"
 e2e_keys r
 e2e_wait '^Related to 1950-09-27'
-ok $? "r: the related list fills the screen"
+ok_status $? "r: the related list fills the screen"
 e2e_keys q q
 e2e_wait ' list  5/44'
-ok $? "q q: back to the list"
+ok_status $? "q q: back to the list"
 e2e_keys Q
 st=$(e2e_exited)
 [ "$st" = 0 ]
-ok $? "quits ($st)"
+ok_status $? "quits ($st)"
 
 done_testing

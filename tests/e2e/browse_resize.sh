@@ -20,7 +20,7 @@ sane() {
 
 e2e_start 100 30
 e2e_wait ' list  1/44'
-ok $? "started"
+ok_status $? "started"
 
 for view in list document timeline related filters help person prompt; do
 	case $view in
@@ -42,11 +42,11 @@ for view in list document timeline related filters help person prompt; do
 		e2e_resize "${size%x*}" "${size#*x}"
 		sleep 0.2
 		sane "${size#*x}"
-		ok $? "$view at $size: alive, status line in place"
+		ok_status $? "$view at $size: alive, status line in place"
 	done
 	if [ "$view" != prompt ] && [ "$view" != list ]; then
 		e2e_screen | grep -qE "^ $view"
-		ok $? "$view: still the $view view"
+		ok_status $? "$view: still the $view view"
 	fi
 	case $view in
 	list) ;;
@@ -58,15 +58,15 @@ done
 
 e2e_resize 30 8
 e2e_wait 'too small'
-ok $? "30x8: a polite notice"
+ok_status $? "30x8: a polite notice"
 e2e_resize 1 1
 sleep 0.3
 e2e_alive
-ok $? "1x1: still running"
+ok_status $? "1x1: still running"
 e2e_resize 500 200
 sleep 0.3
 sane 200
-ok $? "500x200: sane"
+ok_status $? "500x200: sane"
 
 # a storm: many sizes in a row, with keys in between
 for i in 1 2 3 4 5 6 7 8 9 10; do
@@ -78,12 +78,12 @@ done
 e2e_resize 100 30
 sleep 0.5
 sane 30
-ok $? "after a resize storm: sane"
+ok_status $? "after a resize storm: sane"
 e2e_keys Q
 st=$(e2e_exited)
 [ "$st" = 0 ]
-ok $? "quits cleanly ($st)"
+ok_status $? "quits cleanly ($st)"
 [ ! -s "$e2e_tmp/stderr" ]
-ok $? "nothing on stderr"
+ok_status $? "nothing on stderr"
 
 done_testing

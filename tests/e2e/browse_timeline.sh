@@ -13,13 +13,13 @@ if [ ! -s "$e2e_tmp/expect" ]; then
 		awk '{ print $2 "," $1 }' >"$e2e_tmp/expect"
 fi
 [ "$(wc -l <"$e2e_tmp/expect")" -ge 20 ]
-ok $? "expected counts per year ($(wc -l <"$e2e_tmp/expect") years)"
+ok_status $? "expected counts per year ($(wc -l <"$e2e_tmp/expect") years)"
 
 e2e_start 100 30
 e2e_wait ' list  1/44'
 e2e_keys t
 e2e_wait 'Timeline by year'
-ok $? "t opens the timeline"
+ok_status $? "t opens the timeline"
 s=$(e2e_screen)
 missing=
 for y in $(seq 1949 1974); do
@@ -28,74 +28,74 @@ for y in $(seq 1949 1974); do
 	echo "$s" | grep -Eq "^[ >][ *]$y +$want( |\$)" || missing="$missing $y:$want"
 done
 [ -z "$missing" ]
-ok $? "every year 1949..1974 with its count (wrong or missing:$missing)"
+ok_status $? "every year 1949..1974 with its count (wrong or missing:$missing)"
 echo "$s" | grep -Eq '^>\*1949 +1'
-ok $? "the cursor and the current document on 1949"
+ok_status $? "the cursor and the current document on 1949"
 echo "$s" | grep -Eq '^  1954 +0 *$'
-ok $? "an empty year is shown, empty"
+ok_status $? "an empty year is shown, empty"
 
 # walk to 1956 and narrow
 e2e_keys l l l l l l l
 e2e_wait '^> 1956 +5'
-ok $? "l moves the cursor a year at a time, to 1956"
+ok_status $? "l moves the cursor a year at a time, to 1956"
 e2e_wait ' timeline years 1956'
-ok $? "the status line names the period"
+ok_status $? "the status line names the period"
 e2e_keys Enter
 e2e_wait ' list  1/5 .*date:1956'
-ok $? "Enter narrows the list to 1956: 1/5"
+ok_status $? "Enter narrows the list to 1956: 1/5"
 s=$(e2e_screen)
 n=$(echo "$s" | grep -Ec '^[0-9]{4}-|^undated')
 n56=$(echo "$s" | grep -c '^1956-')
 [ "$n" -eq 5 ] && [ "$n56" -eq 5 ]
-ok $? "the list shows 1956's five documents and nothing else ($n56 of $n)"
+ok_status $? "the list shows 1956's five documents and nothing else ($n56 of $n)"
 e2e_keys t
 e2e_wait 'Timeline by year: 5 documents'
-ok $? "the timeline now counts the narrowed list"
+ok_status $? "the timeline now counts the narrowed list"
 e2e_keys w
 e2e_wait 'Timeline by year: 44 documents'
-ok $? "w widens back"
+ok_status $? "w widens back"
 e2e_keys q
 e2e_wait ' list  [0-9]+/44'
-ok $? "q closes the timeline, the list is whole again"
+ok_status $? "q closes the timeline, the list is whole again"
 
 # zoom, PgDn, :goto
 e2e_keys t
 e2e_wait 'Timeline by year'
 e2e_keys +
 e2e_wait 'Timeline by month'
-ok $? "+ zooms to months"
+ok_status $? "+ zooms to months"
 e2e_keys :
 e2e_type 'goto 1950-09'
 e2e_keys Enter
 e2e_wait '^>.1950-09 +6'
-ok $? ":goto 1950-09 puts the cursor on September 1950 (6 documents)"
+ok_status $? ":goto 1950-09 puts the cursor on September 1950 (6 documents)"
 e2e_keys +
 e2e_wait 'Timeline by day'
-ok $? "+ zooms to days"
+ok_status $? "+ zooms to days"
 e2e_wait '^> 1950-09-01 +0'
-ok $? "on 1 September 1950"
+ok_status $? "on 1 September 1950"
 e2e_keys :
 e2e_type 'goto 1950-09-27'
 e2e_keys Enter
 e2e_wait '^> 1950-09-27 +1'
-ok $? "the 27th has its document"
+ok_status $? "the 27th has its document"
 e2e_keys PageDown
 e2e_wait '^> 1950-10-27 +0'
-ok $? "PgDn jumps 30 days"
+ok_status $? "PgDn jumps 30 days"
 e2e_keys h h h h h h h h h h h h h h h h h h h h h h h h h h
 e2e_wait '^> 1950-10-01 +1'
-ok $? "h steps back a day at a time"
+ok_status $? "h steps back a day at a time"
 e2e_keys - -
 e2e_wait 'Timeline by year'
-ok $? "- - back to years"
+ok_status $? "- - back to years"
 e2e_wait '^> 1950 +12'
-ok $? "on 1950"
+ok_status $? "on 1950"
 e2e_keys End
 e2e_wait '^> 1974 +1'
-ok $? "End: the last year"
+ok_status $? "End: the last year"
 e2e_keys Q
 st=$(e2e_exited)
 [ "$st" = 0 ]
-ok $? "Q quits from the timeline ($st)"
+ok_status $? "Q quits from the timeline ($st)"
 
 done_testing

@@ -93,9 +93,68 @@ static void screens_free(struct screens *sc)
  * each other's searches). */
 static const char *run_history = "";
 
-/* Run the browser on s with the script text at cols x lines; fill sc. */
-static int run(struct store *s, const char *dir, const char *script,
-               const char *size, struct screens *sc)
+/* Compare the screens of a run (the dump file, whole) with the golden
+ * file tests/golden/NAME.screens; with FONDS_GOLDEN_UPDATE=1 in the
+ * environment, write it instead (after an intended change of the
+ * screens: review the diff before committing it). */
+static void golden_check(const char *name, const char *dump)
+{
+	const char *src = getenv("FONDS_SRCDIR");
+	const char *update = getenv("FONDS_GOLDEN_UPDATE");
+	char path[1024];
+	char *got, *want;
+	size_t ng, nw, i, line = 1, start = 0;
+
+	if (!src) {
+		skip("FONDS_SRCDIR is not set: no golden screens");
+		return;
+	}
+	snprintf(path, sizeof path, "%s/tests/golden/%s.screens", src, name);
+	got = tap_slurp(dump, &ng);
+	if (!got) {
+		ok(0, "golden %s: no dump", name);
+		return;
+	}
+	if (update && *update && strcmp(update, "0") != 0) {
+		FILE *f = fopen(path, "w");
+
+		ok(f && fwrite(got, 1, ng, f) == ng && fclose(f) == 0,
+		   "golden %s: written to %s", name, path);
+		free(got);
+		return;
+	}
+	want = tap_slurp(path, &nw);
+	if (!want) {
+		ok(0, "golden %s: %s is missing (make it with FONDS_GOLDEN_UPDATE=1)",
+		   name, path);
+		free(got);
+		return;
+	}
+	for (i = 0; i < ng && i < nw && got[i] == want[i]; i++)
+		if (got[i] == '\n') {
+			line++;
+			start = i + 1;
+		}
+	if (!ok(ng == nw && i == ng, "golden %s: the screens are the same", name)) {
+		size_t eg = start, ew = start;
+
+		while (eg < ng && got[eg] != '\n')
+			eg++;
+		while (ew < nw && want[ew] != '\n')
+			ew++;
+		printf("#   line %zu differs\n#   got:  %.*s\n#   want: %.*s\n",
+		       line, (int)(eg - start), got + start, (int)(ew - start),
+		       want + start);
+		printf("#   (FONDS_GOLDEN_UPDATE=1 rewrites %s)\n", path);
+	}
+	free(got);
+	free(want);
+}
+
+/* Run the browser on s with the script text at cols x lines; fill sc and
+ * compare the screens with the golden file of name. */
+static int run(struct store *s, const char *dir, const char *name,
+               const char *script, const char *size, struct screens *sc)
 {
 	char kpath[512], dpath[512], line[4096];
 	struct ui_options o = { NULL, NULL, NULL, NULL };
@@ -137,6 +196,7 @@ static int run(struct store *s, const char *dir, const char *script,
 	}
 	sbuf_free(&cur);
 	fclose(f);
+	golden_check(name, dpath);
 	return 0;
 }
 
@@ -215,7 +275,7 @@ static void test_urls(const char *dir)
 	s = load(db, path, NULL);
 	if (!ok(s != NULL, "urls: the fixture imported"))
 		return;
-	if (run(s, dir, "Enter\ndump\nresize 80x24\ndump\nresize 40x12\ndump\nQ\n", "200x50",
+	if (run(s, dir, "urls", "Enter\ndump\nresize 80x24\ndump\nresize 40x12\ndump\nQ\n", "200x50",
 	        &sc) == 0 && sc.n == 3) {
 		const char *p;
 		int whole = 0, broken = 0;
@@ -259,7 +319,7 @@ static void test_texts(const char *dir)
 	s = load(db, file, NULL);
 	if (!ok(s != NULL, "the archive's records with texts imported"))
 		return;
-	if (run(s, dir, ":\ntype open 900001\nEnter\ndump\nT\ndump\nT\ndump\nT\ndump\nQ\n",
+	if (run(s, dir, "texts", ":\ntype open 900001\nEnter\ndump\nT\ndump\nT\ndump\nT\ndump\nQ\n",
 	        "100x40", &sc) == 0 && sc.n == 4) {
 		ok(has_line(sc.v[0], "The ambassador reports") && !has_line(sc.v[0], "<p>"),
 		   "the document: its summary, as clean text");
@@ -300,7 +360,7 @@ static void test_person(const char *dir, const char *data, const char *file)
 		authority_free(&auth);
 		return;
 	}
-	if (run(s, dir,
+	if (run(s, dir, "person",
 	        ":\ntype goto 1950-09-27\nEnter\nEnter\n"
 	        "p\ndump\n"
 	        "G\ndump\n"
@@ -375,7 +435,7 @@ static void test_person(const char *dir, const char *data, const char *file)
 
 	/* a search that finds Stalin's telegrams by a cover name: n in the
 	 * document finds the name as the document spells it */
-	if (run(s, dir, "/\ntype filippov\nEnter\nEnter\nn\ndump\nn\nn\nn\nn\nn\ndump\nQ\n",
+	if (run(s, dir, "cover-name", "/\ntype filippov\nEnter\nEnter\nn\ndump\nn\nn\nn\nn\nn\ndump\nQ\n",
 	        "100x30", &sc) == 0 && sc.n == 2) {
 		ok(!strstr(line_of(sc.v[0], 28, buf, sizeof buf), "No more matches"),
 		   "/filippov, Enter, n: a match in the document: %s", buf);
@@ -392,7 +452,7 @@ static void test_person(const char *dir, const char *data, const char *file)
 	/* several candidates: a line of their own, Tab and Shift-Tab cycle
 	 * (issue 12: they overwrote the status line, cut, and a second Tab
 	 * did nothing) */
-	if (run(s, dir, ":\ntype filter place So\nTab\ndump\nTab\ndump\nTab\ndump\nBackTab\ndump\n"
+	if (run(s, dir, "complete-cycle", ":\ntype filter place So\nTab\ndump\nTab\ndump\nTab\ndump\nBackTab\ndump\n"
 	        "Esc\nQ\n", "80x24", &sc) == 0 && sc.n == 4) {
 		char st0[256], c0[256], p1[256], p2[256], p3[256];
 
@@ -415,7 +475,7 @@ static void test_person(const char *dir, const char *data, const char *file)
 	screens_free(&sc);
 
 	/* : completes every kind of argument: cover names, document ids */
-	if (run(s, dir, ":\ntype person Filip\nTab\ndump\nEsc\n:\ntype open kr-1956-091\nTab\ndump\n"
+	if (run(s, dir, "complete-args", ":\ntype person Filip\nTab\ndump\nEsc\n:\ntype open kr-1956-091\nTab\ndump\n"
 	        "Esc\nQ\n", "100x30", &sc) == 0 && sc.n == 2) {
 		ok(strncmp(line_of(sc.v[0], 29, buf, sizeof buf), ":person Filippov", 16) == 0,
 		   ":person Filip, Tab: the cover name: %s", buf);
@@ -427,7 +487,7 @@ static void test_person(const char *dir, const char *data, const char *file)
 	screens_free(&sc);
 
 	/* p on a person among the facets of the filters view */
-	if (run(s, dir, "g\nf\nj\np\ndump\nq\ndump\nQ\n", "100x30", &sc) == 0 &&
+	if (run(s, dir, "person-facet", "g\nf\nj\np\ndump\nq\ndump\nQ\n", "100x30", &sc) == 0 &&
 	    sc.n == 2) {
 		ok(sc.v[0][0] == '>' &&
 		   strstr(line_of(sc.v[0], 28, buf, sizeof buf), " person"),
@@ -453,7 +513,7 @@ static void test_agreement(struct store *s, const char *dir)
 	char buf[512];
 	int i;
 
-	if (run(s, dir,
+	if (run(s, dir, "open",
 	        ":\ntype open kr-1956-0918\nEnter\ndump\n"
 	        "]\n]\ndump\n"
 	        "Tab\ndump\n"
@@ -473,7 +533,7 @@ static void test_agreement(struct store *s, const char *dir)
 
 	/* a facet chosen while reading: the document becomes the first of
 	 * the new list when the list no longer holds it */
-	if (run(s, dir,
+	if (run(s, dir, "facet",
 	        ":\ntype open kr-1956-0918\nEnter\n"
 	        "f\nj\nj\nEnter\nq\ndump\n"
 	        "Backspace\ndump\n"
@@ -495,7 +555,7 @@ static void test_agreement(struct store *s, const char *dir)
 
 	/* a jump in time past the filters: a document outside the list is
 	 * current, no row is, and j goes on from where it would be */
-	if (run(s, dir,
+	if (run(s, dir, "outside",
 	        ":\ntype filter person Joseph Stalin\nEnter\ng\nEnter\n"
 	        "]\ndump\nTab\ndump\nj\ndump\nQ\n", "100x30", &sc) == 0 &&
 	    sc.n == 3) {
@@ -521,7 +581,7 @@ static void test_agreement(struct store *s, const char *dir)
 	sbuf_add(&keys, "Enter\nq\nr\ndump\n"
 	         "Backspace\ndump\nBackspace\ndump\nBackspace\ndump\n"
 	         "Backspace\ndump\nBackspace\ndump\nQ\n");
-	if (run(s, dir, sbuf_str(&keys), "100x30", &sc) == 0 && sc.n == 6) {
+	if (run(s, dir, "back", sbuf_str(&keys), "100x30", &sc) == 0 && sc.n == 6) {
 		ok(strstr(line_of(sc.v[0], 28, buf, sizeof buf),
 		          " related  1/") &&
 		   strstr(buf, "[collection:\"August 1956 Crisis\"]"),
@@ -576,7 +636,7 @@ int main(void)
 		return done_testing();
 
 	/* the first screen, moving, a document, related, back */
-	if (run(s, dir,
+	if (run(s, dir, "first",
 	        "dump\n"
 	        "j\nj\ndump\n"
 	        ":\ntype goto 1950-09-27\nEnter\ndump\n"
@@ -610,7 +670,7 @@ int main(void)
 	screens_free(&sc);
 
 	/* the timeline and narrowing */
-	if (run(s, dir,
+	if (run(s, dir, "timeline",
 	        "g\nt\ndump\n"
 	        "End\nk\nk\nk\nk\nk\nk\nk\nk\nk\nk\nk\nk\nk\nk\nk\nk\nk\nk\ndump\n"
 	        "Enter\ndump\n"
@@ -633,7 +693,7 @@ int main(void)
 	screens_free(&sc);
 
 	/* search, and sizes */
-	if (run(s, dir,
+	if (run(s, dir, "search",
 	        "/\ntype Pueblo\nEnter\ndump\n"
 	        "/\nC-u\ntype persn:x\nEnter\ndump\nEsc\n"
 	        "resize 40x10\ndump\n"
@@ -662,7 +722,7 @@ int main(void)
 
 	/* Enter in the document: the related document it opens is marked in
 	 * the pane, and the hint says so (issue 12: nothing showed which) */
-	if (run(s, dir, ":\ntype goto 1950-09-27\nEnter\nEnter\nG\ndump\nEnter\ndump\nQ\n",
+	if (run(s, dir, "related-mark", ":\ntype goto 1950-09-27\nEnter\nEnter\nG\ndump\nEnter\ndump\nQ\n",
 	        "100x14", &sc) == 0 && sc.n == 2) {
 		char l[512], title[32] = "";
 		const char *p;
@@ -691,7 +751,7 @@ int main(void)
 
 	/* z: the document across a wide screen, so that a mouse selection
 	 * takes none of the list; z again puts the list back */
-	if (run(s, dir, ":\ntype goto 1950-09-27\nEnter\nEnter\ndump\nz\ndump\nz\ndump\nQ\n",
+	if (run(s, dir, "full-width", ":\ntype goto 1950-09-27\nEnter\nEnter\ndump\nz\ndump\nz\ndump\nQ\n",
 	        "200x50", &sc) == 0 && sc.n == 3) {
 		char l[512];
 
@@ -717,7 +777,7 @@ int main(void)
 
 		int js = 0;
 
-		if (run(s, dir, ":\ntype clear\nEnter\nf\ng\ndump\nQ\n", "100x60", &sc) == 0 &&
+		if (run(s, dir, "facet-more", ":\ntype clear\nEnter\nf\ng\ndump\nQ\n", "100x60", &sc) == 0 &&
 		    sc.n == 1) {
 			for (k = 0; k < 58; k++) {
 				line_of(sc.v[0], k, l, sizeof l);
@@ -736,7 +796,7 @@ int main(void)
 		for (k = 0; k < js + 3 && more > 0; k++) /* and the two more lines before */
 			strcat(script, "j\n");
 		strcat(script, "Enter\ndump\ntype armist\ndump\nEnter\nEnter\ndump\nQ\n");
-		if (more > 0 && run(s, dir, script, "100x60", &sc) == 0 && sc.n == 3) {
+		if (more > 0 && run(s, dir, "facet-more-narrow", script, "100x60", &sc) == 0 && sc.n == 3) {
 			int nv = 0;
 
 			for (k = 0; k < 58; k++) {
@@ -763,7 +823,7 @@ int main(void)
 	/* the help is wrapped to the width, not cut, and / and n find text
 	 * in it (issue 12: the markers' legend was cut at 80 columns, and /
 	 * left the help) */
-	if (run(s, dir, "?\nG\ndump\n/\ntype bookmarked\nEnter\ndump\nn\ndump\n"
+	if (run(s, dir, "help-find", "?\nG\ndump\n/\ntype bookmarked\nEnter\ndump\nn\ndump\n"
 	        "resize 200x50\ndump\nQ\n", "80x24", &sc) == 0 && sc.n == 4) {
 		char l[512];
 		int cut = 0;
@@ -790,7 +850,7 @@ int main(void)
 
 	/* the key-hint line keeps ? help and q quit at 80x24 in every view
 	 * (issue 12: the document view's lost both) */
-	if (run(s, dir, "dump\nEnter\ndump\nq\nt\ndump\nq\nr\ndump\nq\nf\ndump\nq\n"
+	if (run(s, dir, "hints-80x24", "dump\nEnter\ndump\nq\nt\ndump\nq\nr\ndump\nq\nf\ndump\nq\n"
 	        "resize 200x50\nEnter\ndump\nQ\n", "80x24", &sc) == 0 && sc.n == 6) {
 		static const char *const names[] = {
 			"list", "document", "timeline", "related", "filters", "document at 200x50"
@@ -809,7 +869,7 @@ int main(void)
 
 	/* n and N count the matches and wrap around with a notice, as less
 	 * and vim do (issue 12) */
-	if (run(s, dir, "/\ntype Pueblo\nEnter\nEnter\nn\ndump\nN\ndump\nn\ndump\nQ\n",
+	if (run(s, dir, "match-count", "/\ntype Pueblo\nEnter\nEnter\nn\ndump\nN\ndump\nn\ndump\nQ\n",
 	        "80x24", &sc) == 0 && sc.n == 3) {
 		char l[256], want[64];
 		long k = 0;
@@ -833,7 +893,7 @@ int main(void)
 
 	/* c clears the search too, as :clear does, and says so (issue 12: it
 	 * said "Clear every filter" and left the search) */
-	if (run(s, dir, "/\ntype Pueblo\nEnter\nc\ndump\n"
+	if (run(s, dir, "clear-search", "/\ntype Pueblo\nEnter\nc\ndump\n"
 	        ":\ntype filter place Korea\nEnter\n/\ntype kim\nEnter\nc\ndump\n"
 	        "c\ndump\nQ\n", "80x24", &sc) == 0 && sc.n == 3) {
 		char l[256];
@@ -853,7 +913,7 @@ int main(void)
 
 	/* the timeline spans the list's documents (issue 12: Stalin's ran
 	 * from 1949 to 1974), and the undated document has its line */
-	if (run(s, dir, "t\ndump\nq\n:\ntype filter person Stalin\nEnter\nt\ndump\n"
+	if (run(s, dir, "timeline-span", "t\ndump\nq\n:\ntype filter person Stalin\nEnter\nt\ndump\n"
 	        "G\ndump\nQ\n", "80x24", &sc) == 0 && sc.n == 3) {
 		char l[256];
 
@@ -876,9 +936,9 @@ int main(void)
 	 * last session's search and command */
 	snprintf(buf, sizeof buf, "%s/state/fonds/history", dir);
 	run_history = buf;
-	if (run(s, dir, "/\ntype Pueblo\nEnter\n:\ntype goto 1956\nEnter\nQ\n",
+	if (run(s, dir, "history-save", "/\ntype Pueblo\nEnter\n:\ntype goto 1956\nEnter\nQ\n",
 	        "80x24", &sc) == 0 &&
-	    run(s, dir, "/\nUp\ndump\nEsc\n:\nUp\ndump\nEsc\nQ\n", "80x24", &sc) == 0 &&
+	    run(s, dir, "history-recall", "/\nUp\ndump\nEsc\n:\nUp\ndump\nEsc\nQ\n", "80x24", &sc) == 0 &&
 	    sc.n == 2) {
 		char l[256];
 

@@ -126,31 +126,6 @@ static int doc_num(struct browse *b, int64_t key)
 	return 99;
 }
 
-static void test_periods(void)
-{
-	char buf[16];
-	int32_t f, l;
-
-	is_int(browse_period_of(19500927, DATE_YEAR), 19500000, "period of a day: year");
-	is_int(browse_period_of(19500927, DATE_MONTH), 19500900, "period of a day: month");
-	is_int(browse_period_of(19500900, DATE_DAY), 19500901, "a month at day level: its first day");
-	is_int(browse_period_add(19501200, DATE_MONTH, 1), 19510100, "December + 1 month");
-	is_int(browse_period_add(19510100, DATE_MONTH, -1), 19501200, "January - 1 month");
-	is_int(browse_period_add(19500228, DATE_DAY, 1), 19500301, "28 Feb 1950 + 1 day");
-	is_int(browse_period_add(19520228, DATE_DAY, 1), 19520229, "1952 is a leap year");
-	is_int(browse_period_add(19500000, DATE_YEAR, 24), 19740000, "1950 + 24 years");
-	is_int(browse_period_diff(19490000, 19740000, DATE_YEAR), 25, "years 1949..1974");
-	is_int(browse_period_diff(19501100, 19510200, DATE_MONTH), 3, "months Nov..Feb");
-	is_int(browse_period_diff(19500101, 19501231, DATE_DAY), 364, "days in 1950");
-	browse_period_days(19520200, DATE_MONTH, &f, &l);
-	ok(f == 19520201 && l == 19520229, "February 1952 runs 1..29");
-	browse_period_days(19560000, DATE_YEAR, &f, &l);
-	ok(f == 19560101 && l == 19561231, "1956 runs January 1..December 31");
-	is_str(browse_period_format(19500900, DATE_MONTH, buf, sizeof buf), "1950-09", "month label");
-	is_str(browse_period_format(19500930, DATE_DAY, buf, sizeof buf), "1950-09-30", "day label");
-	is_str(browse_period_format(19560000, DATE_YEAR, buf, sizeof buf), "1956", "year label");
-}
-
 static void test_list(struct browse *b)
 {
 	struct err e;
@@ -934,6 +909,85 @@ static void test_count_due(const char *dir)
 	store_close(s);
 }
 
+/* The generic navigation of list-like views. */
+static void test_nav(void)
+{
+	struct browse_nav nav;
+
+	memset(&nav, 0, sizeof nav);
+	browse_nav_show(&nav, 20, 5);
+	is_int(nav.page, 5, "the page is what the view showed");
+	browse_nav_move(&nav, 20, 7);
+	ok(nav.sel == 7 && nav.top == 3, "move 7: the selection kept on screen "
+	   "(sel %zu top %zu)", nav.sel, nav.top);
+	browse_nav_page(&nav, 20, 1);
+	ok(nav.sel == 12 && nav.top == 8, "a page down keeps the line "
+	   "(sel %zu top %zu)", nav.sel, nav.top);
+	browse_nav_page(&nav, 20, 1);
+	browse_nav_page(&nav, 20, 1);
+	ok(nav.sel == 19 && nav.top == 15, "at the end, the last item "
+	   "(sel %zu top %zu)", nav.sel, nav.top);
+	browse_nav_edge(&nav, 20, -1);
+	ok(nav.sel == 0 && nav.top == 0, "the first item");
+	browse_nav_move(&nav, 20, -3);
+	is_int(nav.sel, 0, "no further up");
+	browse_nav_edge(&nav, 20, 1);
+	browse_nav_show(&nav, 4, 5);
+	ok(nav.sel == 3 && nav.top == 0, "fewer items: clamped (sel %zu)",
+	   nav.sel);
+	browse_nav_scroll(&nav, 30, 100);
+	ok(nav.top == 25 && nav.sel == 25, "a pager stops at the last page "
+	   "(%zu)", nav.top);
+}
+
+/* One current document; every list change a place in the history. */
+static void test_current(struct browse *b)
+{
+	struct err e;
+	long long pos, total;
+	int exact;
+
+	browse_clear_filters(b, &e);
+	browse_set_search(b, "", &e);
+	browse_edge(b, -1, &e);
+	ok(browse_open_id(b, "t-20", &e) == 0 && doc_num(b, b->cur) == 20,
+	   "open t-20");
+	ok(!b->cur_outside && cur_num(b) == 20,
+	   "the list's selection is the document opened");
+	browse_position(b, &pos, &total, &exact);
+	is_int(pos, 21, "and its position is the document's");
+	browse_pop_view(b);
+	browse_add_filter(b, QF_PERSON, "Alice Smith", 0, &e);
+	ok(!b->cur_outside && doc_num(b, b->cur) == 0 && cur_num(b) == 0,
+	   "a filter without it: the new list's first document is current");
+	ok(browse_neighbor(b, 1, &e) == 0 && doc_num(b, b->cur) == 1 &&
+	   b->cur_outside, "]: t-01, outside Alice's list");
+	browse_position_known(b, &pos, &total, &exact);
+	is_int(pos, -2, "its position in the list: none (-2)");
+	browse_pop_view(b);
+	ok(browse_move(b, 1, &e) == 0 && cur_num(b) == 3 && !b->cur_outside,
+	   "j: the list's next document after it (03)");
+	/* j is no place: the place of ] now holds the list on 03 */
+	ok(browse_back(b, &e) == 0 && browse_top(b) == BV_LIST &&
+	   b->filters->n == 1 && doc_num(b, b->cur) == 0,
+	   "back: Alice's list as the filter left it, on t-00");
+	ok(browse_back(b, &e) == 0, "back again");
+	ok(b->filters->n == 0 && doc_num(b, b->cur) == 20 && cur_num(b) == 20,
+	   "t-20 before the filter, the list on it (filters %zu, doc %d, row %d)",
+	   b->filters->n, doc_num(b, b->cur), cur_num(b));
+	is_int(browse_top(b), BV_LIST, "in the list, where the filter was added");
+	browse_forward(b, &e);
+	ok(browse_set_sort(b, SORT_RANK, &e) == 0, "rank order (no search: "
+	   "date order still)");
+	browse_batch_begin(b);
+	browse_set_search(b, "al", &e);
+	browse_set_search(b, "alpha", &e);
+	browse_batch_end(b, 1);
+	ok(browse_back(b, &e) == 0 && !*b->search && b->filters->n == 1,
+	   "a live search is one place: back skips its steps");
+	browse_clear_filters(b, &e);
+}
+
 int main(void)
 {
 	char dir[] = "/tmp/fonds-browse-XXXXXX", path[64];
@@ -941,7 +995,6 @@ int main(void)
 	struct browse b;
 	struct err e;
 
-	test_periods();
 	if (!mkdtemp(dir)) {
 		ok(0, "mkdtemp");
 		return done_testing();
@@ -960,6 +1013,8 @@ int main(void)
 	test_related(&b);
 	test_timeline(&b);
 	test_commands(&b);
+	test_nav();
+	test_current(&b);
 	test_save(&b, s);
 	browse_free(&b);
 	store_close(s);

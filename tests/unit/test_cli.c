@@ -5,7 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "fonds/cli.h"
+#include "cli/internal.h"
 #include "tap.h"
 
 static const struct cli_opt opts[] = {
@@ -106,9 +106,9 @@ static void test_numbers(void)
 	is_str(cli_thousands(12345, buf, sizeof buf), "12,345", "12,345");
 	is_str(cli_thousands(1234567, buf, sizeof buf), "1,234,567", "1,234,567");
 	is_str(cli_thousands(-1234, buf, sizeof buf), "-1,234", "negative");
-	is_str(cli_period(19500000, DATE_YEAR, buf, sizeof buf), "1950", "a year");
-	is_str(cli_period(19500600, DATE_MONTH, buf, sizeof buf), "1950-06", "a month");
-	is_str(cli_period(19500625, DATE_DAY, buf, sizeof buf), "1950-06-25", "a day");
+	is_str(text_period_format(19500000, DATE_YEAR, buf, sizeof buf), "1950", "a year");
+	is_str(text_period_format(19500600, DATE_MONTH, buf, sizeof buf), "1950-06", "a month");
+	is_str(text_period_format(19500625, DATE_DAY, buf, sizeof buf), "1950-06-25", "a day");
 }
 
 static void test_snippet(void)

@@ -362,12 +362,38 @@ static void test_seeds(void)
 		fclose(f);
 	}
 	if (pages == 0) {
-		skip("seed pages not found (FONDS_SEEDS)");
+		skip_seeds("seed pages not found (FONDS_SEEDS)");
 		return;
 	}
 	ok(missed == 0 && dates >= 40, "seeds: %d date lines parse", dates);
 	is_int(lo, 19490924, "seeds: earliest date");
 	is_int(hi, 19741221, "seeds: latest date");
+}
+
+/* Periods: the one place of their arithmetic. */
+static void test_periods(void)
+{
+	char buf[16];
+	int32_t f, l;
+
+	is_int(text_period_of(19500927, DATE_YEAR), 19500000, "period of a day: year");
+	is_int(text_period_of(19500927, DATE_MONTH), 19500900, "period of a day: month");
+	is_int(text_period_of(19500900, DATE_DAY), 19500901, "a month at day level: its first day");
+	is_int(text_period_add(19501200, DATE_MONTH, 1), 19510100, "December + 1 month");
+	is_int(text_period_add(19510100, DATE_MONTH, -1), 19501200, "January - 1 month");
+	is_int(text_period_add(19500228, DATE_DAY, 1), 19500301, "28 Feb 1950 + 1 day");
+	is_int(text_period_add(19520228, DATE_DAY, 1), 19520229, "1952 is a leap year");
+	is_int(text_period_add(19500000, DATE_YEAR, 24), 19740000, "1950 + 24 years");
+	is_int(text_period_diff(19490000, 19740000, DATE_YEAR), 25, "years 1949..1974");
+	is_int(text_period_diff(19501100, 19510200, DATE_MONTH), 3, "months Nov..Feb");
+	is_int(text_period_diff(19500101, 19501231, DATE_DAY), 364, "days in 1950");
+	text_period_days(19520200, DATE_MONTH, &f, &l);
+	ok(f == 19520201 && l == 19520229, "February 1952 runs 1..29");
+	text_period_days(19560000, DATE_YEAR, &f, &l);
+	ok(f == 19560101 && l == 19561231, "1956 runs January 1..December 31");
+	is_str(text_period_format(19500900, DATE_MONTH, buf, sizeof buf), "1950-09", "month label");
+	is_str(text_period_format(19500930, DATE_DAY, buf, sizeof buf), "1950-09-30", "day label");
+	is_str(text_period_format(19560000, DATE_YEAR, buf, sizeof buf), "1956", "year label");
 }
 
 int main(void)
@@ -379,6 +405,7 @@ int main(void)
 	test_bounds();
 	test_format();
 	test_day_numbers();
+	test_periods();
 	test_seeds();
 	return done_testing();
 }

@@ -48,25 +48,6 @@ static int list_dir(const char *dir, struct strlist *out)
 	return 0;
 }
 
-/* Read a whole file; NULL on error. Caller frees. */
-static uint8_t *slurp(const char *path, size_t *size)
-{
-	FILE *fp = fopen(path, "rb");
-	struct sbuf b = { 0 };
-	char chunk[8192];
-	size_t got;
-
-	if (!fp)
-		return NULL;
-	while ((got = fread(chunk, 1, sizeof chunk, fp)) > 0)
-		sbuf_addn(&b, chunk, got);
-	fclose(fp);
-	*size = b.len;
-	if (!b.s)
-		return xcalloc(1, 1);
-	return (uint8_t *)sbuf_take(&b);
-}
-
 /* Replay every file of srcdir/tests/fuzz/kind/target; returns how many. */
 static size_t replay(const char *srcdir, const char *kind, size_t t)
 {
@@ -85,7 +66,7 @@ static size_t replay(const char *srcdir, const char *kind, size_t t)
 
 		sbuf_reset(&path);
 		sbuf_printf(&path, "%s/%s", sbuf_str(&dir), files.v[i]);
-		data = slurp(sbuf_str(&path), &size);
+		data = (uint8_t *)tap_slurp(sbuf_str(&path), &size);
 		if (!ok(data != NULL, "%s %s/%s: readable", targets[t].name, kind,
 		        files.v[i]))
 			continue;

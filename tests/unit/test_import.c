@@ -854,7 +854,7 @@ static void test_seeds(void)
 	DIR *d;
 
 	if (!dir || !(d = opendir(dir))) {
-		skip("FONDS_SEEDS is not set or not a directory: seed tests skipped");
+		skip_seeds("FONDS_SEEDS is not set or not a directory: seed tests skipped");
 		return;
 	}
 	while ((de = readdir(d)))
@@ -863,7 +863,7 @@ static void test_seeds(void)
 			strlist_add(&files, de->d_name);
 	closedir(d);
 	if (files.n != 5) {
-		skip("the seeds directory does not hold the five seed pages");
+		skip_seeds("the seeds directory does not hold the five seed pages");
 		strlist_clear(&files);
 		return;
 	}

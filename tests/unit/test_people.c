@@ -900,7 +900,7 @@ int main(void)
 	if (seeds)
 		test_seeds(&a, seeds);
 	else
-		skip("FONDS_SEEDS is not set");
+		skip_seeds("FONDS_SEEDS is not set");
 
 	strlist_clear(&w.msgs);
 	authority_free(&a);

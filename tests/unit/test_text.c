@@ -594,7 +594,7 @@ static void test_seeds(void)
 		free(san);
 	}
 	if (pages == 0) {
-		skip("seed pages not found (FONDS_SEEDS)");
+		skip_seeds("seed pages not found (FONDS_SEEDS)");
 		return;
 	}
 	ok(bad == 0, "seeds: %d pages sanitize and wrap cleanly", pages);
