@@ -31,11 +31,10 @@ static void new_field(struct csv *cv)
 	if (cv->keep && cv->nf > cv->keep)
 		return;
 	if (cv->nf > cv->cap) {
-		size_t ncap = cv->cap ? cv->cap * 2 : 16;
+		size_t old = cv->cap;
 
-		cv->f = xrealloc(cv->f, ncap * sizeof *cv->f);
-		memset(cv->f + cv->cap, 0, (ncap - cv->cap) * sizeof *cv->f);
-		cv->cap = ncap;
+		array_reserve((void **)&cv->f, &cv->cap, cv->nf, sizeof *cv->f, 16);
+		memset(cv->f + old, 0, (cv->cap - old) * sizeof *cv->f);
 	}
 	sbuf_reset(&cv->f[cv->nf - 1]);
 }

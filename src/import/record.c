@@ -98,10 +98,8 @@ void record_add_text(struct record *r, const char *kind, const char *language,
 		free(b);
 		return;
 	}
-	if (r->texts.n == r->texts.cap) {
-		r->texts.cap = r->texts.cap ? 2 * r->texts.cap : 4;
-		r->texts.v = xrealloc(r->texts.v, r->texts.cap * sizeof *r->texts.v);
-	}
+	array_reserve((void **)&r->texts.v, &r->texts.cap, r->texts.n + 1,
+	              sizeof *r->texts.v, 4);
 	t = &r->texts.v[r->texts.n++];
 	t->kind = xstrdup(kind);
 	t->language = dup_trimmed(language);

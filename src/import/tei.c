@@ -269,10 +269,7 @@ static const struct tei_entry *entry_find(const struct tei_entry *v, size_t n, c
 static void entry_add(struct tei_entry **v, size_t *n, size_t *cap, const char *id,
                       char *name, char *gloss)
 {
-	if (*n == *cap) {
-		*cap = *cap ? 2 * *cap : 64;
-		*v = xrealloc(*v, *cap * sizeof **v);
-	}
+	array_reserve((void **)v, cap, *n + 1, sizeof **v, 64);
 	(*v)[*n].id = xstrdup(id);
 	(*v)[*n].name = name;
 	(*v)[*n].gloss = gloss;
@@ -736,10 +733,8 @@ static int elem_start(struct tei *t, struct tei_elem *e, const char *name)
 
 		free(target);
 		if (doc && e->out && t->nrefs < RECORD_MAX_NAMES) {
-			if (t->nrefs == t->crefs) {
-				t->crefs = t->crefs ? 2 * t->crefs : 16;
-				t->refs = xrealloc(t->refs, t->crefs * sizeof *t->refs);
-			}
+			array_reserve((void **)&t->refs, &t->crefs, t->nrefs + 1,
+			              sizeof *t->refs, 16);
 			t->refs[t->nrefs] = (struct tei_ref){ doc, e->out, e->out->b.len, 0, NULL };
 			e->role = R_REF;
 			e->ref = t->nrefs++;

@@ -314,10 +314,7 @@ static void block_commit(struct loader *ld)
 	idx = index_find_name(a, key);
 	free(key);
 	if (idx < 0) {
-		if (a->n == a->cap) {
-			a->cap = a->cap ? a->cap * 2 : 64;
-			a->v = xrealloc(a->v, a->cap * sizeof *a->v);
-		}
+		array_reserve((void **)&a->v, &a->cap, a->n + 1, sizeof *a->v, 64);
 		idx = (long)a->n++;
 		memset(&a->v[idx], 0, sizeof a->v[idx]);
 		a->v[idx].name = b->name;

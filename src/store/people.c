@@ -508,10 +508,7 @@ int store_doc_forms(struct store *s, int64_t key, const struct query *q,
 				}
 				sqlite3_bind_int64(st, 1, key);
 				while (sqlite3_step(st) == SQLITE_ROW) {
-					if (nv == cap) {
-						cap = cap ? 2 * cap : 16;
-						v = xrealloc(v, cap * sizeof *v);
-					}
+					array_reserve((void **)&v, &cap, nv + 1, sizeof *v, 16);
 					v[nv].person = sqlite3_column_int64(st, 0);
 					v[nv].name = store_col_dup(st, 1);
 					v[nv].fold = text_fold(v[nv].name ? v[nv].name : "");

@@ -152,10 +152,7 @@ static int link_defer(struct store *s, enum facet f, int64_t id, int64_t doc)
 	for (size_t i = p->n; i > 0 && p->v[i - 1].doc == doc; i--)
 		if (p->v[i - 1].name == id)
 			return 0;
-	if (p->n == p->cap) {
-		p->cap = p->cap ? p->cap * 2 : 1024;
-		p->v = xrealloc(p->v, p->cap * sizeof *p->v);
-	}
+	array_reserve((void **)&p->v, &p->cap, p->n + 1, sizeof *p->v, 1024);
 	p->v[p->n].name = id;
 	p->v[p->n++].doc = doc;
 	s->npending++;

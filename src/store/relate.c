@@ -211,8 +211,7 @@ static struct cand *cands_get(struct cands *c, int64_t key)
 	if (c->n == c->cap) {
 		size_t old = c->cap;
 
-		c->cap = c->cap ? c->cap * 2 : 16;
-		c->v = xrealloc(c->v, c->cap * sizeof *c->v);
+		array_reserve((void **)&c->v, &c->cap, c->n + 1, sizeof *c->v, 16);
 		memset(c->v + old, 0, (c->cap - old) * sizeof *c->v);
 	}
 	c->v[c->n].key = key;
@@ -924,10 +923,7 @@ static void relvec_add(struct relvec *rv, sqlite3_stmt *st, struct row *row,
 		row_clear(row);
 		return;
 	}
-	if (rv->n == rv->cap) {
-		rv->cap = rv->cap ? rv->cap * 2 : 8;
-		rv->v = xrealloc(rv->v, rv->cap * sizeof *rv->v);
-	}
+	ARRAY_RESERVE(rv->v, rv->n, rv->cap);
 	r = &rv->v[rv->n++];
 	r->kind = kind;
 	r->strength = strength;

@@ -11,10 +11,7 @@
 
 void sqlq_add_int(struct sqlq *c, int64_t v)
 {
-	if (c->nbinds == c->capbinds) {
-		c->capbinds = c->capbinds ? c->capbinds * 2 : 8;
-		c->binds = xrealloc(c->binds, c->capbinds * sizeof *c->binds);
-	}
+	ARRAY_RESERVE(c->binds, c->nbinds, c->capbinds);
 	c->binds[c->nbinds++] = (struct sqlq_bind){ .i = v };
 }
 
@@ -562,10 +559,7 @@ void rows_free(struct rows *r)
 
 static struct row *rows_push(struct rows *r)
 {
-	if (r->n == r->cap) {
-		r->cap = r->cap ? r->cap * 2 : 32;
-		r->v = xrealloc(r->v, r->cap * sizeof *r->v);
-	}
+	array_reserve((void **)&r->v, &r->cap, r->n + 1, sizeof *r->v, 32);
 	memset(&r->v[r->n], 0, sizeof r->v[r->n]);
 	return &r->v[r->n++];
 }

@@ -111,10 +111,7 @@ static void wrap_emit(struct wrap *w, size_t off, size_t end, long width,
 	}
 	if (end == off && !keep_empty)
 		return;
-	if (w->n == w->cap) {
-		w->cap = w->cap ? 2 * w->cap : 16;
-		w->v = xrealloc(w->v, w->cap * sizeof *w->v);
-	}
+	array_reserve((void **)&w->v, &w->cap, w->n + 1, sizeof *w->v, 16);
 	w->v[w->n].off = off;
 	w->v[w->n].len = end - off;
 	w->v[w->n].width = width > INT_MAX ? INT_MAX : (int)width;
