@@ -167,8 +167,6 @@ struct rows {
 
 void rows_free(struct rows *r);
 void row_clear(struct row *r);
-/* Copy src into dst (deep). */
-void row_copy(struct row *dst, const struct row *src);
 
 /* A whole document. */
 struct doc {

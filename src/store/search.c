@@ -541,14 +541,6 @@ void row_clear(struct row *r)
 	memset(r, 0, sizeof *r);
 }
 
-void row_copy(struct row *dst, const struct row *src)
-{
-	*dst = *src;
-	dst->id = src->id ? xstrdup(src->id) : NULL;
-	dst->title = src->title ? xstrdup(src->title) : NULL;
-	dst->snippet = src->snippet ? xstrdup(src->snippet) : NULL;
-}
-
 void rows_free(struct rows *r)
 {
 	for (size_t i = 0; i < r->n; i++)
