@@ -338,6 +338,120 @@ static void test_texts(const char *dir)
 	store_close(s);
 }
 
+/* Line of screen sc holding text, starting with the reference marker
+ * in the margin (the line of the reference selected), or -1. */
+static int marked_line(const char *screen, const char *text)
+{
+	char buf[512];
+
+	for (int i = 0; i < 64; i++) {
+		const char *l = line_of(screen, i, buf, sizeof buf);
+
+		if (!*l && !strchr(screen, '\n'))
+			break;
+		if (strstr(l, "\xe2\x96\xb8") && strstr(l, text) &&
+		    strstr(l, "\xe2\x96\xb8") < strstr(l, text))
+			return i;
+	}
+	return -1;
+}
+
+/* Footnote marks and cross-references in a TEI document: } and { select
+ * them, Enter on a mark goes to its note (Backspace back to the text),
+ * Enter on a reference opens the document cited (Backspace returns to
+ * the same line), and a link's address opens the document it names. */
+static void test_refs(const char *dir)
+{
+	const char *src = getenv("FONDS_SRCDIR");
+	struct screens sc = {{0}, 0};
+	char db[512], file[600], buf[512];
+	struct store *s;
+	FILE *f;
+
+	snprintf(file, sizeof file, "%s/tests/data/tei/volume.xml", src ? src : ".");
+	snprintf(db, sizeof db, "%s/refs.db", dir);
+	s = load(db, file, NULL);
+	if (!ok(s != NULL, "refs: the TEI volume imported"))
+		return;
+	if (run(s, dir, "refs",
+	        ":\ntype open frus1999-00v99/d2\nEnter\n}\ndump\nEnter\ndump\nBackspace\ndump\n"
+	        "}\ndump\nEnter\ndump\nBackspace\ndump\n{\ndump\n{\ndump\n"
+	        "G\n{\ndump\nEnter\ndump\nEnter\ndump\nQ\n", "70x14", &sc) == 0 && sc.n == 11) {
+		ok(marked_line(sc.v[0], "Today I saw Kim") >= 0 &&
+		   strstr(line_of(sc.v[0], 12, buf, sizeof buf), "Note 2 (Enter: to the note): See Document"),
+		   "}: the first footnote mark in view, its note said: %s", buf);
+		ok(marked_line(sc.v[1], "[2] See Document 200") >= 0 &&
+		   has_line(sc.v[1], "Note 2 (Backspace: back to the text)"),
+		   "Enter: to the note, selected");
+		ok(strcmp(sc.v[2], sc.v[0]) != 0 && marked_line(sc.v[2], "Today I saw Kim") >= 0 &&
+		   has_line(sc.v[2], "Full text"), "Backspace: back to the text, the mark selected");
+		ok(marked_line(sc.v[3], "Document 1 at length") >= 0 &&
+		   has_line(sc.v[3], "Reference to frus1999-00v99/d1 (Enter opens it)"),
+		   "} again: the reference to document 1");
+		ok(strstr(line_of(sc.v[4], 0, buf, sizeof buf), "Editorial Note") != NULL,
+		   "Enter: the document cited opens: %s", buf);
+		{
+			/* the same screen as before the reference was followed,
+			 * but for the message */
+			char a[4096], b[4096];
+
+			snprintf(a, sizeof a, "%s", sc.v[3]);
+			snprintf(b, sizeof b, "%s", sc.v[5]);
+			*strstr(a, " document ") = '\0';
+			*strstr(b, " document ") = '\0';
+			ok(strcmp(a, b) == 0 && marked_line(sc.v[5], "Document 1 at length") >= 0,
+			   "Backspace: back at the same line, the reference selected");
+		}
+		ok(marked_line(sc.v[6], "Today I saw Kim") >= 0, "{: the mark before it");
+		ok(has_line(sc.v[7], "No more references above"), "{ at the first: said");
+		ok(marked_line(sc.v[8], "[3] On a separate sheet") >= 0, "G {: the last note in view");
+		ok(marked_line(sc.v[9], "footnote.[3]") >= 0 &&
+		   has_line(sc.v[9], "The mark of note 3"), "Enter on a note: to its mark");
+		ok(has_line(sc.v[10], "Note 3 (Backspace: back to the text)") &&
+		   marked_line(sc.v[10], "[3] On a separate sheet") >= 0, "and Enter on the mark: the note again");
+	} else
+		ok(0, "the refs script ran (%d screens)", sc.n);
+	screens_free(&sc);
+	/* a reference to a document not imported (another volume) */
+	if (run(s, dir, "refs-missing", ":\ntype open frus1999-00v99/d2\nEnter\nG\n{\n{\nEnter\ndump\nQ\n",
+	        "100x40", &sc) == 0 && sc.n == 1)
+		ok(has_line(sc.v[0], "frus1964-68v29p1/d200 is not in this database") &&
+		   marked_line(sc.v[0], "[2] See Document 200") >= 0,
+		   "Enter on a reference to another volume: not imported, said");
+	else
+		ok(0, "the refs-missing script ran (%d screens)", sc.n);
+	screens_free(&sc);
+	store_close(s);
+
+	/* links of the archive's HTML: one naming another document opens it */
+	snprintf(file, sizeof file, "%s/links.jsonl", dir);
+	f = fopen(file, "w");
+	if (!f)
+		return;
+	fputs("{\"id\": \"ln-1\", \"date\": \"1950-06-25\", \"title\": \"A record with links\", "
+	      "\"summary\": \"<p>See <a href=\\\"https://archive.example.org/document/ln-2/\\\">the reply</a> "
+	      "and <a href=\\\"https://elsewhere.example.org/page\\\">a page</a>.</p>\"}\n"
+	      "{\"id\": \"ln-2\", \"date\": \"1950-06-27\", \"title\": \"The reply\", "
+	      "\"summary\": \"A reply.\"}\n", f);
+	fclose(f);
+	snprintf(db, sizeof db, "%s/links.db", dir);
+	s = load(db, file, NULL);
+	if (!ok(s != NULL, "links: imported"))
+		return;
+	if (run(s, dir, "refs-links", ":\ntype open ln-1\nEnter\n}\ndump\nEnter\ndump\nBackspace\n}\n"
+	        "Enter\ndump\nQ\n", "100x30", &sc) == 0 && sc.n == 3) {
+		ok(marked_line(sc.v[0], "the reply: https://archive.example.org/document/ln-2/") >= 0,
+		   "}: the first link selected");
+		ok(strstr(line_of(sc.v[1], 0, buf, sizeof buf), "The reply") != NULL,
+		   "Enter: the document its address names: %s", buf);
+		ok(has_line(sc.v[2], "https://elsewhere.example.org/page names no document"),
+		   "a link outside the collection: said");
+	} else
+		ok(0, "the links script ran (%d screens)", sc.n);
+	screens_free(&sc);
+	store_close(s);
+}
+
 /* The person view, with the bundled authority loaded at import. */
 static void test_person(const char *dir, const char *data, const char *file)
 {
@@ -630,6 +744,7 @@ int main(void)
 	if (!mkdtemp(dir))
 		skip_all("cannot make a temporary directory");
 	test_texts(dir);
+	test_refs(dir);
 	snprintf(db, sizeof db, "%s/t.db", dir);
 	s = load(db, file, NULL);
 	if (!ok(s != NULL, "the bundled collection imported"))
