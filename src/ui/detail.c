@@ -24,6 +24,12 @@ struct doc_state {
 	unsigned long match_gen; /* the list (search) match_line is for */
 	long rel_sel;            /* the relation Enter opens: the first in
 	                            view in the document view, -1 none */
+	/* the reading position remembered last (readpos), to set it only
+	 * when it changes */
+	int64_t saved_key;
+	int saved_sect;
+	size_t saved_off;
+	enum ui_text saved_text;
 	char pct[16];
 };
 
@@ -227,13 +233,88 @@ void detail_draw_preview(struct app *a, struct rect r)
 	draw_key(a, r, browse_focus_key(&a->b), &top, 0);
 }
 
+/* 1 when the document view can show text t of d (T's choices). */
+static int text_shown(const struct doc *d, enum ui_text t)
+{
+	return t == UI_TEXT_MAIN ||
+	       (t == UI_TEXT_ORIGINAL && (ui_doc_has_text(d, RECORD_TEXT_ORIGINAL) ||
+	                                  (d->body && ui_doc_has_text(d, RECORD_TEXT_TRANSLATION)))) ||
+	       (t == UI_TEXT_TRANSLATION && ui_doc_has_text(d, RECORD_TEXT_TRANSLATION));
+}
+
+/* Before the document is drawn at width w: keep the place read across a
+ * change of width (the line that held it), and put a document just
+ * opened where the reader left it (its text, its place). */
+static void doc_place(struct app *a, int w, int focused)
+{
+	struct doc_state *ds = st(a);
+	int64_t key = a->b.cur;
+	int sect = 0, keep = 0;
+	size_t off = 0;
+	const struct doc *d;
+
+	if (ds->key == key && ds->full && ds->lines.n && ds->width != w && ds->drawn == ds->text) {
+		ui_dlines_place(&ds->lines, (size_t)a->b.v.doc.scroll, &sect, &off);
+		keep = 1;
+	}
+	if (cache_update(a, key, w, focused) < 0)
+		return;
+	if (keep)
+		browse_doc_scroll_to(&a->b, (int)ui_dlines_find(&ds->lines, sect, off));
+	if (focused && browse_doc_take_resume(&a->b)) {
+		const struct readpos_entry *p;
+
+		ds->saved_key = 0;
+		d = browse_doc(&a->b, key, &a->e);
+		p = d ? readpos_get(&a->pos, d->id) : NULL;
+		if (!p)
+			return;
+		if (p->text != (int)ds->text && text_shown(d, (enum ui_text)p->text)) {
+			ds->text = (enum ui_text)p->text;
+			if (cache_update(a, key, w, focused) < 0)
+				return;
+		}
+		browse_doc_scroll_to(&a->b, (int)ui_dlines_find(&ds->lines, p->sect, p->off));
+	}
+}
+
+/* Remember where the reader is in the document (the place of the first
+ * line shown, width-free), when it changed. */
+static void doc_remember(struct app *a)
+{
+	struct doc_state *ds = st(a);
+	const struct doc *d;
+	int sect;
+	size_t off;
+
+	if (ds->key != a->b.cur || !ds->lines.n)
+		return;
+	ui_dlines_place(&ds->lines, (size_t)a->b.v.doc.scroll, &sect, &off);
+	if (ds->saved_key == ds->key && ds->saved_sect == sect && ds->saved_off == off &&
+	    ds->saved_text == ds->text)
+		return;
+	d = browse_doc(&a->b, ds->key, &a->e);
+	if (!d)
+		return;
+	readpos_set(&a->pos, d->id, (int)ds->text, sect, off);
+	ds->saved_key = ds->key;
+	ds->saved_sect = sect;
+	ds->saved_off = off;
+	ds->saved_text = ds->text;
+}
+
 static void doc_draw(struct app *a, struct rect r, int focused)
 {
-	int scroll = a->b.v.doc.scroll;
+	int scroll;
 
+	if (r.h > 0 && r.w > 0 && a->b.cur)
+		doc_place(a, r.w > 2 ? r.w - 1 : r.w, focused);
+	scroll = a->b.v.doc.scroll;
 	draw_key(a, r, a->b.cur, &scroll, focused);
 	if (scroll != a->b.v.doc.scroll)
 		browse_doc_scroll_to(&a->b, scroll);
+	if (focused && a->b.cur)
+		doc_remember(a);
 }
 
 /* Go to the next (dir > 0) or previous match in the document, wrapping
@@ -534,10 +615,7 @@ static int doc_request(struct app *a, enum request req)
 
 		for (int k = 0; d && k < 3; k++) {
 			ds->text = (enum ui_text)((ds->text + 1) % 3);
-			if (ds->text == UI_TEXT_MAIN ||
-			    (ds->text == UI_TEXT_ORIGINAL && (ui_doc_has_text(d, RECORD_TEXT_ORIGINAL) ||
-			                                      (d->body && ui_doc_has_text(d, RECORD_TEXT_TRANSLATION)))) ||
-			    (ds->text == UI_TEXT_TRANSLATION && ui_doc_has_text(d, RECORD_TEXT_TRANSLATION)))
+			if (text_shown(d, ds->text))
 				break;
 		}
 		browse_doc_scroll_to(b, 0);

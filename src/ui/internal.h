@@ -16,6 +16,7 @@
 
 #include "fonds/browse.h"
 #include "fonds/history.h"
+#include "fonds/readpos.h"
 #include "fonds/store.h"
 #include "fonds/text.h"
 #include "fonds/ui.h"
@@ -571,6 +572,8 @@ struct app {
 	struct prompt prompt;
 	struct history hist;   /* searches and commands, kept across sessions */
 	char *hist_path;       /* its file, or NULL: not kept */
+	struct readpos pos;    /* where each document was left */
+	char *pos_path;        /* its file, or NULL: not kept */
 	struct strlist terms;  /* the search's words to highlight */
 	unsigned long terms_gen; /* the list they were made for */
 	/* terms and the spellings document doc_terms_key has of names the

@@ -93,6 +93,9 @@ static void screens_free(struct screens *sc)
  * each other's searches). */
 static const char *run_history = "";
 
+/* The reading positions file of the runs ("": none kept across runs). */
+static const char *run_positions = "";
+
 /* Compare the screens of a run (the dump file, whole) with the golden
  * file tests/golden/NAME.screens; with FONDS_GOLDEN_UPDATE=1 in the
  * environment, write it instead (after an intended change of the
@@ -157,7 +160,7 @@ static int run(struct store *s, const char *dir, const char *name,
                const char *script, const char *size, struct screens *sc)
 {
 	char kpath[512], dpath[512], line[4096];
-	struct ui_options o = { NULL, NULL, NULL, NULL };
+	struct ui_options o = { NULL, NULL, NULL, NULL, NULL };
 	struct sbuf cur = {0};
 	struct err e;
 	FILE *f;
@@ -174,6 +177,7 @@ static int run(struct store *s, const char *dir, const char *name,
 	setenv("FONDS_UI_DUMP", dpath, 1);
 	setenv("FONDS_UI_SIZE", size, 1);
 	o.history = run_history;
+	o.positions = run_positions;
 	rc = ui_main(s, &o, &e);
 	unsetenv("FONDS_UI_SCRIPT");
 	if (rc < 0) {
@@ -448,6 +452,81 @@ static void test_refs(const char *dir)
 		   "a link outside the collection: said");
 	} else
 		ok(0, "the links script ran (%d screens)", sc.n);
+	screens_free(&sc);
+	store_close(s);
+}
+
+/* The first word of line n of screen (in buf). */
+static const char *first_word(const char *screen, int n, char *buf, size_t size)
+{
+	char line[512];
+	const char *l = line_of(screen, n, line, sizeof line);
+	size_t k;
+
+	l += strspn(l, " ");
+	k = strcspn(l, " ");
+	snprintf(buf, size, "%.*s", (int)k, l);
+	return buf;
+}
+
+/* Where each document was left: coming back to it in the session, in a
+ * later one (the positions file), and after a change of width. */
+static void test_positions(const char *dir)
+{
+	const char *src = getenv("FONDS_SRCDIR");
+	struct screens sc = {{0}, 0};
+	char db[512], file[600], pos[600], buf[512], w0[64], w1[64];
+	struct store *s;
+
+	snprintf(file, sizeof file, "%s/tests/data/import/da-texts.json", src ? src : ".");
+	snprintf(db, sizeof db, "%s/positions.db", dir);
+	snprintf(pos, sizeof pos, "%s/state/positions", dir);
+	s = load(db, file, NULL);
+	if (!ok(s != NULL, "positions: the records imported"))
+		return;
+	run_positions = pos;
+	/* a session: the translation, scrolled; the list; the document again */
+	if (run(s, dir, "positions-1", ":\ntype open 900001\nEnter\nT\nT\nj\nj\nj\nj\ndump\n"
+	        "q\n:\ntype open 900002\nEnter\nq\nk\nEnter\ndump\nQ\n", "70x14", &sc) == 0 &&
+	    sc.n == 2) {
+		char a[4096], b[4096];
+
+		ok(has_line(sc.v[0], "Comrade Mao Zedong"), "the translation, scrolled");
+		snprintf(a, sizeof a, "%s", sc.v[0]);
+		snprintf(b, sizeof b, "%s", sc.v[1]);
+		*strstr(a, " document ") = '\0';
+		*strstr(b, " document ") = '\0';
+		ok(strcmp(a, b) == 0, "opened again in the session: the same text at the same line");
+	} else
+		ok(0, "the positions-1 script ran (%d screens)", sc.n);
+	screens_free(&sc);
+	ok(access(pos, R_OK) == 0, "the positions file written at the end");
+	/* a later session: both documents where they were left */
+	if (run(s, dir, "positions-2", ":\ntype open 900001\nEnter\ndump\nQ\n", "70x14", &sc) == 0 &&
+	    sc.n == 1) {
+		ok(has_line(sc.v[0], "Comrade Mao Zedong") && !has_line(sc.v[0], "Date  "),
+		   "a later session: the translation, scrolled as it was left");
+	} else
+		ok(0, "the positions-2 script ran (%d screens)", sc.n);
+	screens_free(&sc);
+	run_positions = "";
+	store_close(s);
+
+	/* a narrower screen keeps the place read */
+	snprintf(file, sizeof file, "%s/tests/data/tei/volume.xml", src ? src : ".");
+	snprintf(db, sizeof db, "%s/positions-tei.db", dir);
+	s = load(db, file, NULL);
+	if (!s)
+		return;
+	if (run(s, dir, "positions-resize", ":\ntype open frus1999-00v99/d2\nEnter\nSpace\nSpace\nj\ndump\n"
+	        "resize 45x14\ndump\nresize 70x14\ndump\nQ\n", "70x14", &sc) == 0 && sc.n == 3) {
+		first_word(sc.v[0], 0, w0, sizeof w0);
+		ok(*w0 && strstr(line_of(sc.v[1], 0, buf, sizeof buf), w0) != NULL,
+		   "45 columns: the first line holds the word read first (%s): %s", w0, buf);
+		first_word(sc.v[2], 0, w1, sizeof w1);
+		ok(strcmp(w0, w1) == 0, "70 again: the same first word (%s, %s)", w0, w1);
+	} else
+		ok(0, "the positions-resize script ran (%d screens)", sc.n);
 	screens_free(&sc);
 	store_close(s);
 }
@@ -745,6 +824,7 @@ int main(void)
 		skip_all("cannot make a temporary directory");
 	test_texts(dir);
 	test_refs(dir);
+	test_positions(dir);
 	snprintf(db, sizeof db, "%s/t.db", dir);
 	s = load(db, file, NULL);
 	if (!ok(s != NULL, "the bundled collection imported"))
