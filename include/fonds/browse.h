@@ -60,6 +60,11 @@ struct browse_nav {
 /* Each view's own state: what Back and Forward restore with it. */
 struct browse_doc_view {
 	int scroll;                 /* first line shown; the UI clamps it */
+	int ref;                    /* the reference selected in the text ({
+	                               and }): 1 + its number in the order of
+	                               the text, 0 none */
+	int resume;                 /* just opened: the UI may put it where
+	                               the reader left it last time */
 };
 
 struct browse_timeline_view {
@@ -409,6 +414,23 @@ void browse_doc_scroll(struct browse *b, long delta);
 
 /* Put the document view's first line at line. */
 void browse_doc_scroll_to(struct browse *b, int line);
+
+/* Select reference ref of the document view (1-based in the order of its
+ * text; 0: none). Not a jump. */
+void browse_doc_select(struct browse *b, int ref);
+
+/* Go to line line of the document with reference ref selected (a footnote
+ * mark's note, and back): a jump, which Back undoes. */
+void browse_doc_jump(struct browse *b, int line, int ref);
+
+/* 1 once after a document was opened (then 0 until the next one): the
+ * UI may then put it where the reader left it. */
+int browse_doc_take_resume(struct browse *b);
+
+/* The ids document key cites and the sentence of each (store_cites),
+ * appended to ids and why. */
+int browse_doc_cites(struct browse *b, int64_t key, struct strlist *ids,
+                     struct strlist *why, struct err *e);
 
 /* Go back to where the last jump or change of the list came from. Returns
  * 1 when there is no earlier place. */

@@ -12,6 +12,9 @@ struct ui_options {
 	                        (history_default_path), "": none */
 	const char *notice;  /* said on the status line at the start (the
 	                        first run's), or NULL */
+	const char *positions; /* where each document was left (readpos.h);
+	                          NULL: the default (readpos_default_path),
+	                          "": not kept across sessions */
 };
 
 /* Run the browser on s until the user quits. Needs a terminal on stdin

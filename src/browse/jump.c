@@ -122,6 +122,8 @@ int browse_open_key(struct browse *b, int64_t key, struct err *e)
 		b->cur_outside = 1;
 	}
 	b->v.doc.scroll = 0;
+	b->v.doc.ref = 0;
+	b->v.doc.resume = 1;
 	browse_push_view(b, BV_DOC);
 	if (!(flags & ROW_READ) && !store_is_readonly(b->store) &&
 	    browse_doc(b, key, &e2) &&
@@ -264,6 +266,34 @@ void browse_doc_scroll(struct browse *b, long delta)
 void browse_doc_scroll_to(struct browse *b, int line)
 {
 	b->v.doc.scroll = line < 0 ? 0 : line;
+}
+
+void browse_doc_select(struct browse *b, int ref)
+{
+	b->v.doc.ref = ref < 0 ? 0 : ref;
+}
+
+void browse_doc_jump(struct browse *b, int line, int ref)
+{
+	browse_change_begin(b);
+	b->v.doc.scroll = line < 0 ? 0 : line;
+	b->v.doc.ref = ref < 0 ? 0 : ref;
+	b->v.doc.resume = 0;
+	browse_change_end(b);
+}
+
+int browse_doc_take_resume(struct browse *b)
+{
+	int r = b->v.doc.resume;
+
+	b->v.doc.resume = 0;
+	return r;
+}
+
+int browse_doc_cites(struct browse *b, int64_t key, struct strlist *ids,
+                     struct strlist *why, struct err *e)
+{
+	return store_cites(b->store, key, ids, why, e);
 }
 
 /* --- related ---------------------------------------------------------- */

@@ -133,7 +133,7 @@ static int can_browse(const struct cli *c)
 
 static int run_browser(struct cli *c)
 {
-	struct ui_options o = { NULL, NULL, NULL, NULL };
+	struct ui_options o = { NULL, NULL, NULL, NULL, NULL };
 	struct store *s;
 	struct err e;
 	int rc;

@@ -730,6 +730,8 @@ static void app_free(struct app *a)
 	strlist_clear(&a->prompt.cands);
 	history_free(&a->hist);
 	free(a->hist_path);
+	readpos_free(&a->pos);
+	free(a->pos_path);
 	strlist_clear(&a->terms);
 	strlist_clear(&a->doc_terms);
 	free(a->filters_text);
@@ -807,6 +809,15 @@ int ui_main(struct store *s, const struct ui_options *o, struct err *e)
 			browse_message(&a->b, 0, "%s: %d unreadable line%s skipped",
 			               a->hist_path, skipped, skipped == 1 ? "" : "s");
 	}
+	readpos_init(&a->pos, 0);
+	a->pos_path = o && o->positions ? (*o->positions ? xstrdup(o->positions) : NULL)
+	                                : readpos_default_path();
+	if (a->pos_path) {
+		struct err pe;
+
+		if (readpos_load(&a->pos, a->pos_path, &pe) < 0)
+			browse_message(&a->b, 1, "%s", pe.msg);
+	}
 	if (o && o->notice && *o->notice)
 		browse_message(&a->b, 0, "%s", o->notice);
 	if (store_readonly_reason(s))
@@ -850,6 +861,9 @@ int ui_main(struct store *s, const struct ui_options *o, struct err *e)
 	/* after the screen is given back: a history that cannot be saved is
 	 * said on the terminal, once */
 	if (a->hist_path && history_save(&a->hist, a->hist_path, &a->e) < 0 &&
+	    !(script && *script))
+		fprintf(stderr, "fonds: %s\n", a->e.msg);
+	if (a->pos_path && a->pos.seq && readpos_save(&a->pos, a->pos_path, &a->e) < 0 &&
 	    !(script && *script))
 		fprintf(stderr, "fonds: %s\n", a->e.msg);
 	the_app = NULL;

@@ -24,12 +24,18 @@ struct doc_state {
 	unsigned long match_gen; /* the list (search) match_line is for */
 	long rel_sel;            /* the relation Enter opens: the first in
 	                            view in the document view, -1 none */
+	/* the reading position remembered last (readpos), to set it only
+	 * when it changes */
+	int64_t saved_key;
+	int saved_sect;
+	size_t saved_off;
+	enum ui_text saved_text;
 	char pct[16];
 };
 
 static const enum request doc_hints[] = {
 	REQ_ENTER, REQ_RELATED, REQ_PEOPLE, REQ_BACK, REQ_PREV_TIME, REQ_NEXT_TIME,
-	REQ_FIND_NEXT, REQ_BOOKMARK, REQ_TIMELINE, REQ_FULL_WIDTH, REQ_HELP, REQ_QUIT,
+	REQ_FIND_NEXT, REQ_NEXT_REF, REQ_BOOKMARK, REQ_TIMELINE, REQ_FULL_WIDTH, REQ_HELP, REQ_QUIT,
 	REQ_NONE
 };
 
@@ -76,6 +82,16 @@ static int cache_update(struct app *a, int64_t key, int width, int full)
 		return -1;
 	dlines_free(&dc->lines);
 	ui_detail_format(d, rel, nrel, width, a->san, dc->text, &dc->lines);
+	if (full) {
+		/* the references the reader selects with { and } */
+		struct strlist cites = {0}, why = {0};
+
+		if (browse_doc_cites(&a->b, key, &cites, &why, &e) < 0)
+			strlist_clear(&cites);
+		ui_detail_refs(d, &cites, &why, a->san, &dc->lines);
+		strlist_clear(&cites);
+		strlist_clear(&why);
+	}
 	dc->drawn = dc->text;
 	dc->key = key;
 	dc->width = width;
@@ -99,6 +115,39 @@ static enum sattr line_attr(enum dkind k)
 	}
 }
 
+/* Draw the part of the selected reference f that is on line number n
+ * (l, drawn on row i of r) in the selection's colours, with a marker in
+ * the margin on its first line. */
+static void draw_ref(struct app *a, struct rect r, int i, const struct dline *l,
+                     size_t n, const struct dref *f)
+{
+	size_t len = strlen(l->text), from, to;
+	int x, w = r.w - 1 - l->indent;
+	char *pre;
+
+	if (n < f->line0 || n > f->line1 || w <= 0)
+		return;
+	from = n == f->line0 ? f->off0 : 0;
+	to = n == f->line1 ? f->end1 : len;
+	if (from > len)
+		from = len;
+	if (to > len)
+		to = len;
+	if (n == f->line0)
+		screen_put(r.y + i, r.x, 1, a->ascii ? ">" : "\xe2\x96\xb8", SA_SELECTED);
+	if (to <= from)
+		return;
+	pre = xstrndup(l->text, from);
+	x = text_width(pre);
+	free(pre);
+	if (x < w) {
+		char *seg = xstrndup(l->text + from, to - from);
+
+		screen_put_clean(r.y + i, r.x + 1 + l->indent + x, w - x, seg, SA_SELECTED);
+		free(seg);
+	}
+}
+
 /* Draw document key in r from line *scroll (clamped); focused: the
  * document view itself, with every relation (else a preview, with the
  * stored relations only). */
@@ -108,6 +157,7 @@ static void draw_key(struct app *a, struct rect r, int64_t key, int *scroll,
 	const struct strlist *terms = app_doc_terms(a, key);
 	struct doc_state *ds = st(a);
 	struct dlines *dl = &ds->lines;
+	const struct dref *ref = NULL;
 	int i, max;
 
 	if (r.h <= 0 || r.w <= 0)
@@ -137,6 +187,8 @@ static void draw_key(struct app *a, struct rect r, int64_t key, int *scroll,
 			if (dl->v[*scroll + i].kind == DL_RELATED && dl->v[*scroll + i].indent == 2)
 				ds->rel_sel = dl->v[*scroll + i].rel;
 	}
+	if (focused && a->b.v.doc.ref > 0 && (size_t)a->b.v.doc.ref <= dl->nrefs)
+		ref = &dl->refs[a->b.v.doc.ref - 1];
 	for (i = 0; i < r.h && (size_t)(*scroll + i) < dl->n; i++) {
 		const struct dline *l = &dl->v[*scroll + i];
 		struct spans sp = {0};
@@ -169,6 +221,8 @@ static void draw_key(struct app *a, struct rect r, int64_t key, int *scroll,
 		screen_put_spans(r.y + i, r.x + 1 + l->indent, r.w - 1 - l->indent,
 		                 l->text, &sp, at, SA_MATCH);
 		spans_free(&sp);
+		if (ref)
+			draw_ref(a, r, i, l, (size_t)(*scroll + i), ref);
 	}
 }
 
@@ -179,13 +233,88 @@ void detail_draw_preview(struct app *a, struct rect r)
 	draw_key(a, r, browse_focus_key(&a->b), &top, 0);
 }
 
+/* 1 when the document view can show text t of d (T's choices). */
+static int text_shown(const struct doc *d, enum ui_text t)
+{
+	return t == UI_TEXT_MAIN ||
+	       (t == UI_TEXT_ORIGINAL && (ui_doc_has_text(d, RECORD_TEXT_ORIGINAL) ||
+	                                  (d->body && ui_doc_has_text(d, RECORD_TEXT_TRANSLATION)))) ||
+	       (t == UI_TEXT_TRANSLATION && ui_doc_has_text(d, RECORD_TEXT_TRANSLATION));
+}
+
+/* Before the document is drawn at width w: keep the place read across a
+ * change of width (the line that held it), and put a document just
+ * opened where the reader left it (its text, its place). */
+static void doc_place(struct app *a, int w, int focused)
+{
+	struct doc_state *ds = st(a);
+	int64_t key = a->b.cur;
+	int sect = 0, keep = 0;
+	size_t off = 0;
+	const struct doc *d;
+
+	if (ds->key == key && ds->full && ds->lines.n && ds->width != w && ds->drawn == ds->text) {
+		ui_dlines_place(&ds->lines, (size_t)a->b.v.doc.scroll, &sect, &off);
+		keep = 1;
+	}
+	if (cache_update(a, key, w, focused) < 0)
+		return;
+	if (keep)
+		browse_doc_scroll_to(&a->b, (int)ui_dlines_find(&ds->lines, sect, off));
+	if (focused && browse_doc_take_resume(&a->b)) {
+		const struct readpos_entry *p;
+
+		ds->saved_key = 0;
+		d = browse_doc(&a->b, key, &a->e);
+		p = d ? readpos_get(&a->pos, d->id) : NULL;
+		if (!p)
+			return;
+		if (p->text != (int)ds->text && text_shown(d, (enum ui_text)p->text)) {
+			ds->text = (enum ui_text)p->text;
+			if (cache_update(a, key, w, focused) < 0)
+				return;
+		}
+		browse_doc_scroll_to(&a->b, (int)ui_dlines_find(&ds->lines, p->sect, p->off));
+	}
+}
+
+/* Remember where the reader is in the document (the place of the first
+ * line shown, width-free), when it changed. */
+static void doc_remember(struct app *a)
+{
+	struct doc_state *ds = st(a);
+	const struct doc *d;
+	int sect;
+	size_t off;
+
+	if (ds->key != a->b.cur || !ds->lines.n)
+		return;
+	ui_dlines_place(&ds->lines, (size_t)a->b.v.doc.scroll, &sect, &off);
+	if (ds->saved_key == ds->key && ds->saved_sect == sect && ds->saved_off == off &&
+	    ds->saved_text == ds->text)
+		return;
+	d = browse_doc(&a->b, ds->key, &a->e);
+	if (!d)
+		return;
+	readpos_set(&a->pos, d->id, (int)ds->text, sect, off);
+	ds->saved_key = ds->key;
+	ds->saved_sect = sect;
+	ds->saved_off = off;
+	ds->saved_text = ds->text;
+}
+
 static void doc_draw(struct app *a, struct rect r, int focused)
 {
-	int scroll = a->b.v.doc.scroll;
+	int scroll;
 
+	if (r.h > 0 && r.w > 0 && a->b.cur)
+		doc_place(a, r.w > 2 ? r.w - 1 : r.w, focused);
+	scroll = a->b.v.doc.scroll;
 	draw_key(a, r, a->b.cur, &scroll, focused);
 	if (scroll != a->b.v.doc.scroll)
 		browse_doc_scroll_to(&a->b, scroll);
+	if (focused && a->b.cur)
+		doc_remember(a);
 }
 
 /* Go to the next (dir > 0) or previous match in the document, wrapping
@@ -248,6 +377,177 @@ static void find_match(struct app *a, int dir)
 	               wrapped < 0 ? " (wrapped to the last)" : "");
 }
 
+/* The reference selected (0-based), when it is in view; else -1. */
+static long ref_in_view(struct app *a, int h)
+{
+	struct doc_state *ds = st(a);
+	long k = (long)a->b.v.doc.ref - 1;
+	int scroll = a->b.v.doc.scroll;
+
+	if (ds->key != a->b.cur || k < 0 || (size_t)k >= ds->lines.nrefs)
+		return -1;
+	if ((long)ds->lines.refs[k].line1 < scroll ||
+	    (long)ds->lines.refs[k].line0 >= (long)scroll + h)
+		return -1;
+	return k;
+}
+
+/* The text of the note labelled label, or NULL. */
+static const char *note_text(const struct doc *d, const char *label)
+{
+	for (size_t i = 0; d && i < d->texts.n; i++)
+		if (!strcmp(d->texts.v[i].kind, RECORD_TEXT_NOTE) && d->texts.v[i].label &&
+		    !strcmp(d->texts.v[i].label, label))
+			return d->texts.v[i].body;
+	return NULL;
+}
+
+/* Say what reference k is and what Enter does with it. */
+static void ref_say(struct app *a, long k)
+{
+	struct doc_state *ds = st(a);
+	const struct dref *f = &ds->lines.refs[k];
+	const struct doc *d;
+	const char *t;
+
+	switch (f->kind) {
+	case DREF_MARK:
+		d = browse_doc(&a->b, ds->key, &a->e);
+		t = note_text(d, f->target);
+		browse_message(&a->b, 0, "Note %s (Enter: to the note): %s", f->target, t ? t : "");
+		break;
+	case DREF_NOTE:
+		browse_message(&a->b, 0, "Note %s (Enter: to its mark in the text)", f->target);
+		break;
+	case DREF_CITE:
+		browse_message(&a->b, 0, "Reference to %s (Enter opens it)", f->target);
+		break;
+	case DREF_LINK:
+		browse_message(&a->b, 0, "Link to %s (Enter opens the document it names)", f->target);
+		break;
+	}
+}
+
+/* Select the next (dir > 0) or previous reference: after the one selected
+ * when it is in view, else from the view's first line (its last, going
+ * back); scroll to it when it is out of view. */
+static void step_ref(struct app *a, int dir)
+{
+	struct doc_state *ds = st(a);
+	struct dlines *dl = &ds->lines;
+	int h = a->views[BV_DOC].rect.h > 0 ? a->views[BV_DOC].rect.h : 1;
+	int scroll = a->b.v.doc.scroll;
+	long k = ref_in_view(a, h), n = (long)dl->nrefs;
+
+	if (ds->key != a->b.cur)
+		return;
+	if (!n) {
+		browse_message(&a->b, 0, "No footnote marks or references in this text");
+		return;
+	}
+	if (k >= 0)
+		k += dir;
+	else if (dir > 0)
+		for (k = 0; k < n && (long)dl->refs[k].line0 < scroll; k++)
+			;
+	else
+		for (k = n - 1; k >= 0 && (long)dl->refs[k].line0 >= (long)scroll + h; k--)
+			;
+	if (k < 0 || k >= n) {
+		browse_message(&a->b, 0, dir > 0 ? "No more references below" :
+		                                   "No more references above");
+		return;
+	}
+	browse_doc_select(&a->b, (int)k + 1);
+	if ((long)dl->refs[k].line0 < scroll || (long)dl->refs[k].line0 >= (long)scroll + h)
+		browse_doc_scroll_to(&a->b, (int)dl->refs[k].line0 - h / 3);
+	ref_say(a, k);
+}
+
+/* The document an address names in this collection: the address itself
+ * as an id, or its last one or two parts ("/document/119211",
+ * "/historicaldocuments/frus1952-54v15p1/d13"). */
+static int open_address(struct app *a, const char *url)
+{
+	const char *end = url + strcspn(url, "?#"), *last, *prev;
+	struct err e;
+
+	if (browse_open_id(&a->b, url, &e) == 0)
+		return 0;
+	while (end > url && end[-1] == '/')
+		end--;
+	for (last = end; last > url && last[-1] != '/'; last--)
+		;
+	for (prev = last > url ? last - 1 : last; prev > url && prev[-1] != '/'; prev--)
+		;
+	for (int k = 0; k < 2; k++) {
+		const char *from = k ? prev : last;
+		char *id;
+		int r;
+
+		/* never the host ("https://host/...") */
+		if (from >= end || (k && (prev == last || (from >= url + 2 && from[-2] == '/'))))
+			continue;
+		id = xstrndup(from, (size_t)(end - from));
+		r = browse_open_id(&a->b, id, &e);
+		free(id);
+		if (r == 0)
+			return 0;
+	}
+	browse_message(&a->b, 0, "%s names no document of this collection", url);
+	return 1;
+}
+
+/* Follow reference k: a mark to its note, a note back to its mark (each
+ * a jump that Back undoes), a reference or a link to its document. */
+static int follow_ref(struct app *a, long k, int h)
+{
+	struct doc_state *ds = st(a);
+	struct dlines *dl = &ds->lines;
+	const struct dref *f = &dl->refs[k];
+	struct err e;
+	long j;
+
+	switch (f->kind) {
+	case DREF_MARK:
+	case DREF_NOTE:
+		for (j = 0; j < (long)dl->nrefs; j++)
+			if (dl->refs[j].kind == (f->kind == DREF_MARK ? DREF_NOTE : DREF_MARK) &&
+			    !strcmp(dl->refs[j].target, f->target))
+				break;
+		if (j == (long)dl->nrefs) {
+			browse_message(&a->b, 0, f->kind == DREF_MARK ? "Note %s is not among the notes" :
+			               "Note %s has no mark in the text", f->target);
+			return 1;
+		}
+		/* the note at the top; a mark a third down, in its text */
+		browse_doc_jump(&a->b, (int)dl->refs[j].line0 - (f->kind == DREF_MARK ? 0 : h / 3),
+		                (int)j + 1);
+		browse_message(&a->b, 0, f->kind == DREF_MARK ?
+		               "Note %s (Backspace: back to the text)" :
+		               "The mark of note %s (Backspace: back to the note)", f->target);
+		return 0;
+	case DREF_CITE: {
+		char *id = xstrdup(f->target);
+		int r = browse_open_id(&a->b, id, &e);
+
+		if (r < 0)
+			browse_message(&a->b, 0, "%s is not in this database (its volume "
+			               "may not be imported yet)", id);
+		free(id);
+		return r < 0 ? 1 : 0;
+	}
+	case DREF_LINK: {
+		char *url = xstrdup(f->target);
+		int r = open_address(a, url);
+
+		free(url);
+		return r;
+	}
+	}
+	return 1;
+}
+
 static int doc_request(struct app *a, enum request req)
 {
 	struct browse *b = &a->b;
@@ -279,10 +579,21 @@ static int doc_request(struct app *a, enum request req)
 	case REQ_FIND_PREV:
 		find_match(a, -1);
 		break;
+	case REQ_NEXT_REF:
+		step_ref(a, 1);
+		break;
+	case REQ_PREV_REF:
+		step_ref(a, -1);
+		break;
 	case REQ_ENTER: {
-		/* the related view, on the relation marked in the document */
-		long sel = st(a)->rel_sel;
+		/* the reference selected in view, else the related view on
+		 * the relation marked in the document */
+		long sel = st(a)->rel_sel, k = ref_in_view(a, h + 1);
 
+		if (k >= 0) {
+			follow_ref(a, k, h + 1);
+			break;
+		}
 		r = browse_related_open(b, &a->e);
 		if (r == 0 && sel > 0)
 			browse_related_move(b, sel);
@@ -304,13 +615,11 @@ static int doc_request(struct app *a, enum request req)
 
 		for (int k = 0; d && k < 3; k++) {
 			ds->text = (enum ui_text)((ds->text + 1) % 3);
-			if (ds->text == UI_TEXT_MAIN ||
-			    (ds->text == UI_TEXT_ORIGINAL && (ui_doc_has_text(d, RECORD_TEXT_ORIGINAL) ||
-			                                      (d->body && ui_doc_has_text(d, RECORD_TEXT_TRANSLATION)))) ||
-			    (ds->text == UI_TEXT_TRANSLATION && ui_doc_has_text(d, RECORD_TEXT_TRANSLATION)))
+			if (text_shown(d, ds->text))
 				break;
 		}
 		browse_doc_scroll_to(b, 0);
+		browse_doc_select(b, 0);
 		break;
 	}
 	case REQ_FOCUS:

@@ -540,6 +540,11 @@ void dlines_free(struct dlines *d)
 		free(d->v[i].text);
 	}
 	free(d->v);
+	for (i = 0; i < d->nrefs; i++)
+		free(d->refs[i].target);
+	free(d->refs);
+	strlist_clear(&d->sects);
+	sbuf_free(&d->sect_kinds);
 	memset(d, 0, sizeof *d);
 }
 
@@ -555,6 +560,8 @@ static struct dline *dline_add(struct dlines *d, enum dkind kind,
 	l->text = xstrndup(text ? text : "", text ? len : 0);
 	l->indent = indent;
 	l->rel = -1;
+	l->sect = d->sect;
+	l->off = 0;
 	return l;
 }
 
@@ -569,8 +576,12 @@ static size_t add_wrapped(struct dlines *d, enum dkind kind, const char *s,
 	size_t n, i, first = d->n;
 
 	n = text_wrap_urls(s, width - indent > 1 ? width - indent : 1, &tl);
-	for (i = 0; i < n; i++)
-		dline_add(d, kind, s + tl[i].off, tl[i].len, indent)->rel = rel;
+	for (i = 0; i < n; i++) {
+		struct dline *l = dline_add(d, kind, s + tl[i].off, tl[i].len, indent);
+
+		l->rel = rel;
+		l->off = tl[i].off;
+	}
 	free(tl);
 	return first;
 }
@@ -614,8 +625,11 @@ static char *join(const struct strlist *l, const char *sep)
 	return sbuf_take(&b);
 }
 
+/* A text under its heading: a section of its own (kind 'T' a text, 'N'
+ * the notes, 'L' the links), whose sanitized text is kept for finding
+ * references and places in it. */
 static void add_section(struct dlines *d, const char *heading,
-                        const char *text, int width, int san)
+                        const char *text, int width, int san, char kind)
 {
 	char *clean;
 
@@ -624,8 +638,11 @@ static void add_section(struct dlines *d, const char *heading,
 	add_blank(d);
 	dline_add(d, DL_HEADING, heading, strlen(heading), 0);
 	clean = text_sanitize(text, strlen(text), san | TEXT_SAN_NEWLINES);
+	d->sect = (int)d->sects.n + 1;
 	add_wrapped(d, DL_TEXT, clean, 0, width, -1);
-	free(clean);
+	d->sect = 0;
+	strlist_take(&d->sects, clean);
+	sbuf_addc(&d->sect_kinds, kind);
 }
 
 int ui_doc_has_text(const struct doc *d, const char *kind)
@@ -664,12 +681,13 @@ static void add_texts(struct dlines *out, const struct doc *doc, const char *kin
 		{
 			char *h = sbuf_take(&b);
 
-			add_section(out, h, t->body, width, san);
+			add_section(out, h, t->body, width, san, 'T');
 			free(h);
 		}
 	}
 	if (b.len)
-		add_section(out, heading, sbuf_str(&b), width, san);
+		add_section(out, heading, sbuf_str(&b), width, san,
+		            !strcmp(kind, RECORD_TEXT_NOTE) ? 'N' : 'L');
 	sbuf_free(&b);
 }
 
@@ -731,13 +749,13 @@ void ui_detail_format(const struct doc *doc, const struct relation *rel,
 
 	if (which == UI_TEXT_ORIGINAL) {
 		if (!ui_doc_has_text(doc, RECORD_TEXT_ORIGINAL))
-			add_section(out, "Full text", doc->body, width, san);
+			add_section(out, "Full text", doc->body, width, san, 'T');
 		add_texts(out, doc, RECORD_TEXT_ORIGINAL, "Original", width, san);
 	} else if (which == UI_TEXT_TRANSLATION) {
 		add_texts(out, doc, RECORD_TEXT_TRANSLATION, "Translation", width, san);
 	} else {
-		add_section(out, "Summary", doc->summary, width, san);
-		add_section(out, "Full text", doc->body, width, san);
+		add_section(out, "Summary", doc->summary, width, san, 'T');
+		add_section(out, "Full text", doc->body, width, san, 'T');
 	}
 	if (which != UI_TEXT_TRANSLATION) {
 		add_texts(out, doc, RECORD_TEXT_NOTE, "Notes", width, san);
@@ -783,6 +801,242 @@ void ui_detail_format(const struct doc *doc, const struct relation *rel,
 			            (long)i);
 			free(clean);
 		}
+	}
+}
+
+/* --- references in the text ------------------------------------------ */
+
+/* The line of section sect (lines [lo, hi) of out) where byte pos of its
+ * text is shown, and the byte of that line; end: pos is the end of a
+ * range (a range ending where a line starts ends on the line before). */
+static void sect_locate(const struct dlines *out, size_t lo, size_t hi, size_t pos,
+                        int end, size_t *line, size_t *byte)
+{
+	size_t a = lo, z = hi, len;
+
+	/* the last line starting at or before pos (before, for an end) */
+	while (z - a > 1) {
+		size_t m = a + (z - a) / 2;
+
+		if (out->v[m].off < pos || (!end && out->v[m].off == pos))
+			a = m;
+		else
+			z = m;
+	}
+	*line = a;
+	len = strlen(out->v[a].text);
+	*byte = pos > out->v[a].off ? pos - out->v[a].off : 0;
+	if (*byte > len)
+		*byte = len;
+}
+
+static void ref_add(struct dlines *out, enum dref_kind kind, size_t lo, size_t hi,
+                    size_t from, size_t to, const char *target)
+{
+	struct dref *r;
+
+	if (out->nrefs >= 100000)
+		return;
+	ARRAY_RESERVE(out->refs, out->nrefs, out->crefs);
+	r = &out->refs[out->nrefs++];
+	r->kind = kind;
+	sect_locate(out, lo, hi, from, 0, &r->line0, &r->off0);
+	sect_locate(out, lo, hi, to, 1, &r->line1, &r->end1);
+	if (r->line1 < r->line0 || (r->line1 == r->line0 && r->end1 < r->off0)) {
+		r->line1 = r->line0;
+		r->end1 = r->off0;
+	}
+	r->target = xstrdup(target);
+}
+
+static int ref_cmp(const void *x, const void *y)
+{
+	const struct dref *a = x, *b = y;
+
+	if (a->line0 != b->line0)
+		return a->line0 < b->line0 ? -1 : 1;
+	if (a->off0 != b->off0)
+		return a->off0 < b->off0 ? -1 : 1;
+	return 0;
+}
+
+/* Where in the sentence s[0..n) the reference to target stands: the words
+ * "Document 7" (or "Documents 5 and 7") when target is ".../d7" and they
+ * are there, else the whole sentence; into [*from, *to). */
+static void cite_words(const char *s, size_t n, const char *target, size_t *from,
+                       size_t *to)
+{
+	const char *slash = strrchr(target, '/'), *num;
+	size_t nl, i;
+
+	*from = 0;
+	*to = n;
+	num = slash ? slash + 1 : target;
+	if (num[0] != 'd' || !num[1] || strspn(num + 1, "0123456789") != strlen(num + 1))
+		return;
+	num++;
+	nl = strlen(num);
+	for (i = 0; i + nl <= n; i++) {
+		size_t k, d;
+
+		if (memcmp(s + i, num, nl) || (i && s[i - 1] >= '0' && s[i - 1] <= '9') ||
+		    (i + nl < n && s[i + nl] >= '0' && s[i + nl] <= '9'))
+			continue;
+		/* "ocument" at most 40 bytes before the number */
+		for (k = i; k-- > 0 && i - k <= 40;) {
+			if (k + 7 > n || memcmp(s + k, "ocument", 7) || k == 0)
+				continue;
+			d = k + 7;
+			if (d < i && s[d] == 's')
+				d++;
+			while (d < i && s[d] == ' ')
+				d++;
+			*from = d == i ? k - 1 : i;
+			*to = i + nl;
+			return;
+		}
+	}
+}
+
+void ui_detail_refs(const struct doc *doc, const struct strlist *cites,
+                    const struct strlist *why, int san, struct dlines *out)
+{
+	struct strlist labels = {0};
+	char *found = NULL;
+	size_t lo = 0, hi, i, k, link = 0;
+
+	for (i = 0; i < out->nrefs; i++)
+		free(out->refs[i].target);
+	out->nrefs = 0;
+	for (i = 0; i < doc->texts.n; i++)
+		if (!strcmp(doc->texts.v[i].kind, RECORD_TEXT_NOTE) && doc->texts.v[i].label) {
+			char *l = text_sanitize(doc->texts.v[i].label, strlen(doc->texts.v[i].label), san);
+
+			strlist_take(&labels, l);
+		}
+	if (cites && cites->n)
+		found = xcalloc(cites->n, 1);
+	for (k = 1; k <= out->sects.n; k++) {
+		const char *t = out->sects.v[k - 1];
+		char kind = out->sect_kinds.len >= k ? sbuf_str(&out->sect_kinds)[k - 1] : 'T';
+		size_t n = strlen(t);
+
+		while (lo < out->n && out->v[lo].sect != (int)k)
+			lo++;
+		for (hi = lo; hi < out->n && out->v[hi].sect == (int)k; hi++)
+			;
+		if (lo == hi)
+			continue;
+		if (kind == 'L') {
+			/* a line per link, in the order of the document's links */
+			size_t a = 0;
+
+			while (a < n) {
+				size_t z = a + strcspn(t + a, "\n");
+
+				while (link < doc->texts.n &&
+				       strcmp(doc->texts.v[link].kind, RECORD_TEXT_LINK))
+					link++;
+				if (link < doc->texts.n)
+					ref_add(out, DREF_LINK, lo, hi, a, z, doc->texts.v[link++].body);
+				a = z + 1;
+			}
+			lo = hi;
+			continue;
+		}
+		/* footnote marks: "[2]" of a note the document has; in the
+		 * notes, each note's own mark at the start of its line */
+		for (i = 0; i < n; i++) {
+			size_t z, ll;
+			char lab[24];
+
+			if (t[i] != '[')
+				continue;
+			z = i + 1 + strcspn(t + i + 1, "]\n[");
+			ll = z - i - 1;
+			if (z >= n || t[z] != ']' || !ll || ll >= sizeof lab)
+				continue;
+			memcpy(lab, t + i + 1, ll);
+			lab[ll] = '\0';
+			if (strlist_find(&labels, lab) < 0)
+				continue;
+			if (kind == 'N' && (i == 0 || t[i - 1] == '\n'))
+				ref_add(out, DREF_NOTE, lo, hi, i, z + 1, lab);
+			else if (kind != 'N')
+				ref_add(out, DREF_MARK, lo, hi, i, z + 1, lab);
+			i = z;
+		}
+		/* the documents cited, where their sentence stands */
+		for (i = 0; cites && i < cites->n && i < 1000; i++) {
+			const char *w = why && i < why->n ? why->v[i] : NULL;
+			char *cw;
+			const char *p, *q;
+			size_t wl, from, to;
+
+			if (found[i] || !w || !*w)
+				continue;
+			cw = text_sanitize(w, strlen(w), san);
+			p = cw;
+			wl = strlen(p);
+			/* a long sentence is cut with an ellipsis at either end */
+			if (wl >= 3 && !memcmp(p, "\xe2\x80\xa6", 3)) {
+				p += 3;
+				wl -= 3;
+			}
+			if (wl >= 3 && !memcmp(p + wl - 3, "\xe2\x80\xa6", 3))
+				wl -= 3;
+			if (wl) {
+				char *needle = xstrndup(p, wl);
+
+				q = strstr(t, needle);
+				free(needle);
+				if (q) {
+					cite_words(q, wl, cites->v[i], &from, &to);
+					ref_add(out, DREF_CITE, lo, hi, (size_t)(q - t) + from,
+					        (size_t)(q - t) + to, cites->v[i]);
+					found[i] = 1;
+				}
+			}
+			free(cw);
+		}
+		lo = hi;
+	}
+	if (out->nrefs > 1)
+		qsort(out->refs, out->nrefs, sizeof *out->refs, ref_cmp);
+	free(found);
+	strlist_clear(&labels);
+}
+
+size_t ui_dlines_find(const struct dlines *out, int sect, size_t off)
+{
+	size_t i, best = 0;
+	int seen = 0;
+
+	if (sect <= 0)
+		return off < out->n ? off : (out->n ? out->n - 1 : 0);
+	for (i = 0; i < out->n; i++) {
+		if (out->v[i].sect != sect) {
+			if (seen)
+				break;
+			continue;
+		}
+		if (!seen || out->v[i].off <= off)
+			best = i;
+		seen = 1;
+		if (out->v[i].off > off)
+			break;
+	}
+	return best;
+}
+
+void ui_dlines_place(const struct dlines *out, size_t i, int *sect, size_t *off)
+{
+	if (i < out->n && out->v[i].sect > 0) {
+		*sect = out->v[i].sect;
+		*off = out->v[i].off;
+	} else {
+		*sect = 0;
+		*off = i;
 	}
 }
 

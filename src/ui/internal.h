@@ -16,6 +16,7 @@
 
 #include "fonds/browse.h"
 #include "fonds/history.h"
+#include "fonds/readpos.h"
 #include "fonds/store.h"
 #include "fonds/text.h"
 #include "fonds/ui.h"
@@ -231,11 +232,38 @@ struct dline {
 	long rel;     /* DL_RELATED/DL_REASON: index of the relation; in the
 	                 person view, the item it belongs to (0 the person,
 	                 k the k-th person they appear with); else -1 */
+	int sect;     /* the text section it belongs to (1, 2, ... in the
+	                 order shown), 0 for the title, fields and relations */
+	size_t off;   /* where it starts in its section's text (bytes) */
+};
+
+/* A reference in a document's text that the reader can select ({ and })
+ * and follow (Enter). */
+enum dref_kind {
+	DREF_MARK,  /* a footnote mark "[2]" in the text: to its note */
+	DREF_NOTE,  /* a note's own mark in the notes: back to the text */
+	DREF_CITE,  /* a reference to another document (its sentence, or
+	               the words "Document 7" in it) */
+	DREF_LINK   /* a link's address in the links */
+};
+
+struct dref {
+	enum dref_kind kind;
+	size_t line0, off0;  /* it starts on line line0 at byte off0 */
+	size_t line1, end1;  /* and ends on line line1 before byte end1 */
+	char *target;        /* a note's label, a cited id, an address */
 };
 
 struct dlines {
 	struct dline *v;
 	size_t n, cap;
+	struct dref *refs;   /* in the order of the text */
+	size_t nrefs, crefs;
+	struct strlist sects; /* each section's text, sanitized (sect k is
+	                         sects.v[k - 1]) */
+	struct sbuf sect_kinds; /* per section: 'T' a text, 'N' the notes,
+	                           'L' the links */
+	int sect;            /* while formatting: the section being added */
 };
 
 /* Free the lines of d and empty it. */
@@ -252,6 +280,20 @@ enum ui_text { UI_TEXT_MAIN, UI_TEXT_ORIGINAL, UI_TEXT_TRANSLATION };
 void ui_detail_format(const struct doc *d, const struct relation *rel,
                       size_t nrel, int width, int san, enum ui_text which,
                       struct dlines *out);
+
+/* The references of the lines out holds (ui_detail_format's, for doc and
+ * which) into out->refs, in the order of the text: footnote marks "[n]"
+ * of the notes doc has, each note's mark in the notes, the documents
+ * cited (cites[i], the sentence why[i]; NULL for none) where their
+ * sentence stands, the links' addresses. san as for ui_detail_format. */
+void ui_detail_refs(const struct doc *d, const struct strlist *cites,
+                    const struct strlist *why, int san, struct dlines *out);
+
+/* The line of out to show first for the place (sect, off) of a text
+ * (dline's fields; sect 0: off is a line number), and the place of line
+ * i; width-free, so that a reading position outlives a resize. */
+size_t ui_dlines_find(const struct dlines *out, int sect, size_t off);
+void ui_dlines_place(const struct dlines *out, size_t i, int *sect, size_t *off);
 
 /* 1 when document d has a text of kind (RECORD_TEXT_*). */
 int ui_doc_has_text(const struct doc *d, const char *kind);
@@ -530,6 +572,8 @@ struct app {
 	struct prompt prompt;
 	struct history hist;   /* searches and commands, kept across sessions */
 	char *hist_path;       /* its file, or NULL: not kept */
+	struct readpos pos;    /* where each document was left */
+	char *pos_path;        /* its file, or NULL: not kept */
 	struct strlist terms;  /* the search's words to highlight */
 	unsigned long terms_gen; /* the list they were made for */
 	/* terms and the spellings document doc_terms_key has of names the

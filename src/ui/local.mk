@@ -1,5 +1,5 @@
 # ui module: the ncurses browser (src/ui) and its curses-free state
-# (src/browse/, src/history.c).
+# (src/browse/, src/history.c, src/readpos.c).
 libfonds_a_SOURCES += \
 	src/browse/command.c \
 	src/browse/filters.c \
@@ -10,6 +10,7 @@ libfonds_a_SOURCES += \
 	src/browse/state.c \
 	src/browse/timeline.c \
 	src/history.c \
+	src/readpos.c \
 	src/ui/app.c \
 	src/ui/detail.c \
 	src/ui/filter.c \
@@ -40,13 +41,14 @@ CLEANFILES += src/ui/fondsrc.inc
 dist_pkgdata_DATA += share/fondsrc
 
 check_PROGRAMS += tests/unit/test_browse tests/unit/test_ui tests/unit/test_app \
-	tests/unit/test_history
+	tests/unit/test_history tests/unit/test_readpos
 TESTS += tests/unit/test_browse tests/unit/test_ui tests/unit/test_app \
-	tests/unit/test_history
+	tests/unit/test_history tests/unit/test_readpos
 tests_unit_test_browse_LDADD = $(FONDS_LIBS)
 tests_unit_test_ui_LDADD = $(FONDS_LIBS)
 tests_unit_test_app_LDADD = $(FONDS_LIBS)
 tests_unit_test_history_LDADD = $(FONDS_LIBS)
+tests_unit_test_readpos_LDADD = $(FONDS_LIBS)
 
 UI_E2E = \
 	tests/e2e/browse_list.sh \

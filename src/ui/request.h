@@ -26,6 +26,8 @@
 	X(SEARCH, "search", "search", "Search; the list updates as you type") \
 	X(FIND_NEXT, "find-next", "next match", "Next match of the search in the document") \
 	X(FIND_PREV, "find-prev", "prev match", "Previous match of the search in the document") \
+	X(NEXT_REF, "next-reference", "next ref", "Document: select the next footnote mark, note or cross-reference; Enter follows it, Backspace comes back") \
+	X(PREV_REF, "prev-reference", "prev ref", "Document: select the previous footnote mark, note or cross-reference") \
 	X(COMMAND, "command", "command", "Type a command: goto, open, filter, person, clear, sort, help, quit") \
 	X(TIMELINE, "timeline", "timeline", "Show the timeline of the current list") \
 	X(RELATED, "related", "related", "List the documents related to this one") \

@@ -93,6 +93,9 @@ static void screens_free(struct screens *sc)
  * each other's searches). */
 static const char *run_history = "";
 
+/* The reading positions file of the runs ("": none kept across runs). */
+static const char *run_positions = "";
+
 /* Compare the screens of a run (the dump file, whole) with the golden
  * file tests/golden/NAME.screens; with FONDS_GOLDEN_UPDATE=1 in the
  * environment, write it instead (after an intended change of the
@@ -157,7 +160,7 @@ static int run(struct store *s, const char *dir, const char *name,
                const char *script, const char *size, struct screens *sc)
 {
 	char kpath[512], dpath[512], line[4096];
-	struct ui_options o = { NULL, NULL, NULL, NULL };
+	struct ui_options o = { NULL, NULL, NULL, NULL, NULL };
 	struct sbuf cur = {0};
 	struct err e;
 	FILE *f;
@@ -174,6 +177,7 @@ static int run(struct store *s, const char *dir, const char *name,
 	setenv("FONDS_UI_DUMP", dpath, 1);
 	setenv("FONDS_UI_SIZE", size, 1);
 	o.history = run_history;
+	o.positions = run_positions;
 	rc = ui_main(s, &o, &e);
 	unsetenv("FONDS_UI_SCRIPT");
 	if (rc < 0) {
@@ -334,6 +338,195 @@ static void test_texts(const char *dir)
 		ok(has_line(sc.v[3], "The ambassador reports"), "and T once more: the summary");
 	} else
 		ok(0, "the texts script ran (%d screens)", sc.n);
+	screens_free(&sc);
+	store_close(s);
+}
+
+/* Line of screen sc holding text, starting with the reference marker
+ * in the margin (the line of the reference selected), or -1. */
+static int marked_line(const char *screen, const char *text)
+{
+	char buf[512];
+
+	for (int i = 0; i < 64; i++) {
+		const char *l = line_of(screen, i, buf, sizeof buf);
+
+		if (!*l && !strchr(screen, '\n'))
+			break;
+		if (strstr(l, "\xe2\x96\xb8") && strstr(l, text) &&
+		    strstr(l, "\xe2\x96\xb8") < strstr(l, text))
+			return i;
+	}
+	return -1;
+}
+
+/* Footnote marks and cross-references in a TEI document: } and { select
+ * them, Enter on a mark goes to its note (Backspace back to the text),
+ * Enter on a reference opens the document cited (Backspace returns to
+ * the same line), and a link's address opens the document it names. */
+static void test_refs(const char *dir)
+{
+	const char *src = getenv("FONDS_SRCDIR");
+	struct screens sc = {{0}, 0};
+	char db[512], file[600], buf[512];
+	struct store *s;
+	FILE *f;
+
+	snprintf(file, sizeof file, "%s/tests/data/tei/volume.xml", src ? src : ".");
+	snprintf(db, sizeof db, "%s/refs.db", dir);
+	s = load(db, file, NULL);
+	if (!ok(s != NULL, "refs: the TEI volume imported"))
+		return;
+	if (run(s, dir, "refs",
+	        ":\ntype open frus1999-00v99/d2\nEnter\n}\ndump\nEnter\ndump\nBackspace\ndump\n"
+	        "}\ndump\nEnter\ndump\nBackspace\ndump\n{\ndump\n{\ndump\n"
+	        "G\n{\ndump\nEnter\ndump\nEnter\ndump\nQ\n", "70x14", &sc) == 0 && sc.n == 11) {
+		ok(marked_line(sc.v[0], "Today I saw Kim") >= 0 &&
+		   strstr(line_of(sc.v[0], 12, buf, sizeof buf), "Note 2 (Enter: to the note): See Document"),
+		   "}: the first footnote mark in view, its note said: %s", buf);
+		ok(marked_line(sc.v[1], "[2] See Document 200") >= 0 &&
+		   has_line(sc.v[1], "Note 2 (Backspace: back to the text)"),
+		   "Enter: to the note, selected");
+		ok(strcmp(sc.v[2], sc.v[0]) != 0 && marked_line(sc.v[2], "Today I saw Kim") >= 0 &&
+		   has_line(sc.v[2], "Full text"), "Backspace: back to the text, the mark selected");
+		ok(marked_line(sc.v[3], "Document 1 at length") >= 0 &&
+		   has_line(sc.v[3], "Reference to frus1999-00v99/d1 (Enter opens it)"),
+		   "} again: the reference to document 1");
+		ok(strstr(line_of(sc.v[4], 0, buf, sizeof buf), "Editorial Note") != NULL,
+		   "Enter: the document cited opens: %s", buf);
+		{
+			/* the same screen as before the reference was followed,
+			 * but for the message */
+			char a[4096], b[4096];
+
+			snprintf(a, sizeof a, "%s", sc.v[3]);
+			snprintf(b, sizeof b, "%s", sc.v[5]);
+			*strstr(a, " document ") = '\0';
+			*strstr(b, " document ") = '\0';
+			ok(strcmp(a, b) == 0 && marked_line(sc.v[5], "Document 1 at length") >= 0,
+			   "Backspace: back at the same line, the reference selected");
+		}
+		ok(marked_line(sc.v[6], "Today I saw Kim") >= 0, "{: the mark before it");
+		ok(has_line(sc.v[7], "No more references above"), "{ at the first: said");
+		ok(marked_line(sc.v[8], "[3] On a separate sheet") >= 0, "G {: the last note in view");
+		ok(marked_line(sc.v[9], "footnote.[3]") >= 0 &&
+		   has_line(sc.v[9], "The mark of note 3"), "Enter on a note: to its mark");
+		ok(has_line(sc.v[10], "Note 3 (Backspace: back to the text)") &&
+		   marked_line(sc.v[10], "[3] On a separate sheet") >= 0, "and Enter on the mark: the note again");
+	} else
+		ok(0, "the refs script ran (%d screens)", sc.n);
+	screens_free(&sc);
+	/* a reference to a document not imported (another volume) */
+	if (run(s, dir, "refs-missing", ":\ntype open frus1999-00v99/d2\nEnter\nG\n{\n{\nEnter\ndump\nQ\n",
+	        "100x40", &sc) == 0 && sc.n == 1)
+		ok(has_line(sc.v[0], "frus1964-68v29p1/d200 is not in this database") &&
+		   marked_line(sc.v[0], "[2] See Document 200") >= 0,
+		   "Enter on a reference to another volume: not imported, said");
+	else
+		ok(0, "the refs-missing script ran (%d screens)", sc.n);
+	screens_free(&sc);
+	store_close(s);
+
+	/* links of the archive's HTML: one naming another document opens it */
+	snprintf(file, sizeof file, "%s/links.jsonl", dir);
+	f = fopen(file, "w");
+	if (!f)
+		return;
+	fputs("{\"id\": \"ln-1\", \"date\": \"1950-06-25\", \"title\": \"A record with links\", "
+	      "\"summary\": \"<p>See <a href=\\\"https://archive.example.org/document/ln-2/\\\">the reply</a> "
+	      "and <a href=\\\"https://elsewhere.example.org/page\\\">a page</a>.</p>\"}\n"
+	      "{\"id\": \"ln-2\", \"date\": \"1950-06-27\", \"title\": \"The reply\", "
+	      "\"summary\": \"A reply.\"}\n", f);
+	fclose(f);
+	snprintf(db, sizeof db, "%s/links.db", dir);
+	s = load(db, file, NULL);
+	if (!ok(s != NULL, "links: imported"))
+		return;
+	if (run(s, dir, "refs-links", ":\ntype open ln-1\nEnter\n}\ndump\nEnter\ndump\nBackspace\n}\n"
+	        "Enter\ndump\nQ\n", "100x30", &sc) == 0 && sc.n == 3) {
+		ok(marked_line(sc.v[0], "the reply: https://archive.example.org/document/ln-2/") >= 0,
+		   "}: the first link selected");
+		ok(strstr(line_of(sc.v[1], 0, buf, sizeof buf), "The reply") != NULL,
+		   "Enter: the document its address names: %s", buf);
+		ok(has_line(sc.v[2], "https://elsewhere.example.org/page names no document"),
+		   "a link outside the collection: said");
+	} else
+		ok(0, "the links script ran (%d screens)", sc.n);
+	screens_free(&sc);
+	store_close(s);
+}
+
+/* The first word of line n of screen (in buf). */
+static const char *first_word(const char *screen, int n, char *buf, size_t size)
+{
+	char line[512];
+	const char *l = line_of(screen, n, line, sizeof line);
+	size_t k;
+
+	l += strspn(l, " ");
+	k = strcspn(l, " ");
+	snprintf(buf, size, "%.*s", (int)k, l);
+	return buf;
+}
+
+/* Where each document was left: coming back to it in the session, in a
+ * later one (the positions file), and after a change of width. */
+static void test_positions(const char *dir)
+{
+	const char *src = getenv("FONDS_SRCDIR");
+	struct screens sc = {{0}, 0};
+	char db[512], file[600], pos[600], buf[512], w0[64], w1[64];
+	struct store *s;
+
+	snprintf(file, sizeof file, "%s/tests/data/import/da-texts.json", src ? src : ".");
+	snprintf(db, sizeof db, "%s/positions.db", dir);
+	snprintf(pos, sizeof pos, "%s/state/positions", dir);
+	s = load(db, file, NULL);
+	if (!ok(s != NULL, "positions: the records imported"))
+		return;
+	run_positions = pos;
+	/* a session: the translation, scrolled; the list; the document again */
+	if (run(s, dir, "positions-1", ":\ntype open 900001\nEnter\nT\nT\nj\nj\nj\nj\ndump\n"
+	        "q\n:\ntype open 900002\nEnter\nq\nk\nEnter\ndump\nQ\n", "70x14", &sc) == 0 &&
+	    sc.n == 2) {
+		char a[4096], b[4096];
+
+		ok(has_line(sc.v[0], "Comrade Mao Zedong"), "the translation, scrolled");
+		snprintf(a, sizeof a, "%s", sc.v[0]);
+		snprintf(b, sizeof b, "%s", sc.v[1]);
+		*strstr(a, " document ") = '\0';
+		*strstr(b, " document ") = '\0';
+		ok(strcmp(a, b) == 0, "opened again in the session: the same text at the same line");
+	} else
+		ok(0, "the positions-1 script ran (%d screens)", sc.n);
+	screens_free(&sc);
+	ok(access(pos, R_OK) == 0, "the positions file written at the end");
+	/* a later session: both documents where they were left */
+	if (run(s, dir, "positions-2", ":\ntype open 900001\nEnter\ndump\nQ\n", "70x14", &sc) == 0 &&
+	    sc.n == 1) {
+		ok(has_line(sc.v[0], "Comrade Mao Zedong") && !has_line(sc.v[0], "Date  "),
+		   "a later session: the translation, scrolled as it was left");
+	} else
+		ok(0, "the positions-2 script ran (%d screens)", sc.n);
+	screens_free(&sc);
+	run_positions = "";
+	store_close(s);
+
+	/* a narrower screen keeps the place read */
+	snprintf(file, sizeof file, "%s/tests/data/tei/volume.xml", src ? src : ".");
+	snprintf(db, sizeof db, "%s/positions-tei.db", dir);
+	s = load(db, file, NULL);
+	if (!s)
+		return;
+	if (run(s, dir, "positions-resize", ":\ntype open frus1999-00v99/d2\nEnter\nSpace\nSpace\nj\ndump\n"
+	        "resize 45x14\ndump\nresize 70x14\ndump\nQ\n", "70x14", &sc) == 0 && sc.n == 3) {
+		first_word(sc.v[0], 0, w0, sizeof w0);
+		ok(*w0 && strstr(line_of(sc.v[1], 0, buf, sizeof buf), w0) != NULL,
+		   "45 columns: the first line holds the word read first (%s): %s", w0, buf);
+		first_word(sc.v[2], 0, w1, sizeof w1);
+		ok(strcmp(w0, w1) == 0, "70 again: the same first word (%s, %s)", w0, w1);
+	} else
+		ok(0, "the positions-resize script ran (%d screens)", sc.n);
 	screens_free(&sc);
 	store_close(s);
 }
@@ -630,6 +823,8 @@ int main(void)
 	if (!mkdtemp(dir))
 		skip_all("cannot make a temporary directory");
 	test_texts(dir);
+	test_refs(dir);
+	test_positions(dir);
 	snprintf(db, sizeof db, "%s/t.db", dir);
 	s = load(db, file, NULL);
 	if (!ok(s != NULL, "the bundled collection imported"))

@@ -730,6 +730,104 @@ static void test_scroll(void)
 	is_int(view_scroll_to(0, 3, 0, 10), 3, "no room");
 }
 
+/* The references of a document's text: footnote marks of its notes (not
+ * other bracketed numbers), each note's own mark, the documents cited by
+ * the words "Document N" of their sentence (or the whole sentence), also
+ * when the sentence was cut with an ellipsis or wraps; and the places of
+ * lines, which outlive a change of width. */
+static void test_refs(void)
+{
+	struct doc d;
+	struct record r = {0};
+	struct strlist cites = {0}, why = {0};
+	struct dlines dl = {0};
+	int w, bad = 0;
+
+	memset(&d, 0, sizeof d);
+	d.title = "A telegram";
+	d.body = "The talks failed.[1] See Documents 5 and 7 for the rest. A list [9] "
+	         "of no note. The long sentence that ends here cites an earlier paper.";
+	record_add_text(&r, RECORD_TEXT_NOTE, NULL, "1", "As reported before.");
+	record_add_text(&r, RECORD_TEXT_LINK, NULL, "the page", "https://example.org/d/x-1");
+	d.texts = r.texts;
+	strlist_add(&cites, "vol/d7");
+	strlist_add(&why, "See Documents 5 and 7 for the rest.");
+	strlist_add(&cites, "vol/d5");
+	strlist_add(&why, "See Documents 5 and 7 for the rest.");
+	strlist_add(&cites, "vol/d40");
+	strlist_add(&why, "\xe2\x80\xa6sentence that ends here cites");
+	strlist_add(&cites, "vol/d41");
+	strlist_add(&why, "A sentence not in the text.");
+	for (w = 20; w <= 120; w += 50) {
+		const char *want[] = { "[1]", "Documents 5", "7", "sentence that ends here cites",
+		                       "[1]", "the page: https://example.org/d/x-1" };
+		const enum dref_kind kinds[] = { DREF_MARK, DREF_CITE, DREF_CITE, DREF_CITE, DREF_NOTE,
+		                                 DREF_LINK };
+		size_t k;
+
+		ui_detail_format(&d, NULL, 0, w, 0, UI_TEXT_MAIN, &dl);
+		ui_detail_refs(&d, &cites, &why, 0, &dl);
+		if (!ok(dl.nrefs == 6, "%d columns: six references (not [9], not the "
+		        "sentence missing): %zu", w, dl.nrefs)) {
+			dlines_free(&dl);
+			continue;
+		}
+		for (k = 0; k < 6; k++) {
+			const struct dref *f = &dl.refs[k];
+			struct sbuf got = {0};
+
+			for (size_t l = f->line0; l <= f->line1; l++) {
+				const char *t = dl.v[l].text;
+				size_t a = l == f->line0 ? f->off0 : 0, z = l == f->line1 ? f->end1 : strlen(t);
+
+				sbuf_printf(&got, "%s%.*s", l > f->line0 ? " " : "", (int)(z - a), t + a);
+			}
+			if (f->kind != kinds[k] || strcmp(sbuf_str(&got), want[k])) {
+				printf("# %d columns, reference %zu: kind %d, \"%s\"\n", w, k, f->kind,
+				       sbuf_str(&got));
+				bad++;
+			}
+			sbuf_free(&got);
+		}
+		ok(!strcmp(dl.refs[2].target, "vol/d7") && !strcmp(dl.refs[0].target, "1") &&
+		   !strcmp(dl.refs[5].target, "https://example.org/d/x-1"),
+		   "%d columns: their targets", w);
+		/* a line's place finds the same line again */
+		for (size_t i = 0; i < dl.n; i++) {
+			int sect;
+			size_t off;
+
+			ui_dlines_place(&dl, i, &sect, &off);
+			if (ui_dlines_find(&dl, sect, off) != i)
+				bad++;
+		}
+		dlines_free(&dl);
+	}
+	is_int(bad, 0, "every reference where it stands, at 20, 70 and 120 columns; places found");
+	/* a place at one width is a line of the same text at another */
+	{
+		struct dlines a = {0}, b = {0};
+		size_t i;
+		int sect;
+		size_t off;
+
+		ui_detail_format(&d, NULL, 0, 30, 0, UI_TEXT_MAIN, &a);
+		ui_detail_format(&d, NULL, 0, 90, 0, UI_TEXT_MAIN, &b);
+		for (i = 0; i < a.n && !strstr(a.v[i].text, "of no note"); i++)
+			;
+		ui_dlines_place(&a, i, &sect, &off);
+		i = ui_dlines_find(&b, sect, off);
+		ok(sect > 0 && i < b.n && b.v[i].off <= off &&
+		   (i + 1 == b.n || b.v[i + 1].off > off || b.v[i + 1].sect != sect),
+		   "a place at 30 columns: the line holding it at 90");
+		dlines_free(&a);
+		dlines_free(&b);
+	}
+	strlist_clear(&cites);
+	strlist_clear(&why);
+	record_texts_free(&r.texts);
+}
+
 int main(void)
 {
 	test_keys();
@@ -746,6 +844,7 @@ int main(void)
 	test_hint_line();
 	test_candidates();
 	test_detail();
+	test_refs();
 	test_person();
 	test_scroll();
 	return done_testing();
