@@ -9,6 +9,10 @@
  *                    field terms; NAME may be quoted: person:"Kim Il Sung"
  *   date:FROM..TO    either end open or a year, month or day
  *                    (date:1950-06..1950-12, date:..1953, date:1956)
+ *   is:read is:unread is:bookmarked has:note has:excerpt
+ *                    the reader's marks
+ *   tag:NAME         the reader's tag; note:WORDS words in the reader's notes
+ *   @NAME            a saved search (the store expands it)
  *
  * A parsed query is a conjunction of clauses; each clause is a disjunction
  * of atoms. Browser filters are just more clauses. Nothing here knows SQL:
@@ -38,6 +42,11 @@ enum qfield {
 	QF_COLLECTION,
 	QF_LANGUAGE,
 	QF_ID,
+	QF_TAG,   /* the reader's tag */
+	QF_NOTE,  /* words in the reader's note */
+	QF_IS,    /* read, unread, bookmarked */
+	QF_HAS,   /* note, excerpt */
+	QF_SAVED, /* @NAME: a saved search, written without a field name */
 	QF_NFIELDS
 };
 
@@ -91,6 +100,9 @@ int query_is_empty(const struct query *q);
  * (each one date range, not excluded; several narrow each other), in
  * *from and *to: yyyymmdd bounds, 0 where no clause bounds that end. */
 void query_date_bounds(const struct query *q, int32_t *from, int32_t *to);
+
+/* 1 when an atom of q is a field term of field f. */
+int query_has_field(const struct query *q, enum qfield f);
 
 /* 1 when the query has text terms (FTS): rank order makes sense. */
 int query_has_text(const struct query *q);

@@ -178,6 +178,7 @@ struct doc {
 	struct strlist names[FACET_NKINDS];
 	unsigned flags; /* ROW_* */
 	char *note;     /* the user's note, or NULL */
+	struct strlist tags; /* the reader's tags, sorted */
 	struct record_texts texts; /* transcripts, translations, notes, links, citation */
 };
 
@@ -430,13 +431,146 @@ int store_complete_names(struct store *s, const char *prefix, size_t max,
 int store_complete_ids(struct store *s, const char *prefix, size_t max,
                        struct strlist *out, struct err *e);
 
-/* --- user data ------------------------------------------------------- */
+/* --- user data (user.c) ---------------------------------------------
+ *
+ * The reader's own data, keyed by document id. Every write is one
+ * transaction; on a read-only store, or one another program keeps
+ * locked for more than a moment, it fails with a message saying so and
+ * changes nothing (the caller keeps what it was given, such as a note's
+ * text in a recovery file). */
 
 int store_set_read(struct store *s, const char *id, int on, struct err *e);
 int store_set_bookmark(struct store *s, const char *id, int on, struct err *e);
-/* Set (or, with NULL or "", delete) the note on a document. */
+
+/* Set (or, with NULL or "", delete) the note on a document. The note it
+ * replaces or deletes, when different, is kept as a version. */
 int store_set_note(struct store *s, const char *id, const char *text,
                    struct err *e);
+
+/* The note on document id into *text (caller frees) and its time (Unix
+ * seconds) into *at when not NULL. Returns 1, 0 when there is none, -1. */
+int store_note_get(struct store *s, const char *id, char **text, int64_t *at,
+                   struct err *e);
+
+/* An earlier version of a note: its text, when it was written, and when
+ * a save or a delete replaced it. */
+struct note_version {
+	char *text;
+	int64_t at, replaced;
+};
+
+/* Every earlier version of document id's note, newest first, in *out
+ * (caller frees with note_versions_free). */
+int store_note_history(struct store *s, const char *id, struct note_version **out,
+                       size_t *n, struct err *e);
+void note_versions_free(struct note_version *v, size_t n);
+
+/* One excerpt: a passage of document id, with its page when known. */
+struct excerpt {
+	int64_t xid;  /* its number */
+	char *id, *text, *page; /* page may be NULL */
+	int64_t at;
+};
+
+/* Save a passage of document id (page may be NULL); its number in *xid
+ * when not NULL. */
+int store_excerpt_add(struct store *s, const char *id, const char *text,
+                      const char *page, int64_t *xid, struct err *e);
+
+/* Delete excerpt xid. Returns 1, 0 when there was none, -1. */
+int store_excerpt_delete(struct store *s, int64_t xid, struct err *e);
+
+/* The excerpts of document id (NULL: of every document) in the order
+ * they were saved, in *out (caller frees with excerpts_free). */
+int store_excerpts(struct store *s, const char *id, struct excerpt **out, size_t *n,
+                   struct err *e);
+void excerpts_free(struct excerpt *v, size_t n);
+
+/* 0 when name can be a tag (1 to 64 bytes of UTF-8, no spaces, quotes or
+ * controls, not starting with +, - or @), else -1 with e saying why. */
+int store_tag_valid(const char *name, struct err *e);
+
+/* Put tag name on document id (on) or take it off. Tags match without
+ * regard to ASCII case. Returns 1 when it changed something, 0 when not
+ * (already so), -1. */
+int store_tag(struct store *s, const char *id, const char *name, int on,
+              struct err *e);
+
+/* Append document id's tags, sorted, to out. */
+int store_tags_of(struct store *s, const char *id, struct strlist *out,
+                  struct err *e);
+
+/* Every tag with the number of documents it is on, by name, in *out
+ * (caller frees with facet_values_free). */
+int store_tags(struct store *s, struct facet_value **out, size_t *n, struct err *e);
+
+/* The marks as the query language writes them (is:bookmarked, has:note,
+ * is:read, is:unread) with their numbers of documents, in *out (caller
+ * frees with facet_values_free). */
+int store_marks(struct store *s, struct facet_value **out, size_t *n, struct err *e);
+
+/* 0 when name can name a saved search (letters, digits, '-', '_', '.';
+ * at most 64), else -1 with e saying why. */
+int store_saved_valid(const char *name, struct err *e);
+
+/* Save query (checked: it must parse) under name, replacing one of that
+ * name. */
+int store_saved_set(struct store *s, const char *name, const char *query,
+                    struct err *e);
+
+/* Delete a saved search. Returns 1, 0 when there was none, -1. */
+int store_saved_delete(struct store *s, const char *name, struct err *e);
+
+/* The query text of saved search name into *query (caller frees).
+ * Returns 1, 0 when there is none, -1. */
+int store_saved_get(struct store *s, const char *name, char **query, struct err *e);
+
+/* Every saved search by name: the names in *names (count -1; caller
+ * frees with facet_values_free), their queries appended to queries. */
+int store_saved_list(struct store *s, struct facet_value **names,
+                     struct strlist *queries, size_t *n, struct err *e);
+
+/* Replace every @NAME of q by the clauses of the saved search's query
+ * (which may name others). Returns 1 with a new query in *out (caller
+ * frees), 0 with *out NULL when q names none, -1 with e set for an
+ * unknown name ("unknown saved search @x (fonds saved lists them)"), a
+ * loop, or an @NAME excluded or in an OR. store_page, store_count and
+ * the rest expand a query themselves; this is for checking one early. */
+int store_query_expand(struct store *s, const struct query *q, struct query **out,
+                       struct err *e);
+
+/* 1 when the store holds a document of that id. */
+int store_doc_exists(struct store *s, const char *id);
+
+/* The kinds of the reader's data, for export and import. */
+enum user_kind {
+	USER_READ, USER_BOOKMARK, USER_NOTE, USER_NOTE_VERSION, USER_EXCERPT,
+	USER_TAG, USER_SAVED, USER_NKINDS
+};
+
+/* One item: id is the document's (a saved search's name for USER_SAVED);
+ * text the note, version, excerpt, tag name or query; extra an excerpt's
+ * page; at when it was written, replaced when a version was replaced. */
+struct user_item {
+	enum user_kind kind;
+	const char *id, *text, *extra;
+	int64_t at, replaced;
+};
+
+/* Call cb for every item of the reader's data, kind by kind, each in a
+ * stable order (the strings are valid during the call); a non-zero
+ * return stops. */
+int store_user_each(struct store *s, int (*cb)(void *ctx, const struct user_item *it),
+                    void *ctx, struct err *e);
+
+/* Add items of the reader's data between store_user_begin and
+ * store_user_end (commit or not): what is there is kept (a mark, a tag,
+ * a saved search of the same name, an identical version or excerpt); of
+ * two different notes the newer is the note and the other a version.
+ * store_user_put returns 1 when it added something, 0 when it was there. */
+int store_user_begin(struct store *s, struct err *e);
+int store_user_put(struct store *s, const struct user_item *it, struct err *e);
+int store_user_end(struct store *s, int commit, struct err *e);
 
 /* Small key/value state (last position, ...). store_state_get returns a
  * new string or NULL (caller frees). */

@@ -35,6 +35,16 @@ const struct cli_command cli_commands[] = {
 	  "show one person: spellings, cover names, life, documents" },
 	{ "relate", cli_relate, cli_relate_opts, "",
 	  "recompute the relations between all documents" },
+	{ "mark", cli_mark, cli_mark_opts, "read|unread|bookmark|unbookmark ID...",
+	  "mark documents read or unread, bookmark them or remove the bookmark" },
+	{ "tag", cli_tag, cli_tag_opts, "ID... +NAME... -NAME...",
+	  "put the reader's tags on documents (+NAME) or take them off (-NAME)" },
+	{ "tags", cli_tags, cli_tags_opts, "[OPTION]...",
+	  "list the tags with their numbers of documents" },
+	{ "saved", cli_saved, cli_saved_opts, "[add NAME QUERY... | delete NAME]",
+	  "list, add or delete saved searches (@NAME in a query)" },
+	{ "note", cli_note, cli_note_opts, "[OPTION] ID",
+	  "print, write, edit or delete a document's note; its versions" },
 	{ "help", cli_help, cli_help_opts, "[COMMAND]",
 	  "show the help of fonds or of one command" },
 	{ NULL, NULL, NULL, NULL, NULL }
@@ -72,7 +82,8 @@ static void print_help(FILE *fp)
 	      "\nQueries: words (all must match; case and accents folded), \"a phrase\",\n"
 	      "prefix*, -word to exclude, a OR b, person:NAME place:NAME subject:NAME\n"
 	      "collection:NAME language:NAME id:ID, date:FROM..TO (date:1950-06..1950-12,\n"
-	      "date:..1953, date:1956).\n"
+	      "date:..1953, date:1956); the reader's own: is:read is:unread is:bookmarked\n"
+	      "has:note has:excerpt tag:NAME note:WORDS, and @NAME for a saved search.\n"
 	      "\nExit status: 0 success, 1 nothing found, 2 bad usage, bad input or error.\n"
 	      "Run 'fonds COMMAND --help' for the options of a command; see fonds(1).\n",
 	      fp);

@@ -97,6 +97,10 @@ int cli_export(struct cli *c, int argc, char **argv)
 	}
 	if (!(s = cli_open_store(c, 0, 0)))
 		goto out;
+	if (cli_query_check(s, q, &e) < 0) {
+		status = cli_error("%s", e.msg);
+		goto out;
+	}
 	if (format == CLI_CSV)
 		cli_csv_row(c, cli_doc_fields, cli_doc_nfields);
 	while (!done) {

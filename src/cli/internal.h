@@ -68,6 +68,14 @@ int cli_help(struct cli *c, int argc, char **argv);
 int cli_people(struct cli *c, int argc, char **argv);
 int cli_person(struct cli *c, int argc, char **argv);
 int cli_relate(struct cli *c, int argc, char **argv);
+int cli_mark(struct cli *c, int argc, char **argv);
+int cli_tag(struct cli *c, int argc, char **argv);
+int cli_tags(struct cli *c, int argc, char **argv);
+int cli_saved(struct cli *c, int argc, char **argv);
+int cli_note(struct cli *c, int argc, char **argv);
+int cli_excerpts(struct cli *c, int argc, char **argv);
+int cli_notebook(struct cli *c, int argc, char **argv);
+int cli_cite(struct cli *c, int argc, char **argv);
 
 /* Their option tables. */
 extern const struct cli_opt cli_import_opts[];
@@ -81,6 +89,14 @@ extern const struct cli_opt cli_help_opts[];
 extern const struct cli_opt cli_people_opts[];
 extern const struct cli_opt cli_person_opts[];
 extern const struct cli_opt cli_relate_opts[];
+extern const struct cli_opt cli_mark_opts[];
+extern const struct cli_opt cli_tag_opts[];
+extern const struct cli_opt cli_tags_opts[];
+extern const struct cli_opt cli_saved_opts[];
+extern const struct cli_opt cli_note_opts[];
+extern const struct cli_opt cli_excerpts_opts[];
+extern const struct cli_opt cli_notebook_opts[];
+extern const struct cli_opt cli_cite_opts[];
 
 /* --- the name authority (people.c) ----------------------------------- */
 
@@ -202,6 +218,31 @@ int cli_doc_arg(struct cli *c, int argc, char **argv, const struct cli_opt *opts
 /* Find the bundled sample collection: $FONDS_DATADIR, FONDS_PKGDATADIR,
  * then <dir of the executable>/share. Caller frees; NULL if not found. */
 char *cli_sample_path(void);
+
+/* --- the reader's data (common.c) ------------------------------------ */
+
+/* 0 when each of the n ids names a document, else EXIT_USAGE after
+ * printing which does not. */
+int cli_check_ids(struct store *s, char *const *ids, size_t n);
+
+/* Check what the store cannot tell from a query's results: that each
+ * @NAME is a saved search and each tag:NAME a tag some document has.
+ * Returns 0, or -1 with e saying which is unknown. */
+int cli_query_check(struct store *s, const struct query *q, struct err *e);
+
+/* Call cb with every document of q, whole, in date order (a page of
+ * keys at a time); a negative return stops with -1 (e set by cb). */
+int cli_each_doc(struct store *s, const struct query *q,
+                 int (*cb)(void *ctx, struct doc *d), void *ctx, struct err *e);
+
+/* $XDG_STATE_HOME/fonds/NAME (else ~/.local/state/fonds/NAME); caller
+ * frees; NULL when there is no home. */
+char *cli_state_path(const char *name);
+
+/* A file in the state directory dir for document id: the id with any
+ * byte but letters, digits, '-', '_' and '.' written %XX, then suffix.
+ * Caller frees; NULL when there is no home. */
+char *cli_id_file(const char *dir, const char *id, const char *suffix);
 
 /* --- importing (import.c) -------------------------------------------- */
 

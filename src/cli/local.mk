@@ -10,7 +10,11 @@ libfonds_a_SOURCES += \
 	src/cli/timeline.c \
 	src/cli/export.c \
 	src/cli/stats.c \
-	src/cli/people.c
+	src/cli/people.c \
+	src/cli/mark.c \
+	src/cli/tag.c \
+	src/cli/saved.c \
+	src/cli/note.c
 noinst_HEADERS += src/cli/internal.h
 
 dist_man_MANS += share/fonds.1
@@ -27,7 +31,8 @@ CLI_TESTS = \
 	tests/cli/default-db.sh \
 	tests/cli/safety.sh \
 	tests/cli/people.sh \
-	tests/cli/texts.sh
+	tests/cli/texts.sh \
+	tests/cli/research.sh
 TESTS += $(CLI_TESTS)
 EXTRA_DIST += $(CLI_TESTS) tests/cli/lib.sh
 

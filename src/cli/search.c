@@ -163,6 +163,10 @@ int cli_search(struct cli *c, int argc, char **argv)
 	}
 	if (!(s = cli_open_store(c, 0, 0)))
 		goto out;
+	if (cli_query_check(s, q, &e) < 0) {
+		status = cli_error("%s", e.msg);
+		goto out;
+	}
 	snippets = c->out_tty && query_has_text(q);
 	for (;;) {
 		memset(&rows, 0, sizeof rows);

@@ -196,6 +196,10 @@ int cli_timeline(struct cli *c, int argc, char **argv)
 	}
 	if (!(s = cli_open_store(c, 0, 0)))
 		goto out;
+	if (cli_query_check(s, q, &e) < 0) {
+		status = cli_error("%s", e.msg);
+		goto out;
+	}
 	if (store_timeline(s, q, level, cq.from, cq.to, &v, &n, &coarse, &e) < 0) {
 		status = cli_error("%s", e.msg);
 		goto out;

@@ -349,6 +349,9 @@ int store_fts_delete(struct store *s, int64_t key, struct err *e);
  * full-text index names: before the schema is read or made. Returns 0,
  * or -1 when SQLite's FTS5 does not let it be registered. */
 int store_register_tokenizer(sqlite3 *db);
+
+/* Register the SQL functions of user.c (fonds_fold) on db. Returns 0 or -1. */
+int store_register_functions(sqlite3 *db);
 int store_fts_insert(struct store *s, int64_t key, struct err *e);
 
 /* Forget the import's caches and pending counts (after a rollback, or

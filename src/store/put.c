@@ -993,14 +993,18 @@ enum { M_DATE_TEXT, M_TITLE, M_SUMMARY, M_BODY, M_SOURCE, M_LANGUAGE, M_URL,
 /* Move user data from one document id to another. */
 static int move_user_data(struct store *s, const char *from, const char *to, struct err *e)
 {
-	static const char *const tabs[] = { "read_mark", "bookmark", "note" };
+	/* one mark, note and tag per document: the moved one wins; versions
+	 * and excerpts are all kept */
+	static const char *const tabs[] = { "read_mark", "bookmark", "note", "tag",
+	                                    "note_version", "excerpt" };
 
 	for (size_t i = 0; i < ARRAY_LEN(tabs); i++) {
 		char q[128];
 		sqlite3_stmt *st;
 		int rc;
 
-		snprintf(q, sizeof q, "UPDATE OR REPLACE %s SET id = ?1 WHERE id = ?2", tabs[i]);
+		snprintf(q, sizeof q, "UPDATE %s%s SET id = ?1 WHERE id = ?2",
+		         i < 4 ? "OR REPLACE " : "", tabs[i]);
 		if (!(st = store_prepare(s, q, e)))
 			return -1;
 		store_bind_text(st, 1, to);

@@ -10,7 +10,20 @@
 #include "fonds/text.h"
 
 static const char *const field_names[QF_NFIELDS] = {
-	"person", "place", "subject", "collection", "language", "id"
+	"person", "place", "subject", "collection", "language", "id",
+	"tag", "note", "is", "has", "@"
+};
+
+/* The values is: and has: take, and other spellings of them. */
+static const struct {
+	enum qfield field;
+	const char *value, *as;
+} mark_values[] = {
+	{ QF_IS, "read", "read" },             { QF_IS, "unread", "unread" },
+	{ QF_IS, "bookmarked", "bookmarked" }, { QF_IS, "bookmark", "bookmarked" },
+	{ QF_IS, "marked", "bookmarked" },     { QF_HAS, "note", "note" },
+	{ QF_HAS, "notes", "note" },           { QF_HAS, "excerpt", "excerpt" },
+	{ QF_HAS, "excerpts", "excerpt" },
 };
 
 /* Other spellings a user may type. */
@@ -156,6 +169,15 @@ void query_date_bounds(const struct query *q, int32_t *from, int32_t *to)
 	}
 }
 
+int query_has_field(const struct query *q, enum qfield f)
+{
+	for (size_t i = 0; q && i < q->n; i++)
+		for (size_t j = 0; j < q->v[i].n; j++)
+			if (q->v[i].atoms[j].kind == Q_FIELD && q->v[i].atoms[j].field == f)
+				return 1;
+	return 0;
+}
+
 int query_has_text(const struct query *q)
 {
 	for (size_t i = 0; q && i < q->n; i++)
@@ -257,6 +279,19 @@ static int parse_term(struct lexer *lx, struct qatom *a)
 		goto check_empty;
 	}
 
+	/* @NAME: a saved search */
+	if (*lx->p == '@') {
+		lx->p++;
+		a->kind = Q_FIELD;
+		a->field = QF_SAVED;
+		a->text = lex_bare(lx);
+		if (!*a->text) {
+			atom_clear(a);
+			return lex_error(lx, start, "@ needs the name of a saved search");
+		}
+		return 1;
+	}
+
 	/* field:value, with the value possibly quoted */
 	colon = lx->p;
 	while (isalpha((unsigned char)*colon))
@@ -291,12 +326,25 @@ static int parse_term(struct lexer *lx, struct qatom *a)
 				atom_clear(a);
 				return lex_error(lx, start, "field needs a value");
 			}
+			if (f == QF_IS || f == QF_HAS) {
+				for (size_t i = 0; i < ARRAY_LEN(mark_values); i++)
+					if ((int)mark_values[i].field == f &&
+					    strcasecmp(a->text, mark_values[i].value) == 0) {
+						free(a->text);
+						a->text = xstrdup(mark_values[i].as);
+						return 1;
+					}
+				atom_clear(a);
+				return lex_error(lx, start, f == QF_IS ?
+				                 "is: takes read, unread or bookmarked" :
+				                 "has: takes note or excerpt");
+			}
 			return 1;
 		}
 		if (!is_url)
 			return lex_error(lx, start,
 			                 "unknown field (try person:, place:, subject:, collection:, "
-			                 "language:, id: or date:)");
+			                 "language:, id:, date:, tag:, note:, is: or has:)");
 	}
 
 	word = lex_bare(lx);
@@ -471,6 +519,10 @@ char *query_format(const struct query *q)
 				sbuf_printf(&b, "%s*", a->text);
 				break;
 			case Q_FIELD:
+				if (a->field == QF_SAVED) {
+					sbuf_printf(&b, "@%s", a->text);
+					break;
+				}
 				sbuf_printf(&b, "%s:", field_names[a->field]);
 				format_value(&b, a->text, 0);
 				break;

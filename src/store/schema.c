@@ -124,6 +124,25 @@ static const char schema_v2[] =
 	"CREATE VIRTUAL TABLE doc_vocab USING fts5vocab(doc_fts, 'row');\n"
 	"INSERT INTO doc_fts(doc_fts) VALUES('rebuild');\n";
 
+/* Version 3: the reader's own data beyond marks and the current note:
+ * every earlier version of a note (written when a save or a delete
+ * replaces it: nothing a reader wrote is lost), excerpts of a document
+ * (its id, the passage, the page when known), tags (the reader's labels,
+ * matched without regard to ASCII case) and saved searches (a name for a
+ * query's text). Keyed by document id, as the marks are. */
+static const char schema_v3[] =
+	"CREATE TABLE note_version(id TEXT NOT NULL, text TEXT NOT NULL,\n"
+	"  at INTEGER, replaced INTEGER NOT NULL);\n"
+	"CREATE INDEX note_version_id ON note_version(id, replaced);\n"
+	"CREATE TABLE excerpt(xid INTEGER PRIMARY KEY, id TEXT NOT NULL,\n"
+	"  text TEXT NOT NULL, page TEXT, at INTEGER NOT NULL);\n"
+	"CREATE INDEX excerpt_id ON excerpt(id);\n"
+	"CREATE TABLE tag(name TEXT NOT NULL COLLATE NOCASE, id TEXT NOT NULL,\n"
+	"  at INTEGER, PRIMARY KEY (name, id)) WITHOUT ROWID;\n"
+	"CREATE INDEX tag_id ON tag(id);\n"
+	"CREATE TABLE saved_search(name TEXT PRIMARY KEY COLLATE NOCASE,\n"
+	"  query TEXT NOT NULL, at INTEGER) WITHOUT ROWID;\n";
+
 /* The name tables, one per facet kind, made from one template. */
 static void schema_facets(struct sbuf *b)
 {
@@ -145,7 +164,7 @@ static void schema_facets(struct sbuf *b)
 }
 
 /* The fonds schema version this program writes. */
-#define SCHEMA_VERSION 2
+#define SCHEMA_VERSION 3
 
 /* The first column of the first row of sql as an integer, or -1. */
 static long long schema_scalar(struct store *s, const char *sql)
@@ -216,6 +235,8 @@ int store_migrate(struct store *s, struct err *e)
 	}
 	if (version < 2)
 		sbuf_add(&sql, schema_v2);
+	if (version < 3)
+		sbuf_add(&sql, schema_v3);
 	sbuf_printf(&sql, "PRAGMA user_version = %d;\nCOMMIT;\n", target);
 	rc = sqlite3_exec(s->db, sbuf_str(&sql), NULL, NULL, &msg);
 	sbuf_free(&sql);

@@ -339,6 +339,45 @@ static void sql_atom(struct store *s, struct sqlq *c, const struct qatom *a, con
 		sbuf_addc(&c->where, ')');
 		return;
 	}
+	if (a->kind == Q_FIELD && a->field == QF_TAG) {
+		sbuf_printf(&c->where, "%s EXISTS (SELECT 1 FROM tag t WHERE t.name = ? AND t.id = d.id)",
+		            a->neg ? "NOT" : "");
+		sqlq_add_text(c, a->text);
+		return;
+	}
+	if (a->kind == Q_FIELD && a->field == QF_IS) {
+		int unread = strcmp(a->text, "unread") == 0;
+
+		sbuf_printf(&c->where, "%s EXISTS (SELECT 1 FROM %s m WHERE m.id = d.id)",
+		            a->neg != unread ? "NOT" : "",
+		            strcmp(a->text, "bookmarked") == 0 ? "bookmark" : "read_mark");
+		return;
+	}
+	if (a->kind == Q_FIELD && a->field == QF_HAS) {
+		sbuf_printf(&c->where, "%s EXISTS (SELECT 1 FROM %s m WHERE m.id = d.id)",
+		            a->neg ? "NOT" : "",
+		            strcmp(a->text, "excerpt") == 0 ? "excerpt" : "note");
+		return;
+	}
+	if (a->kind == Q_FIELD && a->field == QF_NOTE) {
+		/* every word of the value, folded, somewhere in the folded note
+		 * (a reader's notes are few: no index is needed) */
+		char *fold = text_fold(a->text);
+		char *save = NULL;
+		int n = 0;
+
+		sbuf_printf(&c->where, "%s EXISTS (SELECT 1 FROM note m WHERE m.id = d.id",
+		            a->neg ? "NOT" : "");
+		for (char *w = strtok_r(fold, " ", &save); w; w = strtok_r(NULL, " ", &save)) {
+			sbuf_add(&c->where, " AND instr(fonds_fold(m.text), ?) > 0");
+			sqlq_add_text(c, w);
+			n++;
+		}
+		sbuf_addc(&c->where, ')');
+		free(fold);
+		(void)n;
+		return;
+	}
 	if (a->kind == Q_FIELD && a->field == QF_ID) {
 		sbuf_printf(&c->where, "d.id %s ?", a->neg ? "<>" : "=");
 		sqlq_add_text(c, a->text);
@@ -434,7 +473,23 @@ static long facet_driver(struct store *s, const struct query *q, int64_t *id)
 	return -1;
 }
 
+static int compile(struct store *s, const struct query *q, struct sqlq *c, struct err *e);
+
 int store_compile(struct store *s, const struct query *q, struct sqlq *c, struct err *e)
+{
+	struct query *x;
+	int rc;
+
+	/* saved searches (@NAME) become the clauses of their queries */
+	memset(c, 0, sizeof *c);
+	if ((rc = store_query_expand(s, q, &x, e)) < 0)
+		return -1;
+	rc = compile(s, rc ? x : q, c, e);
+	query_free(x);
+	return rc;
+}
+
+static int compile(struct store *s, const struct query *q, struct sqlq *c, struct err *e)
 {
 	struct sbuf pos = {0}, neg = {0};
 	size_t npos = 0, nneg = 0, wlen;

@@ -1,5 +1,5 @@
 /* store.c - opening the database, the statement cache, query bounds,
- * reading documents, user data. */
+ * reading documents, small state (user data is in user.c). */
 #include "config.h"
 
 #include <errno.h>
@@ -172,6 +172,7 @@ static int open_db(struct store *s, const char *path, enum open_mode mode)
 	if (s->db) {
 		/* the full-text index's tokenizer, before anything reads it */
 		store_register_tokenizer(s->db);
+		store_register_functions(s->db);
 		sqlite3_extended_result_codes(s->db, 0);
 		sqlite3_busy_timeout(s->db, STORE_BUSY_MS);
 	}
@@ -597,6 +598,7 @@ void doc_free(struct doc *d)
 	for (int f = 0; f < FACET_NKINDS; f++)
 		strlist_clear(&d->names[f]);
 	record_texts_free(&d->texts);
+	strlist_clear(&d->tags);
 	free(d);
 }
 
@@ -645,7 +647,8 @@ int store_get_key(struct store *s, int64_t key, struct doc **out, struct err *e)
 			return store_sqlerr(s, e, "reading a document's names");
 		}
 	}
-	if (store_texts(s, key, &d->texts, e) < 0) {
+	if (store_texts(s, key, &d->texts, e) < 0 ||
+	    store_tags_of(s, d->id, &d->tags, e) < 0) {
 		doc_free(d);
 		return -1;
 	}
@@ -669,55 +672,6 @@ int store_get(struct store *s, const char *id, struct doc **out, struct err *e)
 	key = sqlite3_column_int64(st, 0);
 	sqlite3_reset(st);
 	return store_get_key(s, key, out, e);
-}
-
-/* Run a one-statement write on a document id, in its own transaction. */
-static int user_write(struct store *s, const char *sql, const char *id,
-                      const char *text, struct err *e)
-{
-	sqlite3_stmt *st;
-	int rc;
-
-	if (s->readonly)
-		return err_set(e, "the database is read-only: nothing was saved");
-	st = store_prepare(s, sql, e);
-	if (!st)
-		return -1;
-	store_bind_text(st, 1, id);
-	sqlite3_bind_int64(st, 2, (sqlite3_int64)time(NULL));
-	if (text)
-		store_bind_text(st, 3, text);
-	sqlite3_busy_timeout(s->db, STORE_USER_BUSY_MS);
-	rc = sqlite3_step(st);
-	sqlite3_busy_timeout(s->db, STORE_BUSY_MS);
-	sqlite3_finalize(st);
-	if (rc != SQLITE_DONE)
-		return store_sqlerr(s, e, "saving");
-	return 0;
-}
-
-int store_set_read(struct store *s, const char *id, int on, struct err *e)
-{
-	return user_write(s, on ? "INSERT OR IGNORE INTO read_mark(id, at) VALUES (?1, ?2)"
-	                        : "DELETE FROM read_mark WHERE id = ?1 AND ?2 IS NOT NULL",
-	                  id, NULL, e);
-}
-
-int store_set_bookmark(struct store *s, const char *id, int on, struct err *e)
-{
-	return user_write(s, on ? "INSERT OR IGNORE INTO bookmark(id, at) VALUES (?1, ?2)"
-	                        : "DELETE FROM bookmark WHERE id = ?1 AND ?2 IS NOT NULL",
-	                  id, NULL, e);
-}
-
-int store_set_note(struct store *s, const char *id, const char *text, struct err *e)
-{
-	if (!text || !*text)
-		return user_write(s, "DELETE FROM note WHERE id = ?1 AND ?2 IS NOT NULL",
-		                  id, NULL, e);
-	return user_write(s, "INSERT INTO note(id, at, text) VALUES (?1, ?2, ?3) "
-	                  "ON CONFLICT(id) DO UPDATE SET text = excluded.text, at = excluded.at",
-	                  id, text, e);
 }
 
 int store_state_set(struct store *s, const char *key, const char *value, struct err *e)

@@ -184,5 +184,7 @@ int store_register_tokenizer(sqlite3 *db)
 
 int store_sqlite_setup(void *db)
 {
-	return store_register_tokenizer(db);
+	if (store_register_tokenizer(db) < 0)
+		return -1;
+	return store_register_functions(db);
 }

@@ -210,7 +210,7 @@ static void test_search(struct store *s)
 	/* things FTS5 would read as syntax are only words here */
 	check_titles(s, "NEAR(telegram", "");
 	check_titles(s, "title:x", "unknown field (try person:, place:, subject:, collection:, "
-	             "language:, id: or date:) at \"title:x\" (column 1)");
+	             "language:, id:, date:, tag:, note:, is: or has:) at \"title:x\" (column 1)");
 	check_titles(s, "AND telegram", "");
 	check_titles(s, "telegram ^", "Telegram from Matveyev to Stalin|Telegram from Vyshinsky");
 	/* a misspelled word finds the words one edit away */
