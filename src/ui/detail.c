@@ -30,6 +30,11 @@ struct doc_state {
 	int saved_sect;
 	size_t saved_off;
 	enum ui_text saved_text;
+	size_t limit;            /* the lines the preview asked for (0 all) */
+	/* the matches of the search on each line (n and N), for the terms
+	 * mterms, while the lines stay; NULL not counted */
+	long *mcount;
+	char *mterms;
 	char pct[16];
 };
 
@@ -54,7 +59,7 @@ static struct doc_state *st(struct app *a)
 	return ds;
 }
 
-static int cache_update(struct app *a, int64_t key, int width, int full)
+static int cache_update(struct app *a, int64_t key, int width, int full, size_t limit)
 {
 	struct doc_state *dc = st(a);
 	const struct relation *rel;
@@ -65,13 +70,18 @@ static int cache_update(struct app *a, int64_t key, int width, int full)
 	d = browse_doc(&a->b, key, &e);
 	if (!d) {
 		dlines_free(&dc->lines);
+		free(dc->mcount);
+		dc->mcount = NULL;
 		dc->key = 0;
 		return -1;
 	}
 	if (dc->key != key)
 		dc->text = UI_TEXT_MAIN; /* another document opens on its summary */
+	/* the document view's lines serve a preview too; a preview's (the
+	 * first screen of a long text) serve one no taller */
 	if (dc->key == key && dc->width == width && dc->flags == d->flags &&
-	    dc->full == full && dc->drawn == dc->text && dc->lines.n)
+	    dc->full >= full && dc->drawn == dc->text && dc->lines.n &&
+	    (!dc->lines.partial || (limit && limit <= dc->limit)))
 		return 0;
 	rel = browse_relations(&a->b, key, full, &nrel, &e);
 	if (!rel)
@@ -81,7 +91,11 @@ static int cache_update(struct app *a, int64_t key, int width, int full)
 	if (!d)
 		return -1;
 	dlines_free(&dc->lines);
+	dc->lines.limit = full ? 0 : limit;
+	dc->limit = dc->lines.limit;
 	ui_detail_format(d, rel, nrel, width, a->san, dc->text, &dc->lines);
+	free(dc->mcount);
+	dc->mcount = NULL;
 	if (full) {
 		/* the references the reader selects with { and } */
 		struct strlist cites = {0}, why = {0};
@@ -166,7 +180,7 @@ static void draw_key(struct app *a, struct rect r, int64_t key, int *scroll,
 		screen_put(r.y, r.x + 1, r.w - 1, "No document selected", SA_DIM);
 		return;
 	}
-	if (cache_update(a, key, r.w > 2 ? r.w - 1 : r.w, focused) < 0) {
+	if (cache_update(a, key, r.w > 2 ? r.w - 1 : r.w, focused, (size_t)r.h + 1) < 0) {
 		screen_put(r.y, r.x + 1, r.w - 1,
 		           "This document cannot be read from the database", SA_ERROR);
 		return;
@@ -257,7 +271,7 @@ static void doc_place(struct app *a, int w, int focused)
 		ui_dlines_place(&ds->lines, (size_t)a->b.v.doc.scroll, &sect, &off);
 		keep = 1;
 	}
-	if (cache_update(a, key, w, focused) < 0)
+	if (cache_update(a, key, w, focused, 0) < 0)
 		return;
 	if (keep)
 		browse_doc_scroll_to(&a->b, (int)ui_dlines_find(&ds->lines, sect, off));
@@ -271,7 +285,7 @@ static void doc_place(struct app *a, int w, int focused)
 			return;
 		if (p->text != (int)ds->text && text_shown(d, (enum ui_text)p->text)) {
 			ds->text = (enum ui_text)p->text;
-			if (cache_update(a, key, w, focused) < 0)
+			if (cache_update(a, key, w, focused, 0) < 0)
 				return;
 		}
 		browse_doc_scroll_to(&a->b, (int)ui_dlines_find(&ds->lines, p->sect, p->off));
@@ -336,13 +350,30 @@ static void find_match(struct app *a, int dir)
 	}
 	if (ds->key != a->b.cur || !dl->n)
 		return;
-	count = xcalloc(dl->n, sizeof *count);
-	for (i = 0; i < (long)dl->n; i++) {
-		struct spans sp = {0};
+	{
+		/* the matches of each line, counted once for these terms and
+		 * lines (a long text has thousands of lines) */
+		struct sbuf tj = {0};
 
-		if (dl->v[i].kind != DL_HEADING)
-			count[i] = (long)ui_match_spans(dl->v[i].text, terms, &sp);
-		spans_free(&sp);
+		for (size_t t = 0; t < terms->n; t++)
+			sbuf_printf(&tj, "%s\x1f", terms->v[t]);
+		if (!ds->mcount || !ds->mterms || strcmp(ds->mterms, sbuf_str(&tj))) {
+			free(ds->mcount);
+			ds->mcount = xcalloc(dl->n, sizeof *ds->mcount);
+			for (i = 0; i < (long)dl->n; i++) {
+				struct spans sp = {0};
+
+				if (dl->v[i].kind != DL_HEADING)
+					ds->mcount[i] = (long)ui_match_spans(dl->v[i].text, terms, &sp);
+				spans_free(&sp);
+			}
+			free(ds->mterms);
+			ds->mterms = sbuf_take(&tj);
+		}
+		sbuf_free(&tj);
+	}
+	count = ds->mcount;
+	for (i = 0; i < (long)dl->n; i++) {
 		if (count[i] && first < 0 && i >= scroll)
 			first = total;
 		if (count[i] && i < scroll + h)
@@ -361,13 +392,11 @@ static void find_match(struct app *a, int dir)
 		last = total - 1;
 	next = ui_match_step(cur, total, dir, first, last, &wrapped);
 	if (next < 0) {
-		free(count);
 		browse_message(&a->b, 0, "No match in this document");
 		return;
 	}
 	for (i = 0, ord = 0; i < (long)dl->n && ord + count[i] <= next; i++)
 		ord += count[i];
-	free(count);
 	ds->match_line = i;
 	ds->match_ord = next;
 	if (i < scroll || i >= scroll + h)
@@ -659,7 +688,11 @@ static void doc_status(struct app *a, struct status_info *si, char *mode,
 
 static void doc_done(struct app *a)
 {
-	dlines_free(&st(a)->lines);
+	struct doc_state *ds = st(a);
+
+	dlines_free(&ds->lines);
+	free(ds->mcount);
+	free(ds->mterms);
 }
 
 const struct view_ops doc_view = {

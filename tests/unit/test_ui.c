@@ -823,6 +823,30 @@ static void test_refs(void)
 		dlines_free(&a);
 		dlines_free(&b);
 	}
+	/* a preview of a long text: its first lines, the same as the
+	 * whole text's, made from its start alone */
+	{
+		struct sbuf big = {0};
+		struct dlines all = {0}, part = {0};
+		int same = 1;
+
+		for (int i = 0; i < 20000; i++)
+			sbuf_printf(&big, "Sentence %d of a long text, with some words in it.%s", i,
+			            i % 7 == 6 ? "\n\n" : " ");
+		d.body = big.s;
+		ui_detail_format(&d, NULL, 0, 60, 0, UI_TEXT_MAIN, &all);
+		part.limit = 30;
+		ui_detail_format(&d, NULL, 0, 60, 0, UI_TEXT_MAIN, &part);
+		for (size_t i = 0; i + 1 < part.n && i < 30; i++)
+			if (i >= all.n || strcmp(part.v[i].text, all.v[i].text))
+				same = 0;
+		ok(part.partial && !all.partial && part.n >= 30 && part.n < 200 && all.n > 10000,
+		   "a limit of 30 lines: %zu lines made of %zu, said to be partial", part.n, all.n);
+		ok(same, "and they are the whole text's first lines");
+		dlines_free(&all);
+		dlines_free(&part);
+		sbuf_free(&big);
+	}
 	strlist_clear(&cites);
 	strlist_clear(&why);
 	record_texts_free(&r.texts);
