@@ -184,6 +184,29 @@ static void test_help(void)
 	ok(keys, "with its keys");
 	ok(cmds, "and the commands");
 	for (i = 0, keys = 0, cmds = 0; i < l.n; i++) {
+		if (strstr(l.v[i], "Reading a document") && strstr(l.v[i], "FRUS volumes in TEI"))
+			cmds = 1;
+		if (strstr(l.v[i], "[2]") && strstr(l.v[i], "} and { select"))
+			keys = 1;
+	}
+	ok(cmds && keys, "how documents read: the formats, footnote marks and their keys");
+	{
+		/* the keys as bound: a user's binding shows */
+		struct keymap k2 = {0};
+		struct strlist l2 = {0};
+		int seen = 0;
+
+		keymap_parse(&k2, keymap_default_text, "fondsrc", NULL);
+		keymap_parse(&k2, "bind document > next-reference\nbind document } none\n", "user", NULL);
+		help_lines(&k2, &l2);
+		for (i = 0; i < l2.n; i++)
+			if (strstr(l2.v[i], "[2]") && strstr(l2.v[i], "> and { select"))
+				seen = 1;
+		ok(seen, "and the keys as the user bound them");
+		strlist_clear(&l2);
+		keymap_free(&k2);
+	}
+	for (i = 0, keys = 0, cmds = 0; i < l.n; i++) {
 		if (!strcmp(l.v[i], "Keys in the person view"))
 			keys++;
 		if (keys == 1 && strstr(l.v[i], "  l ") &&
