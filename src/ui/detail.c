@@ -91,12 +91,12 @@ static int cache_update(struct app *a, int64_t key, int width, int full, size_t 
 	if (!d)
 		return -1;
 	dlines_free(&dc->lines);
-	dc->lines.limit = full ? 0 : limit;
-	dc->limit = dc->lines.limit;
+	dc->lines.limit = limit;
+	dc->limit = limit;
 	ui_detail_format(d, rel, nrel, width, a->san, dc->text, &dc->lines);
 	free(dc->mcount);
 	dc->mcount = NULL;
-	if (full) {
+	if (full && !dc->lines.partial) {
 		/* the references the reader selects with { and } */
 		struct strlist cites = {0}, why = {0};
 
@@ -259,37 +259,69 @@ static int text_shown(const struct doc *d, enum ui_text t)
 /* Before the document is drawn at width w: keep the place read across a
  * change of width (the line that held it), and put a document just
  * opened where the reader left it (its text, its place). */
-static void doc_place(struct app *a, int w, int focused)
+static void doc_place(struct app *a, int w, int h, int focused)
 {
 	struct doc_state *ds = st(a);
 	int64_t key = a->b.cur;
 	int sect = 0, keep = 0;
-	size_t off = 0;
+	size_t off = 0, limit;
 	const struct doc *d;
+	const struct readpos_entry *p = NULL;
 
 	if (ds->key == key && ds->full && ds->lines.n && ds->width != w && ds->drawn == ds->text) {
 		ui_dlines_place(&ds->lines, (size_t)a->b.v.doc.scroll, &sect, &off);
 		keep = 1;
 	}
-	if (cache_update(a, key, w, focused, 0) < 0)
-		return;
-	if (keep)
-		browse_doc_scroll_to(&a->b, (int)ui_dlines_find(&ds->lines, sect, off));
 	if (focused && browse_doc_take_resume(&a->b)) {
-		const struct readpos_entry *p;
-
 		ds->saved_key = 0;
 		d = browse_doc(&a->b, key, &a->e);
 		p = d ? readpos_get(&a->pos, d->id) : NULL;
-		if (!p)
-			return;
-		if (p->text != (int)ds->text && text_shown(d, (enum ui_text)p->text)) {
+		if (p && p->text == UI_TEXT_MAIN && p->sect == 0 && p->off == 0)
+			p = NULL; /* left at its top: nothing to find */
+	}
+	/* the lines down to a screen past the view, at once; the rest of a
+	 * long text when idle (or when a key needs them: doc_complete).
+	 * Finding a place (a resize, where the reader left it) needs all. */
+	limit = keep || p ? 0 : (size_t)a->b.v.doc.scroll + 2 * (size_t)(h > 0 ? h : 1) + 8;
+	if (cache_update(a, key, w, focused, limit) < 0)
+		return;
+	if (keep)
+		browse_doc_scroll_to(&a->b, (int)ui_dlines_find(&ds->lines, sect, off));
+	if (p) {
+		d = browse_doc(&a->b, key, &a->e);
+		if (d && p->text != (int)ds->text && text_shown(d, (enum ui_text)p->text)) {
 			ds->text = (enum ui_text)p->text;
 			if (cache_update(a, key, w, focused, 0) < 0)
 				return;
 		}
 		browse_doc_scroll_to(&a->b, (int)ui_dlines_find(&ds->lines, p->sect, p->off));
 	}
+}
+
+/* Make all the lines of the document shown (a long text's first screen
+ * may be all there is so far). */
+static void doc_complete(struct app *a)
+{
+	struct doc_state *ds = st(a);
+
+	if (ds->key && ds->key == a->b.cur && ds->lines.partial)
+		cache_update(a, ds->key, ds->width, ds->full, 0);
+}
+
+/* Work for a pause: the rest of a long text's lines. */
+static int doc_pending(struct app *a)
+{
+	struct doc_state *ds;
+
+	if (browse_top(&a->b) != BV_DOC)
+		return 0;
+	ds = st(a);
+	return ds->key && ds->key == a->b.cur && ds->lines.partial;
+}
+
+static void doc_idle(struct app *a)
+{
+	doc_complete(a);
 }
 
 /* Remember where the reader is in the document (the place of the first
@@ -322,7 +354,7 @@ static void doc_draw(struct app *a, struct rect r, int focused)
 	int scroll;
 
 	if (r.h > 0 && r.w > 0 && a->b.cur)
-		doc_place(a, r.w > 2 ? r.w - 1 : r.w, focused);
+		doc_place(a, r.w > 2 ? r.w - 1 : r.w, r.h, focused);
 	scroll = a->b.v.doc.scroll;
 	draw_key(a, r, a->b.cur, &scroll, focused);
 	if (scroll != a->b.v.doc.scroll)
@@ -583,6 +615,10 @@ static int doc_request(struct app *a, enum request req)
 	int h = a->views[BV_DOC].rect.h > 1 ? a->views[BV_DOC].rect.h - 1 : 1;
 	int r = 0;
 
+	/* what needs every line: the end, matches, references */
+	if (req == REQ_MOVE_LAST || req == REQ_FIND_NEXT || req == REQ_FIND_PREV ||
+	    req == REQ_NEXT_REF || req == REQ_PREV_REF || req == REQ_ENTER)
+		doc_complete(a);
 	switch (req) {
 	case REQ_MOVE_DOWN:
 		browse_doc_scroll(b, 1);
@@ -673,7 +709,7 @@ static void doc_status(struct app *a, struct status_info *si, char *mode,
 	(void)mode;
 	(void)n;
 	app_status_list(a, si);
-	if (ds->key == a->b.cur && h > 0 && (int)ds->lines.n > h) {
+	if (ds->key == a->b.cur && h > 0 && (int)ds->lines.n > h && !ds->lines.partial) {
 		int max = (int)ds->lines.n - h;
 
 		if (scroll <= 0)
@@ -702,6 +738,8 @@ const struct view_ops doc_view = {
 	.companion = list_draw_companion,
 	.request = doc_request,
 	.status = doc_status,
+	.pending = doc_pending,
+	.idle = doc_idle,
 	.done = doc_done,
 	.hints = doc_hints,
 	.enter_label = "open related",

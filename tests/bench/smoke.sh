@@ -54,7 +54,7 @@ j behind a common-word search|search, common word
 search, rare word|related list (r)|jump to a related document (Enter)
 back (Backspace)|facet counts, broad set (store_facet)
 facet counts, narrow set (store_facet)|peak RSS browsing (MB)
-long document: open (:open)|long document: close (q)|long document: page down (Space)
+long document: open (:open)|long document: open, first screen|long document: close (q)|long document: page down (Space)
 long document: end (G)|long document: next reference (})|long document: next match (n)"
 missing=
 old_ifs=$IFS
