@@ -30,7 +30,6 @@ struct doc_state {
 	int saved_sect;
 	size_t saved_off;
 	enum ui_text saved_text;
-	size_t limit;            /* the lines the preview asked for (0 all) */
 	/* the matches of the search on each line (n and N), for the terms
 	 * mterms, while the lines stay; NULL not counted */
 	long *mcount;
@@ -59,7 +58,8 @@ static struct doc_state *st(struct app *a)
 	return ds;
 }
 
-static int cache_update(struct app *a, int64_t key, int width, int full, size_t limit)
+static int cache_update(struct app *a, int64_t key, int width, int full, size_t limit,
+                        int upto_sect, size_t upto_off)
 {
 	struct doc_state *dc = st(a);
 	const struct relation *rel;
@@ -77,11 +77,11 @@ static int cache_update(struct app *a, int64_t key, int width, int full, size_t 
 	}
 	if (dc->key != key)
 		dc->text = UI_TEXT_MAIN; /* another document opens on its summary */
-	/* the document view's lines serve a preview too; a preview's (the
-	 * first screen of a long text) serve one no taller */
+	/* the document view's lines serve a preview too; the first lines
+	 * of a long text (limit: the lines wanted) serve what they hold */
 	if (dc->key == key && dc->width == width && dc->flags == d->flags &&
 	    dc->full >= full && dc->drawn == dc->text && dc->lines.n &&
-	    (!dc->lines.partial || (limit && limit <= dc->limit)))
+	    (!dc->lines.partial || (limit && !upto_sect && limit <= dc->lines.n)))
 		return 0;
 	rel = browse_relations(&a->b, key, full, &nrel, &e);
 	if (!rel)
@@ -92,7 +92,8 @@ static int cache_update(struct app *a, int64_t key, int width, int full, size_t 
 		return -1;
 	dlines_free(&dc->lines);
 	dc->lines.limit = limit;
-	dc->limit = limit;
+	dc->lines.upto_sect = upto_sect;
+	dc->lines.upto_off = upto_off;
 	ui_detail_format(d, rel, nrel, width, a->san, dc->text, &dc->lines);
 	free(dc->mcount);
 	dc->mcount = NULL;
@@ -180,7 +181,8 @@ static void draw_key(struct app *a, struct rect r, int64_t key, int *scroll,
 		screen_put(r.y, r.x + 1, r.w - 1, "No document selected", SA_DIM);
 		return;
 	}
-	if (cache_update(a, key, r.w > 2 ? r.w - 1 : r.w, focused, (size_t)r.h + 1) < 0) {
+	if (cache_update(a, key, r.w > 2 ? r.w - 1 : r.w, focused,
+	                 (size_t)(*scroll > 0 ? *scroll : 0) + (size_t)r.h + 1, 0, 0) < 0) {
 		screen_put(r.y, r.x + 1, r.w - 1,
 		           "This document cannot be read from the database", SA_ERROR);
 		return;
@@ -264,7 +266,7 @@ static void doc_place(struct app *a, int w, int h, int focused)
 	struct doc_state *ds = st(a);
 	int64_t key = a->b.cur;
 	int sect = 0, keep = 0;
-	size_t off = 0, limit;
+	size_t off = 0, limit, more;
 	const struct doc *d;
 	const struct readpos_entry *p = NULL;
 
@@ -281,21 +283,26 @@ static void doc_place(struct app *a, int w, int h, int focused)
 	}
 	/* the lines down to a screen past the view, at once; the rest of a
 	 * long text when idle (or when a key needs them: doc_complete).
-	 * Finding a place (a resize, where the reader left it) needs all. */
-	limit = keep || p ? 0 : (size_t)a->b.v.doc.scroll + 2 * (size_t)(h > 0 ? h : 1) + 8;
-	if (cache_update(a, key, w, focused, limit) < 0)
+	 * Finding the place read across a resize needs them all; where the
+	 * reader left it, those down to that place and a screen more. */
+	more = 2 * (size_t)(h > 0 ? h : 1) + 8;
+	limit = keep ? 0 : (size_t)a->b.v.doc.scroll + more;
+	if (p) {
+		d = browse_doc(&a->b, key, &a->e);
+		if (d && p->text != UI_TEXT_MAIN && text_shown(d, (enum ui_text)p->text)) {
+			/* another text than the summary: that one */
+			if (cache_update(a, key, w, focused, 1, 0, 0) < 0)
+				return;
+			ds->text = (enum ui_text)p->text;
+		}
+		limit = p->sect > 0 ? more : p->off + more;
+	}
+	if (cache_update(a, key, w, focused, limit, p ? p->sect : 0, p ? p->off : 0) < 0)
 		return;
 	if (keep)
 		browse_doc_scroll_to(&a->b, (int)ui_dlines_find(&ds->lines, sect, off));
-	if (p) {
-		d = browse_doc(&a->b, key, &a->e);
-		if (d && p->text != (int)ds->text && text_shown(d, (enum ui_text)p->text)) {
-			ds->text = (enum ui_text)p->text;
-			if (cache_update(a, key, w, focused, 0) < 0)
-				return;
-		}
+	if (p)
 		browse_doc_scroll_to(&a->b, (int)ui_dlines_find(&ds->lines, p->sect, p->off));
-	}
 }
 
 /* Make all the lines of the document shown (a long text's first screen
@@ -305,7 +312,7 @@ static void doc_complete(struct app *a)
 	struct doc_state *ds = st(a);
 
 	if (ds->key && ds->key == a->b.cur && ds->lines.partial)
-		cache_update(a, ds->key, ds->width, ds->full, 0);
+		cache_update(a, ds->key, ds->width, ds->full, 0, 0, 0);
 }
 
 /* Work for a pause: the rest of a long text's lines. */

@@ -636,18 +636,21 @@ static void add_section(struct dlines *d, const char *heading,
 
 	if (!text || !*text)
 		return;
-	if (d->limit && d->n >= d->limit) {
+	if (d->upto_sect ? (int)d->sects.n + 1 > d->upto_sect : d->limit && d->n >= d->limit) {
 		d->partial = 1;
 		return;
 	}
 	add_blank(d);
 	dline_add(d, DL_HEADING, heading, strlen(heading), 0);
 	n = strlen(text);
-	if (d->limit) {
+	if (d->limit && (!d->upto_sect || (int)d->sects.n + 1 == d->upto_sect)) {
 		/* no more than the lines wanted can hold (4 bytes a column),
 		 * cut at a space or a line's end: the lines made from it are
-		 * those of the whole text, but for the last */
-		size_t want = (d->limit - d->n + 2) * ((size_t)(width > 0 ? width : 1) + 1) * 4 + 64;
+		 * those of the whole text, but for the last; down to a place,
+		 * its byte and as many lines after it */
+		size_t want = (d->upto_sect ? d->limit : d->limit - d->n + 2) *
+		              ((size_t)(width > 0 ? width : 1) + 1) * 4 + 64 +
+		              (d->upto_sect ? d->upto_off : 0);
 
 		if (n > want) {
 			size_t cut = want;
@@ -783,7 +786,7 @@ void ui_detail_format(const struct doc *doc, const struct relation *rel,
 		add_texts(out, doc, RECORD_TEXT_LINK, "Links", width, san);
 	}
 
-	if (nrel && out->limit && out->n >= out->limit)
+	if (nrel && (out->partial || (out->limit && out->n >= out->limit)))
 		out->partial = 1;
 	else if (nrel) {
 		char head[64];

@@ -266,6 +266,9 @@ struct dlines {
 	int sect;            /* while formatting: the section being added */
 	size_t limit;        /* set before formatting: the lines wanted (a
 	                        preview shows its first screen), 0 all */
+	int upto_sect;       /* or (upto_sect > 0) the lines down to the
+	                        place (upto_sect, upto_off) and limit more */
+	size_t upto_off;
 	int partial;         /* the limit left lines out */
 };
 
