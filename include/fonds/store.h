@@ -320,6 +320,8 @@ const char *store_rel_name(enum rel_kind k);
 
 struct relation {
 	enum rel_kind kind;
+	int forward;      /* 1: this document is the relation's source (it
+	                     cites the other), 0: the other is */
 	double strength;  /* higher first */
 	char *reason;     /* "reply to", "same people: Shtykov; 2 days apart" */
 	struct row row;   /* the other document */
@@ -332,6 +334,10 @@ enum { STORE_REL_STORED = 0, STORE_REL_SIMILAR = 1 };
 
 /* The documents related to key, strongest first, in *out (caller frees
  * with relations_free); flags are STORE_REL_*. */
+/* The name of relation r's kind as seen from its document: that of
+ * store_rel_name, but "cited by" for a citation the other document makes. */
+const char *store_rel_label(const struct relation *r);
+
 int store_related(struct store *s, int64_t key, unsigned flags,
                   struct relation **out, size_t *n, struct err *e);
 

@@ -33,11 +33,11 @@ static void print_text(const struct cli *c, const struct relation *v, size_t n)
 		if ((w = text_width(t)) > idw)
 			idw = w;
 		free(t);
-		if ((w = (int)strlen(store_rel_name(v[i].kind))) > kw)
+		if ((w = (int)strlen(store_rel_label(&v[i]))) > kw)
 			kw = w;
 	}
 	for (i = 0; i < n; i++) {
-		cli_put_padded(c, store_rel_name(v[i].kind), kw, 0);
+		cli_put_padded(c, store_rel_label(&v[i]), kw, 0);
 		fputs("  ", stdout);
 		cli_put_padded(c, cli_date(&v[i].row.date, date, sizeof date), 10, 0);
 		fputs("  ", stdout);
@@ -68,7 +68,7 @@ static void print_json(const struct relation *v, size_t n)
 
 	for (i = 0; i < n; i++) {
 		o = json_object();
-		json_object_set_new(o, "kind", json_string(store_rel_name(v[i].kind)));
+		json_object_set_new(o, "kind", json_string(store_rel_label(&v[i])));
 		json_object_set_new(o, "strength", json_real(v[i].strength));
 		json_object_set_new(o, "id", cli_json_str(v[i].row.id));
 		json_object_set_new(o, "date", v[i].row.date.prec == DATE_UNDATED ?
@@ -89,7 +89,7 @@ static void print_csv(const struct cli *c, const struct relation *v, size_t n)
 	cli_csv_row(c, csv_fields, ARRAY_LEN(csv_fields));
 	for (i = 0; i < n; i++) {
 		snprintf(strength, sizeof strength, "%.3f", v[i].strength);
-		f[0] = store_rel_name(v[i].kind);
+		f[0] = store_rel_label(&v[i]);
 		f[1] = strength;
 		f[2] = v[i].row.id;
 		f[3] = v[i].row.date.prec == DATE_UNDATED ? NULL :

@@ -81,7 +81,7 @@ static int print_relations(const struct cli *c, struct store *s,
 	struct relation *rel = NULL;
 	size_t n = 0, i;
 	char date[64], *t;
-	int idw = 0, w;
+	int idw = 0, w, kw = 7;
 
 	if (store_related(s, d->key, STORE_REL_SIMILAR, &rel, &n, e) < 0)
 		return -1;
@@ -94,9 +94,12 @@ static int print_relations(const struct cli *c, struct store *s,
 			idw = w;
 		free(t);
 	}
+	for (i = 0; i < n; i++)
+		if ((int)strlen(store_rel_label(&rel[i])) > kw)
+			kw = (int)strlen(store_rel_label(&rel[i]));
 	for (i = 0; i < n; i++) {
 		fputs("  ", stdout);
-		cli_put_padded(c, store_rel_name(rel[i].kind), 7, 0);
+		cli_put_padded(c, store_rel_label(&rel[i]), kw, 0);
 		fputs(" ", stdout);
 		cli_put_padded(c, cli_date(&rel[i].row.date, date, sizeof date), 10, 0);
 		fputs("  ", stdout);
@@ -283,7 +286,7 @@ static int add_relations(struct store *s, const struct doc *d, json_t *o,
 	a = json_array();
 	for (i = 0; i < n; i++) {
 		r = json_object();
-		json_object_set_new(r, "kind", json_string(store_rel_name(rel[i].kind)));
+		json_object_set_new(r, "kind", json_string(store_rel_label(&rel[i])));
 		json_object_set_new(r, "id", cli_json_str(rel[i].row.id));
 		json_object_set_new(r, "reason", cli_json_str(rel[i].reason));
 		json_array_append_new(a, r);

@@ -26,6 +26,13 @@ const char *store_rel_name(enum rel_kind k)
 	return (unsigned)k < ARRAY_LEN(rel_names) ? rel_names[k] : "?";
 }
 
+const char *store_rel_label(const struct relation *r)
+{
+	if (r->kind == REL_CITES && !r->forward)
+		return "cited by";
+	return store_rel_name(r->kind);
+}
+
 static int exec(struct store *s, const char *sql, struct err *e)
 {
 	if (sqlite3_exec(s->db, sql, NULL, NULL, NULL) != SQLITE_OK)
@@ -909,7 +916,7 @@ static struct relation *relvec_find(struct relvec *rv, int64_t key)
 }
 
 static void relvec_add(struct relvec *rv, sqlite3_stmt *st, struct row *row,
-                       enum rel_kind kind, double strength, const char *reason)
+                       enum rel_kind kind, int forward, double strength, const char *reason)
 {
 	struct relation *r = relvec_find(rv, row->key);
 
@@ -926,6 +933,7 @@ static void relvec_add(struct relvec *rv, sqlite3_stmt *st, struct row *row,
 	ARRAY_RESERVE(rv->v, rv->n, rv->cap);
 	r = &rv->v[rv->n++];
 	r->kind = kind;
+	r->forward = forward;
 	r->strength = strength;
 	r->reason = xstrdup(reason ? reason : "");
 	r->row = *row;
@@ -1080,7 +1088,7 @@ int store_related(struct store *s, int64_t key, unsigned flags,
 		                   (enum rel_kind)sqlite3_column_int(st, 1), sqlite3_column_int(st, 3),
 		                   sqlite3_column_int(st, 4));
 		relvec_add(&rv, st, &row, (enum rel_kind)sqlite3_column_int(st, 1),
-		           sqlite3_column_double(st, 2), reason);
+		           sqlite3_column_int(st, 4), sqlite3_column_double(st, 2), reason);
 		free(reason);
 	}
 	store_release(s, st);
@@ -1119,7 +1127,7 @@ int store_related(struct store *s, int64_t key, unsigned flags,
 			row.id = store_col_dup(st, 0);
 			store_col_date(st, 1, &row.date);
 			row.title = store_col_dup(st, 6);
-			relvec_add(&rv, st, &row, REL_TEXT,
+			relvec_add(&rv, st, &row, REL_TEXT, 1,
 			           0.3 * (1.0 - exp(-best[i].score / 20.0)), "similar text");
 		}
 		store_release(s, st);

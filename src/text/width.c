@@ -221,8 +221,12 @@ static size_t url_end(const char *s, size_t i, size_t n)
 		"https://", "http://", "ftp://", "file://", "mailto:", "www."
 	};
 	size_t e = i, k;
-	int open = 0;
+	int open = 0, c = (unsigned char)s[i] | 0x20;
 
+	/* most bytes start no URL: a look at the first letter first (the
+	 * scan runs over every byte of a text, which may be a long one) */
+	if (c != 'h' && c != 'f' && c != 'm' && c != 'w')
+		return i;
 	if (i > 0 && ((unsigned char)s[i - 1] >= 0x80 || isalnum((unsigned char)s[i - 1])))
 		return i;
 	for (k = 0; k < sizeof starts / sizeof starts[0]; k++)
@@ -250,8 +254,12 @@ size_t text_wrap_urls(const char *s, int width, struct text_line **lines)
 	char *t;
 
 	for (size_t i = 0; i < n; i++) {
-		size_t e = url_end(s, i, n);
+		int c = (unsigned char)s[i] | 0x20;
+		size_t e;
 
+		if (c != 'h' && c != 'f' && c != 'm' && c != 'w')
+			continue;
+		e = url_end(s, i, n);
 		if (e == i)
 			continue;
 		if (nu == cap) {

@@ -676,9 +676,17 @@ static void run_script(struct app *a, const char *path, const char *dump)
 		} else if (out) {
 			fprintf(out, "script: unknown key \"%s\"\n", s);
 		}
-		/* let pending work (a debounced search) finish as a pause would */
+		/* let pending work (a debounced search, the rest of a long
+		 * document's lines) finish as a pause would */
 		if (a->prompt.kind == PROMPT_SEARCH && a->prompt.deadline)
 			prompt_tick(a, 1);
+		draw(a);
+		{
+			const struct view_ops *vp = view_pending(a);
+
+			if (vp && vp->id == BV_DOC)
+				vp->idle(a);
+		}
 		if (a->b.stale)
 			idle(a);
 		if (count_wanted(a))

@@ -30,6 +30,10 @@ struct doc_state {
 	int saved_sect;
 	size_t saved_off;
 	enum ui_text saved_text;
+	/* the matches of the search on each line (n and N), for the terms
+	 * mterms, while the lines stay; NULL not counted */
+	long *mcount;
+	char *mterms;
 	char pct[16];
 };
 
@@ -54,7 +58,8 @@ static struct doc_state *st(struct app *a)
 	return ds;
 }
 
-static int cache_update(struct app *a, int64_t key, int width, int full)
+static int cache_update(struct app *a, int64_t key, int width, int full, size_t limit,
+                        int upto_sect, size_t upto_off)
 {
 	struct doc_state *dc = st(a);
 	const struct relation *rel;
@@ -65,13 +70,18 @@ static int cache_update(struct app *a, int64_t key, int width, int full)
 	d = browse_doc(&a->b, key, &e);
 	if (!d) {
 		dlines_free(&dc->lines);
+		free(dc->mcount);
+		dc->mcount = NULL;
 		dc->key = 0;
 		return -1;
 	}
 	if (dc->key != key)
 		dc->text = UI_TEXT_MAIN; /* another document opens on its summary */
+	/* the document view's lines serve a preview too; the first lines
+	 * of a long text (limit: the lines wanted) serve what they hold */
 	if (dc->key == key && dc->width == width && dc->flags == d->flags &&
-	    dc->full == full && dc->drawn == dc->text && dc->lines.n)
+	    dc->full >= full && dc->drawn == dc->text && dc->lines.n &&
+	    (!dc->lines.partial || (limit && !upto_sect && limit <= dc->lines.n)))
 		return 0;
 	rel = browse_relations(&a->b, key, full, &nrel, &e);
 	if (!rel)
@@ -81,8 +91,13 @@ static int cache_update(struct app *a, int64_t key, int width, int full)
 	if (!d)
 		return -1;
 	dlines_free(&dc->lines);
+	dc->lines.limit = limit;
+	dc->lines.upto_sect = upto_sect;
+	dc->lines.upto_off = upto_off;
 	ui_detail_format(d, rel, nrel, width, a->san, dc->text, &dc->lines);
-	if (full) {
+	free(dc->mcount);
+	dc->mcount = NULL;
+	if (full && !dc->lines.partial) {
 		/* the references the reader selects with { and } */
 		struct strlist cites = {0}, why = {0};
 
@@ -166,7 +181,8 @@ static void draw_key(struct app *a, struct rect r, int64_t key, int *scroll,
 		screen_put(r.y, r.x + 1, r.w - 1, "No document selected", SA_DIM);
 		return;
 	}
-	if (cache_update(a, key, r.w > 2 ? r.w - 1 : r.w, focused) < 0) {
+	if (cache_update(a, key, r.w > 2 ? r.w - 1 : r.w, focused,
+	                 (size_t)(*scroll > 0 ? *scroll : 0) + (size_t)r.h + 1, 0, 0) < 0) {
 		screen_put(r.y, r.x + 1, r.w - 1,
 		           "This document cannot be read from the database", SA_ERROR);
 		return;
@@ -245,37 +261,74 @@ static int text_shown(const struct doc *d, enum ui_text t)
 /* Before the document is drawn at width w: keep the place read across a
  * change of width (the line that held it), and put a document just
  * opened where the reader left it (its text, its place). */
-static void doc_place(struct app *a, int w, int focused)
+static void doc_place(struct app *a, int w, int h, int focused)
 {
 	struct doc_state *ds = st(a);
 	int64_t key = a->b.cur;
 	int sect = 0, keep = 0;
-	size_t off = 0;
+	size_t off = 0, limit, more;
 	const struct doc *d;
+	const struct readpos_entry *p = NULL;
 
 	if (ds->key == key && ds->full && ds->lines.n && ds->width != w && ds->drawn == ds->text) {
 		ui_dlines_place(&ds->lines, (size_t)a->b.v.doc.scroll, &sect, &off);
 		keep = 1;
 	}
-	if (cache_update(a, key, w, focused) < 0)
-		return;
-	if (keep)
-		browse_doc_scroll_to(&a->b, (int)ui_dlines_find(&ds->lines, sect, off));
 	if (focused && browse_doc_take_resume(&a->b)) {
-		const struct readpos_entry *p;
-
 		ds->saved_key = 0;
 		d = browse_doc(&a->b, key, &a->e);
 		p = d ? readpos_get(&a->pos, d->id) : NULL;
-		if (!p)
-			return;
-		if (p->text != (int)ds->text && text_shown(d, (enum ui_text)p->text)) {
-			ds->text = (enum ui_text)p->text;
-			if (cache_update(a, key, w, focused) < 0)
-				return;
-		}
-		browse_doc_scroll_to(&a->b, (int)ui_dlines_find(&ds->lines, p->sect, p->off));
+		if (p && p->text == UI_TEXT_MAIN && p->sect == 0 && p->off == 0)
+			p = NULL; /* left at its top: nothing to find */
 	}
+	/* the lines down to a screen past the view, at once; the rest of a
+	 * long text when idle (or when a key needs them: doc_complete).
+	 * Finding the place read across a resize needs them all; where the
+	 * reader left it, those down to that place and a screen more. */
+	more = 2 * (size_t)(h > 0 ? h : 1) + 8;
+	limit = keep ? 0 : (size_t)a->b.v.doc.scroll + more;
+	if (p) {
+		d = browse_doc(&a->b, key, &a->e);
+		if (d && p->text != UI_TEXT_MAIN && text_shown(d, (enum ui_text)p->text)) {
+			/* another text than the summary: that one */
+			if (cache_update(a, key, w, focused, 1, 0, 0) < 0)
+				return;
+			ds->text = (enum ui_text)p->text;
+		}
+		limit = p->sect > 0 ? more : p->off + more;
+	}
+	if (cache_update(a, key, w, focused, limit, p ? p->sect : 0, p ? p->off : 0) < 0)
+		return;
+	if (keep)
+		browse_doc_scroll_to(&a->b, (int)ui_dlines_find(&ds->lines, sect, off));
+	if (p)
+		browse_doc_scroll_to(&a->b, (int)ui_dlines_find(&ds->lines, p->sect, p->off));
+}
+
+/* Make all the lines of the document shown (a long text's first screen
+ * may be all there is so far). */
+static void doc_complete(struct app *a)
+{
+	struct doc_state *ds = st(a);
+
+	if (ds->key && ds->key == a->b.cur && ds->lines.partial)
+		cache_update(a, ds->key, ds->width, ds->full, 0, 0, 0);
+}
+
+/* Work for a pause: the rest of a long text's lines. */
+static int doc_pending(struct app *a)
+{
+	struct doc_state *ds;
+
+	if (browse_top(&a->b) != BV_DOC)
+		return 0;
+	ds = st(a);
+	return ds->key && ds->key == a->b.cur && ds->lines.partial;
+}
+
+static void doc_idle(struct app *a)
+{
+	doc_complete(a);
 }
 
 /* Remember where the reader is in the document (the place of the first
@@ -308,7 +361,7 @@ static void doc_draw(struct app *a, struct rect r, int focused)
 	int scroll;
 
 	if (r.h > 0 && r.w > 0 && a->b.cur)
-		doc_place(a, r.w > 2 ? r.w - 1 : r.w, focused);
+		doc_place(a, r.w > 2 ? r.w - 1 : r.w, r.h, focused);
 	scroll = a->b.v.doc.scroll;
 	draw_key(a, r, a->b.cur, &scroll, focused);
 	if (scroll != a->b.v.doc.scroll)
@@ -336,13 +389,30 @@ static void find_match(struct app *a, int dir)
 	}
 	if (ds->key != a->b.cur || !dl->n)
 		return;
-	count = xcalloc(dl->n, sizeof *count);
-	for (i = 0; i < (long)dl->n; i++) {
-		struct spans sp = {0};
+	{
+		/* the matches of each line, counted once for these terms and
+		 * lines (a long text has thousands of lines) */
+		struct sbuf tj = {0};
 
-		if (dl->v[i].kind != DL_HEADING)
-			count[i] = (long)ui_match_spans(dl->v[i].text, terms, &sp);
-		spans_free(&sp);
+		for (size_t t = 0; t < terms->n; t++)
+			sbuf_printf(&tj, "%s\x1f", terms->v[t]);
+		if (!ds->mcount || !ds->mterms || strcmp(ds->mterms, sbuf_str(&tj))) {
+			free(ds->mcount);
+			ds->mcount = xcalloc(dl->n, sizeof *ds->mcount);
+			for (i = 0; i < (long)dl->n; i++) {
+				struct spans sp = {0};
+
+				if (dl->v[i].kind != DL_HEADING)
+					ds->mcount[i] = (long)ui_match_spans(dl->v[i].text, terms, &sp);
+				spans_free(&sp);
+			}
+			free(ds->mterms);
+			ds->mterms = sbuf_take(&tj);
+		}
+		sbuf_free(&tj);
+	}
+	count = ds->mcount;
+	for (i = 0; i < (long)dl->n; i++) {
 		if (count[i] && first < 0 && i >= scroll)
 			first = total;
 		if (count[i] && i < scroll + h)
@@ -361,13 +431,11 @@ static void find_match(struct app *a, int dir)
 		last = total - 1;
 	next = ui_match_step(cur, total, dir, first, last, &wrapped);
 	if (next < 0) {
-		free(count);
 		browse_message(&a->b, 0, "No match in this document");
 		return;
 	}
 	for (i = 0, ord = 0; i < (long)dl->n && ord + count[i] <= next; i++)
 		ord += count[i];
-	free(count);
 	ds->match_line = i;
 	ds->match_ord = next;
 	if (i < scroll || i >= scroll + h)
@@ -554,6 +622,10 @@ static int doc_request(struct app *a, enum request req)
 	int h = a->views[BV_DOC].rect.h > 1 ? a->views[BV_DOC].rect.h - 1 : 1;
 	int r = 0;
 
+	/* what needs every line: the end, matches, references */
+	if (req == REQ_MOVE_LAST || req == REQ_FIND_NEXT || req == REQ_FIND_PREV ||
+	    req == REQ_NEXT_REF || req == REQ_PREV_REF || req == REQ_ENTER)
+		doc_complete(a);
 	switch (req) {
 	case REQ_MOVE_DOWN:
 		browse_doc_scroll(b, 1);
@@ -644,7 +716,7 @@ static void doc_status(struct app *a, struct status_info *si, char *mode,
 	(void)mode;
 	(void)n;
 	app_status_list(a, si);
-	if (ds->key == a->b.cur && h > 0 && (int)ds->lines.n > h) {
+	if (ds->key == a->b.cur && h > 0 && (int)ds->lines.n > h && !ds->lines.partial) {
 		int max = (int)ds->lines.n - h;
 
 		if (scroll <= 0)
@@ -659,7 +731,11 @@ static void doc_status(struct app *a, struct status_info *si, char *mode,
 
 static void doc_done(struct app *a)
 {
-	dlines_free(&st(a)->lines);
+	struct doc_state *ds = st(a);
+
+	dlines_free(&ds->lines);
+	free(ds->mcount);
+	free(ds->mterms);
 }
 
 const struct view_ops doc_view = {
@@ -669,6 +745,8 @@ const struct view_ops doc_view = {
 	.companion = list_draw_companion,
 	.request = doc_request,
 	.status = doc_status,
+	.pending = doc_pending,
+	.idle = doc_idle,
 	.done = doc_done,
 	.hints = doc_hints,
 	.enter_label = "open related",

@@ -632,12 +632,36 @@ static void add_section(struct dlines *d, const char *heading,
                         const char *text, int width, int san, char kind)
 {
 	char *clean;
+	size_t n;
 
 	if (!text || !*text)
 		return;
+	if (d->upto_sect ? (int)d->sects.n + 1 > d->upto_sect : d->limit && d->n >= d->limit) {
+		d->partial = 1;
+		return;
+	}
 	add_blank(d);
 	dline_add(d, DL_HEADING, heading, strlen(heading), 0);
-	clean = text_sanitize(text, strlen(text), san | TEXT_SAN_NEWLINES);
+	n = strlen(text);
+	if (d->limit && (!d->upto_sect || (int)d->sects.n + 1 == d->upto_sect)) {
+		/* no more than the lines wanted can hold (4 bytes a column),
+		 * cut at a space or a line's end: the lines made from it are
+		 * those of the whole text, but for the last; down to a place,
+		 * its byte and as many lines after it */
+		size_t want = (d->upto_sect ? d->limit : d->limit - d->n + 2) *
+		              ((size_t)(width > 0 ? width : 1) + 1) * 4 + 64 +
+		              (d->upto_sect ? d->upto_off : 0);
+
+		if (n > want) {
+			size_t cut = want;
+
+			while (cut > want / 2 && text[cut] != ' ' && text[cut] != '\n')
+				cut--;
+			n = cut;
+			d->partial = 1;
+		}
+	}
+	clean = text_sanitize(text, n, san | TEXT_SAN_NEWLINES);
 	d->sect = (int)d->sects.n + 1;
 	add_wrapped(d, DL_TEXT, clean, 0, width, -1);
 	d->sect = 0;
@@ -762,7 +786,9 @@ void ui_detail_format(const struct doc *doc, const struct relation *rel,
 		add_texts(out, doc, RECORD_TEXT_LINK, "Links", width, san);
 	}
 
-	if (nrel) {
+	if (nrel && (out->partial || (out->limit && out->n >= out->limit)))
+		out->partial = 1;
+	else if (nrel) {
 		char head[64];
 
 		add_blank(out);
@@ -795,7 +821,7 @@ void ui_detail_format(const struct doc *doc, const struct relation *rel,
 			free(clean);
 			sbuf_free(&line);
 			why = rel[i].reason && *rel[i].reason ? rel[i].reason :
-			      store_rel_name(rel[i].kind);
+			      store_rel_label(&rel[i]);
 			clean = text_sanitize(why, strlen(why), san);
 			add_wrapped(out, DL_REASON, clean, width >= 40 ? 14 : 6, width,
 			            (long)i);

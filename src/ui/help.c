@@ -31,6 +31,44 @@ static void add_line(struct strlist *out, const char *keys, const char *help)
 	strlist_take(out, sbuf_take(&b));
 }
 
+/* The keys that reach req in the document view, as "}, X" (or the
+ * request's name when none does), into buf. */
+static const char *doc_keys(const struct keymap *km, enum request req, char *buf, size_t n)
+{
+	if (!keymap_keys(km, BV_DOC, req, buf, n) && !keymap_keys(km, KM_GENERIC, req, buf, n))
+		snprintf(buf, n, "%s", request_name(req));
+	return buf;
+}
+
+/* What the document view shows of a long text, and its keys (as bound). */
+static void help_reading(const struct keymap *km, struct strlist *out)
+{
+	char k1[64], k2[64], k3[64];
+	struct sbuf b = {0};
+
+	strlist_add(out, "");
+	strlist_add(out, "Reading a document (imported from JSON, CSV, saved result pages, "
+	            "HTML in any field, or FRUS volumes in TEI)");
+	add_line(out, "[Page 12]", "a printed page begins here (FRUS volumes)");
+	sbuf_printf(&b, "a footnote mark; %s and %s select the marks, notes, references "
+	            "and links, Enter follows one (to its note, back to its mark, or "
+	            "the document cited), %s returns",
+	            doc_keys(km, REQ_NEXT_REF, k1, sizeof k1),
+	            doc_keys(km, REQ_PREV_REF, k2, sizeof k2),
+	            doc_keys(km, REQ_BACK, k3, sizeof k3));
+	add_line(out, "[2]", sbuf_str(&b));
+	sbuf_reset(&b);
+	sbuf_printf(&b, "%s: the summary, the original transcript, the translation; "
+	            "%s and %s: the search's matches in the text (match k/N)",
+	            doc_keys(km, REQ_TEXT, k1, sizeof k1),
+	            doc_keys(km, REQ_FIND_NEXT, k2, sizeof k2),
+	            doc_keys(km, REQ_FIND_PREV, k3, sizeof k3));
+	add_line(out, "texts", sbuf_str(&b));
+	sbuf_free(&b);
+	add_line(out, "where you were", "a document opened again shows the text and "
+	         "the place where you left it, in this session or a later one");
+}
+
 void help_lines(const struct keymap *km, struct strlist *out)
 {
 	const struct browse_command *cmds;
@@ -87,6 +125,7 @@ void help_lines(const struct keymap *km, struct strlist *out)
 		         cmds[i].args ? " " : "", cmds[i].args ? cmds[i].args : "");
 		add_line(out, head, cmds[i].help);
 	}
+	help_reading(km, out);
 	strlist_add(out, "");
 	strlist_add(out, "Search syntax (type / first; the list follows as you "
 	            "type)");

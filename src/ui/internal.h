@@ -264,6 +264,12 @@ struct dlines {
 	struct sbuf sect_kinds; /* per section: 'T' a text, 'N' the notes,
 	                           'L' the links */
 	int sect;            /* while formatting: the section being added */
+	size_t limit;        /* set before formatting: the lines wanted (a
+	                        preview shows its first screen), 0 all */
+	int upto_sect;       /* or (upto_sect > 0) the lines down to the
+	                        place (upto_sect, upto_off) and limit more */
+	size_t upto_off;
+	int partial;         /* the limit left lines out */
 };
 
 /* Free the lines of d and empty it. */
@@ -276,7 +282,9 @@ enum ui_text { UI_TEXT_MAIN, UI_TEXT_ORIGINAL, UI_TEXT_TRANSLATION };
  * summary and full text with its notes and links (or, with which, the
  * original transcript or the translation), then the relations
  * rel[0..nrel) with reasons. san is the text_sanitize flags of the
- * terminal. */
+ * terminal. With out->limit set, about that many lines and no more are
+ * made (the same first lines; out->partial then says that some were
+ * left out), so that a preview of a long text costs its first screen. */
 void ui_detail_format(const struct doc *d, const struct relation *rel,
                       size_t nrel, int width, int san, enum ui_text which,
                       struct dlines *out);

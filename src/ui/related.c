@@ -56,7 +56,7 @@ static void related_draw(struct app *a, struct rect r, int focused)
 		struct sbuf line = {0};
 		char *title = screen_clean(rl->row.title);
 		const char *why = rl->reason && *rl->reason ? rl->reason :
-		                  store_rel_name(rl->kind);
+		                  store_rel_label(rl);
 
 		ui_row_line(&rl->row, title, r.w, a->ascii, &line);
 		free(title);

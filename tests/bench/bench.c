@@ -66,6 +66,9 @@
 #include "fonds/store.h"
 #include "fonds/util.h"
 
+/* gen's long document: bench-0005000 (index LONG_AT), 500 KB of text */
+#define LONG_AT 4999
+
 #define COLS 120
 #define LINES 40
 #define PAGE_ROWS (LINES - 2) /* what one screen of the list shows at most */
@@ -860,7 +863,7 @@ struct floors {
 	sqlite3_stmt *next1, *page_after, *page_before, *first, *last, *doc,
 		*names[FACET_NKINDS], *rel, *facet_all[FACET_NKINDS],
 		*period1, *fts_page, *fts_facet, *fts_count, *pf_page, *pf_count,
-		*pf_facet[FACET_NKINDS], *pf_decades;
+		*pf_facet[FACET_NKINDS], *pf_decades, *texts;
 };
 
 static void floors_init(struct bench *b, struct floors *f)
@@ -895,6 +898,7 @@ static void floors_init(struct bench *b, struct floors *f)
 		" SELECT src, kind, strength, aux FROM relation WHERE dst = ?1"
 		") x JOIN doc d ON d.key = x.other ORDER BY x.strength DESC LIMIT 200");
 	f->period1 = prep(b, "SELECT n FROM period_count WHERE period = ?1");
+	f->texts = prep(b, "SELECT * FROM doc_text WHERE doc = ?1");
 	f->fts_page = prepf(b,
 		"SELECT d.key, d.id, d.date_text, d.title,"
 		" snippet(doc_fts, -1, '', '', '...', 10) FROM doc_fts"
@@ -1230,6 +1234,19 @@ static double sess_key(struct sess *s, const char *keys)
 	if (sess_wait(s, s->timeout_ms, &at) != 1)
 		return -1;
 	return at - t0;
+}
+
+/* sess_key, also giving in *first the time to the first output after
+ * the keys (the first screen drawn: a long document's first lines come
+ * before the rest is made, when idle). */
+static double sess_key_first(struct sess *s, const char *keys, double *first)
+{
+	double t0 = now_ms(), ms = sess_key(s, keys);
+
+	*first = ms >= 0 && s->first_out ? s->first_out - t0 : ms;
+	if (*first > ms)
+		*first = ms;
+	return ms;
 }
 
 /* A key behind a slow operation: send op, then 1 ms later key (by then
@@ -1694,6 +1711,46 @@ static void browse_session(struct bench *b, struct floors *f)
 		}
 		sqlite3_finalize(st);
 	}
+	/* a long document (gen's LONG_AT: 500 KB of text in some 1,200
+	 * paragraphs, 160 pages and as many notes), when the collection has
+	 * one: opened from the list, closed, paged down, to its end and back,
+	 * and searched inside (n, the common word's matches) */
+	if (b->n > LONG_AT) {
+		char *open = strf(":open bench-%07d\r", LONG_AT + 1);
+
+		go(b, &s, "/\025\r");
+		for (int i = 0; i < rz; i++) {
+			/* another document between: the long one's lines are
+			 * made again each time */
+			go(b, &s, ":open bench-0000001\r");
+			go(b, &s, "q");
+			/* the list may settle twice (its count when idle): a
+			 * late byte must not end the next key's wait */
+			usleep(50000);
+			sess_drain(&s);
+			double first, t = sess_key_first(&s, open, &first);
+
+			record(b, "long document: open (:open)", T_UPDATE, t);
+			record(b, "long document: open, first screen", T_UPDATE, first);
+			record(b, "long document: close (q)", T_NAV, sess_key(&s, "q"));
+		}
+		go(b, &s, open);
+		go(b, &s, "g");
+		keys(b, &s, "long document: page down (Space)", T_NAV, " ", rp);
+		for (int i = 0; i < re; i++) {
+			record(b, "long document: end (G)", T_NAV, sess_key(&s, "G"));
+			record(b, "long document: top (g)", T_NAV, sess_key(&s, "g"));
+		}
+		keys(b, &s, "long document: next reference (})", T_NAV, "}", rn);
+		go(b, &s, "q");
+		go(b, &s, search_common);
+		go(b, &s, open);
+		go(b, &s, "g");
+		keys(b, &s, "long document: next match (n)", T_NAV, "n", rn);
+		go(b, &s, "q");
+		go(b, &s, "/\025\r");
+		free(open);
+	}
 	sess_end(&s);
 	r = table_add(&b->t, "peak RSS browsing (MB)", T_RSS);
 	r->measured = s.ru.ru_maxrss > 0;
@@ -1727,6 +1784,20 @@ static void browse_session(struct bench *b, struct floors *f)
 	FLOOR(b, "related list (r)", rr, { run_key(f->rel, k[i_ % nkeys]); floor_preview(f, k[i_ % nkeys]); });
 	FLOOR(b, "jump to a related document (Enter)", rr, floor_doc(f, k[(i_ + 7) % nkeys]));
 	FLOOR(b, "back (Backspace)", rr, { run_key(f->rel, k[i_ % nkeys]); floor_preview(f, k[i_ % nkeys]); });
+	if (b->n > LONG_AT) {
+		/* the long document: its row, names, relations and texts; a
+		 * key within it reads nothing (the floor is the null key) */
+		long long lk = scalar(b, "SELECT key FROM doc WHERE id = ?1", "bench-0005000");
+
+		FLOOR(b, "long document: open (:open)", rz, { floor_doc(f, lk); run_key(f->texts, lk); });
+		FLOOR(b, "long document: open, first screen", rz, { floor_doc(f, lk); run_key(f->texts, lk); });
+		FLOOR(b, "long document: close (q)", rz, floor_preview(f, lk));
+		FLOOR(b, "long document: page down (Space)", rp, (void)0);
+		FLOOR(b, "long document: end (G)", re, (void)0);
+		FLOOR(b, "long document: top (g)", re, (void)0);
+		FLOOR(b, "long document: next reference (})", rn, (void)0);
+		FLOOR(b, "long document: next match (n)", rn, (void)0);
+	}
 	free(k);
 	free(search_common);
 	free(search_rare);

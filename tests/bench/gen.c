@@ -21,7 +21,12 @@
  *   ids pointing to other generated documents;
  * - 5% with a transcript of 300-3000 bytes in Chinese (no spaces) or
  *   Korean, drawn from a generator of their own (the other fields are
- *   the same with or without them).
+ *   the same with or without them);
+ * - one in 100,000 (bench-0005000, bench-0105000, ...: LONG_EVERY) a
+ *   long document for the reader: a full text of about 500 KB in some
+ *   1,200 paragraphs, a "[Page n]" line every 3 KB or so, and a footnote
+ *   mark "[k]" on each page with its note among the texts, from a
+ *   generator of its own (the rest of the corpus is unchanged).
  * Word of rank r (0-based) has probability proportional to 1/(r+2.7).
  * With the full texts that is about 1.5 KB of text per document on average;
  * it writes 1M documents (about 2 GB) in well under a minute.
@@ -865,10 +870,39 @@ static void gen_cjk(struct buf *b, struct rng *r, int korean, size_t n)
 	}
 }
 
+/* One document in LONG_EVERY is a long one (LONG_BYTES of text), the one
+ * of index LONG_AT in each block, so that 10k documents hold one. */
+#define LONG_EVERY 100000
+#define LONG_AT 4999
+#define LONG_BYTES (500 * 1024)
+
+/* The long text: pages of about 3 KB, each a page line, paragraphs, and
+ * a footnote mark at its end; the notes into notes, as JSON texts. */
+static void gen_long(struct buf *b, struct buf *notes, struct rng *r, const struct vocab *v)
+{
+	struct buf t = {0};
+	int page = 1;
+
+	while (b->len < LONG_BYTES) {
+		if (page > 1)
+			buf_printf(b, "\n\n[Page %d]\n\n", page);
+		gen_text(b, r, v, 2500 + rng_below(r, 1000), 1);
+		buf_printf(b, "[%d]", page);
+		t.len = 0;
+		gen_text(&t, r, v, 80 + rng_below(r, 300), 0);
+		buf_printf(notes, "%s{\"kind\":\"note\",\"label\":\"%d\",\"text\":\"",
+		           page > 1 ? "," : "", page);
+		buf_add(notes, t.s, t.len);
+		buf_puts(notes, "\"}");
+		page++;
+	}
+	free(t.s);
+}
+
 static void gen_doc(struct out *o, struct rng *r, const struct pools *p,
                     const struct vocab *v, unsigned long i, unsigned long n)
 {
-	struct buf b = {0};
+	struct buf b = {0}, notes = {0};
 	uint32_t idx[8];
 	char *people[6], id[32];
 	int np, year, month, day, k;
@@ -897,6 +931,16 @@ static void gen_doc(struct out *o, struct rng *r, const struct pools *p,
 
 	if (rng_below(r, 10) == 0) {
 		gen_text(&b, r, v, 2048 + rng_below(r, 18 * 1024), 1);
+		if (i % LONG_EVERY != LONG_AT)
+			out_field(o, "text", b.s);
+		b.len = 0;
+	}
+	if (i % LONG_EVERY == LONG_AT) {
+		/* the long document: its own generator, the same draws above */
+		struct rng lr;
+
+		rng_seed(&lr, 0x10261026ull ^ (0x9E3779B97F4A7C15ull * (uint64_t)(i + 1)));
+		gen_long(&b, &notes, &lr, v);
 		out_field(o, "text", b.s);
 		b.len = 0;
 	}
@@ -960,11 +1004,21 @@ static void gen_doc(struct out *o, struct rng *r, const struct pools *p,
 			out_s(o, korean ? "\"Korean\"" : "\"Chinese\"");
 			out_s(o, ",\"text\":");
 			out_str(o, b.s, b.len);
-			out_s(o, "}]");
+			out_c(o, '}');
+			if (notes.len) {
+				out_c(o, ',');
+				out_raw(o, notes.s, notes.len);
+			}
+			out_c(o, ']');
+		} else if (notes.len) {
+			out_s(o, ",\"texts\":[");
+			out_raw(o, notes.s, notes.len);
+			out_s(o, "]");
 		}
 	}
 	out_s(o, "}\n");
 	free(b.s);
+	free(notes.s);
 }
 
 static void usage(void)

@@ -25,11 +25,13 @@ if cmp -s "$DIR/a.jsonl" "$DIR/c.jsonl"; then r=1; else r=0; fi
 ok_status $r "another seed gives another collection"
 lines=$(wc -l < "$DIR/a.jsonl")
 [ "$lines" -eq $N ]; ok_status $? "$N lines (got $lines)"
-good=$(grep -c '^{"id":"bench-[0-9]\{7\}",.*"title":".*"summary":".*"related":\[[^]]*\]\(,"texts":\[{"kind":"original",.*}\]\)\?}$' "$DIR/a.jsonl")
+good=$(grep -c '^{"id":"bench-[0-9]\{7\}",.*"title":".*"summary":".*"related":\[[^]]*\]\(,"texts":\[{"kind":"\(original\|note\)",.*}\]\)\?}$' "$DIR/a.jsonl")
 [ "$good" -eq $N ]; ok_status $? "every line is a record of the expected shape ($good)"
 w=$("$GEN" --word 100)
 case $w in [a-z]*) r=0 ;; *) r=1 ;; esac
 ok_status $r "gen --word prints a word ($w)"
+long=$(grep -c '^{"id":"bench-0005000",.*"text":".*\[Page 150\].*"texts":\[{"kind":"note","label":"1",' "$DIR/a.jsonl")
+[ "$long" -eq 1 ]; ok_status $? "one long document, with pages and notes"
 
 # the harness, on this corpus (it would generate the same bytes itself)
 mv "$DIR/a.jsonl" "$DIR/cache/corpus-$N.jsonl"
@@ -51,7 +53,9 @@ facet toggle on (Enter)|facet toggle off (Enter)|j behind a facet toggle
 j behind a common-word search|search, common word
 search, rare word|related list (r)|jump to a related document (Enter)
 back (Backspace)|facet counts, broad set (store_facet)
-facet counts, narrow set (store_facet)|peak RSS browsing (MB)"
+facet counts, narrow set (store_facet)|peak RSS browsing (MB)
+long document: open (:open)|long document: open, first screen|long document: close (q)|long document: page down (Space)
+long document: end (G)|long document: next reference (})|long document: next match (n)"
 missing=
 old_ifs=$IFS
 IFS='|

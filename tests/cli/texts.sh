@@ -78,6 +78,15 @@ like "TEI: notes listed" "$out" "[2] See Document 200 in another volume."
 like "TEI: cites a document" "$out" "cites: This is explained in Document 1 at length."
 run fonds show frus1999-00v99/d1
 like "TEI: cited by" "$out" "cited by: This is explained in Document 1 at length."
+like "TEI: show's kind of the citing document is cited by" "$out" "  cited by 1999-04-02  frus1999-00v99/d2"
+run fonds related frus1999-00v99/d2
+like "related: the document cited is cites" "$out" "cites     1999-03     frus1999-00v99/d1"
+like "related: the document citing it is cited by" "$out" "cited by  1999-05-06  frus1999-00v99/d3"
+unlike "related: never cites for the citing one" "$out" "cites     1999-05-06"
+run fonds related frus1999-00v99/d2 --format json
+like "related JSON: cited by" "$out" '"kind":"cited by","strength":1.0,"id":"frus1999-00v99/d3"'
+run fonds related frus1999-00v99/d2 --format csv
+like "related CSV: cited by" "$out" 'cited by,1'
 run fonds person Gromyko --format json
 like "TEI: the mention counts for the known person" "$out" '"name":"Andrei Gromyko"'
 

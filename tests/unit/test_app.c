@@ -512,6 +512,48 @@ static void test_positions(const char *dir)
 	run_positions = "";
 	store_close(s);
 
+	/* a long text, left deep inside: a later session opens it there
+	 * (its lines down to that place made first, the rest when idle) */
+	{
+		FILE *lf;
+		char lfile[600], ldb[600], lpos[600], a0[512];
+
+		snprintf(lfile, sizeof lfile, "%s/long.jsonl", dir);
+		snprintf(ldb, sizeof ldb, "%s/long.db", dir);
+		snprintf(lpos, sizeof lpos, "%s/state/long-positions", dir);
+		lf = fopen(lfile, "w");
+		if (lf) {
+			fputs("{\"id\": \"long-1\", \"date\": \"1952-01-02\", \"title\": \"A long "
+			      "report\", \"text\": \"", lf);
+			for (int i = 0; i < 6000; i++)
+				fprintf(lf, "Line %d of the report goes on.%s", i, i % 5 == 4 ? "\\n\\n" : " ");
+			fputs("\"}\n", lf);
+			fclose(lf);
+		}
+		s = load(ldb, lfile, NULL);
+		if (s) {
+			run_positions = lpos;
+			if (run(s, dir, "positions-long-1", ":\ntype open long-1\nEnter\nSpace\nSpace\n"
+			        "Space\nSpace\nSpace\nSpace\nSpace\nSpace\nSpace\nSpace\ndump\nQ\n",
+			        "70x14", &sc) == 0 && sc.n == 1) {
+				line_of(sc.v[0], 1, a0, sizeof a0);
+				screens_free(&sc);
+				if (run(s, dir, "positions-long-2", ":\ntype open long-1\nEnter\ndump\nG\ndump\nQ\n",
+				        "70x14", &sc) == 0 && sc.n == 2) {
+					ok(strstr(a0, "Line ") && !strcmp(line_of(sc.v[0], 1, buf, sizeof buf), a0),
+					   "a long text: opened again at the line it was left (%s)", a0);
+					ok(has_line(sc.v[1], "Line 5999 of the report goes on."),
+					   "and its end is there (G)");
+				} else
+					ok(0, "the positions-long-2 script ran (%d screens)", sc.n);
+			} else
+				ok(0, "the positions-long-1 script ran (%d screens)", sc.n);
+			screens_free(&sc);
+			run_positions = "";
+			store_close(s);
+		}
+	}
+
 	/* a narrower screen keeps the place read */
 	snprintf(file, sizeof file, "%s/tests/data/tei/volume.xml", src ? src : ".");
 	snprintf(db, sizeof db, "%s/positions-tei.db", dir);

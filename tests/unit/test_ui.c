@@ -184,6 +184,29 @@ static void test_help(void)
 	ok(keys, "with its keys");
 	ok(cmds, "and the commands");
 	for (i = 0, keys = 0, cmds = 0; i < l.n; i++) {
+		if (strstr(l.v[i], "Reading a document") && strstr(l.v[i], "FRUS volumes in TEI"))
+			cmds = 1;
+		if (strstr(l.v[i], "[2]") && strstr(l.v[i], "} and { select"))
+			keys = 1;
+	}
+	ok(cmds && keys, "how documents read: the formats, footnote marks and their keys");
+	{
+		/* the keys as bound: a user's binding shows */
+		struct keymap k2 = {0};
+		struct strlist l2 = {0};
+		int seen = 0;
+
+		keymap_parse(&k2, keymap_default_text, "fondsrc", NULL);
+		keymap_parse(&k2, "bind document > next-reference\nbind document } none\n", "user", NULL);
+		help_lines(&k2, &l2);
+		for (i = 0; i < l2.n; i++)
+			if (strstr(l2.v[i], "[2]") && strstr(l2.v[i], "> and { select"))
+				seen = 1;
+		ok(seen, "and the keys as the user bound them");
+		strlist_clear(&l2);
+		keymap_free(&k2);
+	}
+	for (i = 0, keys = 0, cmds = 0; i < l.n; i++) {
 		if (!strcmp(l.v[i], "Keys in the person view"))
 			keys++;
 		if (keys == 1 && strstr(l.v[i], "  l ") &&
@@ -822,6 +845,30 @@ static void test_refs(void)
 		   "a place at 30 columns: the line holding it at 90");
 		dlines_free(&a);
 		dlines_free(&b);
+	}
+	/* a preview of a long text: its first lines, the same as the
+	 * whole text's, made from its start alone */
+	{
+		struct sbuf big = {0};
+		struct dlines all = {0}, part = {0};
+		int same = 1;
+
+		for (int i = 0; i < 20000; i++)
+			sbuf_printf(&big, "Sentence %d of a long text, with some words in it.%s", i,
+			            i % 7 == 6 ? "\n\n" : " ");
+		d.body = big.s;
+		ui_detail_format(&d, NULL, 0, 60, 0, UI_TEXT_MAIN, &all);
+		part.limit = 30;
+		ui_detail_format(&d, NULL, 0, 60, 0, UI_TEXT_MAIN, &part);
+		for (size_t i = 0; i + 1 < part.n && i < 30; i++)
+			if (i >= all.n || strcmp(part.v[i].text, all.v[i].text))
+				same = 0;
+		ok(part.partial && !all.partial && part.n >= 30 && part.n < 200 && all.n > 10000,
+		   "a limit of 30 lines: %zu lines made of %zu, said to be partial", part.n, all.n);
+		ok(same, "and they are the whole text's first lines");
+		dlines_free(&all);
+		dlines_free(&part);
+		sbuf_free(&big);
 	}
 	strlist_clear(&cites);
 	strlist_clear(&why);
