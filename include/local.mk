@@ -8,4 +8,5 @@ noinst_HEADERS += \
 	include/fonds/cli.h \
 	include/fonds/browse.h \
 	include/fonds/history.h \
-	include/fonds/ui.h
+	include/fonds/ui.h \
+	include/fonds/cite.h
