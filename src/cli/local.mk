@@ -37,7 +37,8 @@ CLI_TESTS = \
 	tests/cli/people.sh \
 	tests/cli/texts.sh \
 	tests/cli/research.sh \
-	tests/cli/cite.sh
+	tests/cli/cite.sh \
+	tests/cli/notebook.sh
 TESTS += $(CLI_TESTS)
 EXTRA_DIST += $(CLI_TESTS) tests/cli/lib.sh
 
