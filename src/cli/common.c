@@ -13,7 +13,6 @@
 #include <unistd.h>
 
 #include "cli/internal.h"
-#include "fonds/history.h"
 #include "fonds/import.h"
 #include "fonds/store.h"
 #include "fonds/text.h"
@@ -558,40 +557,4 @@ int cli_each_doc(struct store *s, const struct query *q,
 		rows_free(&rows);
 	}
 	return 0;
-}
-
-char *cli_state_path(const char *name)
-{
-	char *h = history_default_path();
-	char *slash;
-	struct sbuf b = {0};
-
-	if (!h)
-		return NULL;
-	slash = strrchr(h, '/');
-	*slash = '\0';
-	sbuf_printf(&b, "%s/%s", h, name);
-	free(h);
-	return sbuf_take(&b);
-}
-
-char *cli_id_file(const char *dir, const char *id, const char *suffix)
-{
-	char *base = cli_state_path(dir);
-	struct sbuf b = {0};
-
-	if (!base)
-		return NULL;
-	sbuf_printf(&b, "%s/", base);
-	free(base);
-	/* a name for any id: safe bytes as they are, others as %XX */
-	for (const unsigned char *p = (const unsigned char *)id; *p; p++) {
-		if ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
-		    (*p >= '0' && *p <= '9') || *p == '-' || *p == '_' || (*p == '.' && p != (const unsigned char *)id))
-			sbuf_addc(&b, (char)*p);
-		else
-			sbuf_printf(&b, "%%%02X", *p);
-	}
-	sbuf_add(&b, suffix);
-	return sbuf_take(&b);
 }

@@ -235,15 +235,6 @@ int cli_query_check(struct store *s, const struct query *q, struct err *e);
 int cli_each_doc(struct store *s, const struct query *q,
                  int (*cb)(void *ctx, struct doc *d), void *ctx, struct err *e);
 
-/* $XDG_STATE_HOME/fonds/NAME (else ~/.local/state/fonds/NAME); caller
- * frees; NULL when there is no home. */
-char *cli_state_path(const char *name);
-
-/* A file in the state directory dir for document id: the id with any
- * byte but letters, digits, '-', '_' and '.' written %XX, then suffix.
- * Caller frees; NULL when there is no home. */
-char *cli_id_file(const char *dir, const char *id, const char *suffix);
-
 /* --- citations (cite.c) --------------------------------------------- */
 
 /* A run of citations in one style (enum cite_style) on stdout: text

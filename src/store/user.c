@@ -49,15 +49,16 @@ static int user_begin(struct store *s, struct err *e)
 	int rc;
 
 	if (s->readonly)
-		return err_set(e, "the database is read-only (%s): nothing was saved",
-		               s->ro_reason ? s->ro_reason : "opened read-only");
+		return err_set(e, "the database is read-only: nothing was saved%s%s%s",
+		               s->ro_reason ? " (" : "", s->ro_reason ? s->ro_reason : "",
+		               s->ro_reason ? ")" : "");
 	if (s->in_import)
 		return 0;
 	sqlite3_busy_timeout(s->db, STORE_USER_BUSY_MS);
 	rc = sqlite3_exec(s->db, "BEGIN IMMEDIATE", NULL, NULL, NULL);
 	sqlite3_busy_timeout(s->db, STORE_BUSY_MS);
 	if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED)
-		return err_set(e, "the database is locked by another program (an import?): "
+		return err_set(e, "the database is busy (another fonds is writing to it): "
 		               "nothing was saved");
 	if (rc != SQLITE_OK)
 		return store_sqlerr(s, e, "saving");

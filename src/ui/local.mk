@@ -9,11 +9,13 @@ libfonds_a_SOURCES += \
 	src/browse/person.c \
 	src/browse/state.c \
 	src/browse/timeline.c \
+	src/browse/user.c \
 	src/history.c \
 	src/ui/app.c \
 	src/ui/detail.c \
 	src/ui/filter.c \
 	src/ui/format.c \
+	src/ui/handoff.c \
 	src/ui/help.c \
 	src/ui/keymap.c \
 	src/ui/list.c \
