@@ -65,7 +65,7 @@ void app_cite(struct app *a)
 		browse_message(&a->b, 0, "Copied: %s", c);
 	} else if ((path = state_path("citation.txt")) &&
 	           file_write_whole(path, c, &a->e) == 0) {
-		browse_message(&a->b, 0, "%s (in %s)", c, path);
+		browse_message(&a->b, 0, "In %s: %s", path, c);
 	} else {
 		browse_message(&a->b, 0, "%s", c);
 	}
