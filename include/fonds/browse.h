@@ -360,6 +360,24 @@ enum browse_counted browse_facet_matching(struct browse *b, enum facet f,
                                           struct facet_value **out, size_t *n,
                                           struct err *e);
 
+/* The reader's own facets of the filter pane: saved searches, marks,
+ * tags. */
+enum browse_user_facet { BUF_SAVED, BUF_MARKS, BUF_TAGS };
+
+/* The values of facet which, each named as the query term that filters
+ * on it ("@plenum", "is:unread", "has:note", or a tag's name), with the
+ * number of the list's documents it holds (-1 when a saved search cannot
+ * run), in *out (caller frees with facet_values_free). Counting is
+ * bounded by the store's time limit (then partial). */
+enum browse_counted browse_user_facet(struct browse *b, enum browse_user_facet which,
+                                      struct facet_value **out, size_t *n,
+                                      struct err *e);
+
+/* The filter the value name of facet which is, in *field and *value (a
+ * new string, caller frees). Returns 0, or -1 with e set. */
+int browse_user_filter(enum browse_user_facet which, const char *name,
+                       enum qfield *field, char **value, struct err *e);
+
 /* The list's documents per year, as store_timeline() counts them
  * (exact, partial or error); caller frees *out. */
 enum browse_counted browse_years(struct browse *b, struct bucket **out,

@@ -276,3 +276,87 @@ const char *browse_doc_url(struct browse *b, struct err *e)
 	}
 	return d->url;
 }
+
+int browse_user_filter(enum browse_user_facet which, const char *name,
+                       enum qfield *field, char **value, struct err *e)
+{
+	struct query *q;
+	struct sbuf t = {0};
+	int rc = -1;
+
+	if (which == BUF_TAGS)
+		sbuf_printf(&t, "tag:\"%s\"", name);
+	else
+		sbuf_add(&t, name);
+	if (query_parse(sbuf_str(&t), &q, e) == 0) {
+		if (q->n == 1 && q->v[0].n == 1 && q->v[0].atoms[0].kind == Q_FIELD) {
+			*field = q->v[0].atoms[0].field;
+			*value = xstrdup(q->v[0].atoms[0].text);
+			rc = 0;
+		} else {
+			rc = err_set(e, "\"%s\" is not one filter", name);
+		}
+		query_free(q);
+	}
+	sbuf_free(&t);
+	return rc;
+}
+
+enum browse_counted browse_user_facet(struct browse *b, enum browse_user_facet which,
+                                      struct facet_value **out, size_t *n,
+                                      struct err *e)
+{
+	static const char *const marks[] = {
+		"is:bookmarked", "has:note", "has:excerpt", "is:read", "is:unread"
+	};
+	struct strlist queries = {0};
+	enum browse_counted res = BROWSE_COUNT_EXACT;
+	int rc = 0;
+
+	*out = NULL;
+	*n = 0;
+	if (which == BUF_SAVED) {
+		rc = store_saved_list(b->store, out, &queries, n, e);
+		for (size_t i = 0; rc == 0 && i < *n; i++) {
+			char *name = (*out)[i].name;
+
+			(*out)[i].name = xstrdup("@");
+			(*out)[i].name = xrealloc((*out)[i].name, strlen(name) + 2);
+			strcpy((*out)[i].name + 1, name);
+			free(name);
+		}
+		strlist_clear(&queries);
+	} else if (which == BUF_TAGS) {
+		rc = store_tags(b->store, out, n, e);
+	} else {
+		*out = xcalloc(ARRAY_LEN(marks), sizeof **out);
+		for (size_t i = 0; i < ARRAY_LEN(marks); i++)
+			(*out)[i].name = xstrdup(marks[i]);
+		*n = ARRAY_LEN(marks);
+	}
+	if (rc < 0)
+		return BROWSE_COUNT_ERROR;
+	/* each value's documents among the list's */
+	for (size_t i = 0; i < *n; i++) {
+		enum qfield f;
+		char *v;
+		struct query *q;
+		struct err e2;
+		long long c = 0;
+		int r;
+
+		if (browse_user_filter(which, (*out)[i].name, &f, &v, &e2) < 0) {
+			(*out)[i].count = -1;
+			continue;
+		}
+		q = query_dup(b->q);
+		query_add_field(q, f, v, 0);
+		r = store_count(b->store, q, &c, &e2);
+		query_free(q);
+		free(v);
+		(*out)[i].count = r < 0 ? -1 : c;
+		if (r == 0)
+			res = BROWSE_COUNT_PARTIAL;
+	}
+	return res;
+}

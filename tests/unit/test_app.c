@@ -657,7 +657,8 @@ static void test_research(const char *dir, const char *data, const char *file)
 	        "y\n" /* (its message names the temporary directory) */
 	        ":\ntype untag nosuch\nEnter\ndump\n"
 	        "q\n/\ntype korea\nEnter\n:\ntype save korea\nEnter\ndump\n"
-	        "Q\n", "100x30", &sc) == 0 && sc.n == 8) {
+	        "c\nf\ndump\nG\ndump\n"
+	        "Q\n", "100x30", &sc) == 0 && sc.n == 10) {
 		ok(has_line(sc.v[0], "Marked unread"), "R: marked unread (opening marked it read)");
 		ok(has_line(sc.v[1], "plenum reading"), "a and :tag: the tags in the document");
 		ok(has_line(sc.v[2], "First thought"), ":note TEXT: the note in the document");
@@ -666,6 +667,11 @@ static void test_research(const char *dir, const char *data, const char *file)
 		ok(has_line(sc.v[5], "Edited in the editor."), "e: the editor's text is the note");
 		ok(has_line(sc.v[6], "no tag \"nosuch\""), ":untag of a tag it lacks: said");
 		ok(has_line(sc.v[7], "Saved as @korea: korea"), ":save NAME");
+		ok(has_line(sc.v[8], "Saved searches") && has_line(sc.v[8], "[ ] @korea"),
+		   "the filter pane: the saved search first");
+		ok(has_line(sc.v[9], "Tags") && has_line(sc.v[9], "[ ] plenum"),
+		   "and the tags, with their counts");
+		ok(has_line(sc.v[9], "[ ] has:excerpt                      1"), "and the marks counted");
 	} else {
 		ok(0, "research run (%d screens)", sc.n);
 	}
