@@ -152,6 +152,9 @@ static void golden_check(const char *name, const char *dump)
 	free(want);
 }
 
+/* 1: a run resumes the session the last one saved (test_resume) */
+static int keep_session;
+
 /* Run the browser on s with the script text at cols x lines; fill sc and
  * compare the screens with the golden file of name. */
 static int run(struct store *s, const char *dir, const char *name,
@@ -171,6 +174,10 @@ static int run(struct store *s, const char *dir, const char *name,
 		return -1;
 	fputs(script, f);
 	fclose(f);
+	/* each run starts on the whole collection (at the last document),
+	 * unless it tests the session it follows */
+	if (!keep_session)
+		store_state_set(s, "session", NULL, &e);
 	setenv("FONDS_UI_SCRIPT", kpath, 1);
 	setenv("FONDS_UI_DUMP", dpath, 1);
 	setenv("FONDS_UI_SIZE", size, 1);
@@ -713,6 +720,41 @@ static void test_research(const char *dir, const char *data, const char *file)
 	store_close(s);
 }
 
+/* Resume (issue 14): a new session opens on the last one's list (search,
+ * filters, sort), document, scroll position and view, and Back walks its
+ * history. */
+static void test_resume(struct store *s, const char *dir)
+{
+	struct screens a = {{0}, 0}, b = {{0}, 0};
+	char l1[256], l2[256];
+
+	if (run(s, dir, "resume-save", "/\ntype korea\nEnter\ns\nj\nj\nEnter\nj\nj\nj\ndump\nQ\n",
+	        "100x30", &a) != 0 || a.n != 1) {
+		ok(0, "resume: the first session (%d screens)", a.n);
+		screens_free(&a);
+		return;
+	}
+	keep_session = 1;
+	if (run(s, dir, "resume", "dump\nq\ndump\nBackspace\nBackspace\nBackspace\ndump\nQ\n",
+	        "100x30", &b) == 0 && b.n == 3) {
+		is_str(line_of(b.v[0], 0, l1, sizeof l1), line_of(a.v[0], 0, l2, sizeof l2),
+		       "resume: the same document, scrolled as it was");
+		is_str(line_of(b.v[0], 5, l1, sizeof l1), line_of(a.v[0], 5, l2, sizeof l2),
+		       "resume: the same lines in view");
+		ok(strstr(line_of(b.v[0], 28, l1, sizeof l1), " document") &&
+		   strstr(l1, "/korea"), "resume: the document view, on the search: %s", l1);
+		ok(strstr(line_of(b.v[1], 28, l1, sizeof l1), " list") && strstr(l1, "/korea") &&
+		   strstr(l1, "by date"), "q: the list of the search, in its sort: %s", l1);
+		ok(!strstr(line_of(b.v[2], 28, l1, sizeof l1), "/korea"),
+		   "Back walks the saved history to before the search: %s", l1);
+	} else {
+		ok(0, "resume: the second session (%d screens)", b.n);
+	}
+	keep_session = 0;
+	screens_free(&a);
+	screens_free(&b);
+}
+
 int main(void)
 {
 	const char *data = getenv("FONDS_DATADIR");
@@ -1054,6 +1096,7 @@ int main(void)
 	run_history = "";
 
 	test_agreement(s, dir);
+	test_resume(s, dir);
 	store_close(s);
 
 	test_urls(dir);
