@@ -56,6 +56,7 @@ UI_E2E = \
 	tests/e2e/browse_related.sh \
 	tests/e2e/browse_search.sh \
 	tests/e2e/browse_resize.sh \
+	tests/e2e/browse_research.sh \
 	tests/e2e/browse_person.sh \
 	tests/e2e/browse_first_run.sh
 TESTS += $(UI_E2E)
