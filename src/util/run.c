@@ -42,9 +42,18 @@ void run_words_free(char **v)
 	free(v);
 }
 
+/* A hang-up or termination that arrives while a program runs (set by
+ * on_forward, from a signal handler). */
+static volatile sig_atomic_t forward_sig;
+
+static void on_forward(int sig)
+{
+	forward_sig = sig;
+}
+
 int run_program(char *const argv[], const char *input, struct err *e)
 {
-	struct sigaction ign, oint, oquit, opipe;
+	struct sigaction ign, fwd, oint, oquit, opipe, ohup, oterm;
 	int fds[2] = { -1, -1 }, st = 0;
 	pid_t pid;
 
@@ -60,12 +69,23 @@ int run_program(char *const argv[], const char *input, struct err *e)
 	sigaction(SIGINT, &ign, &oint);
 	sigaction(SIGQUIT, &ign, &oquit);
 	sigaction(SIGPIPE, &ign, &opipe);
+	/* a hang-up reaches only us (the session's leader), not the program
+	 * on the terminal: it is passed on, as a shell does to its jobs, and
+	 * raised again once the program has ended */
+	memset(&fwd, 0, sizeof fwd);
+	fwd.sa_handler = on_forward;
+	sigemptyset(&fwd.sa_mask);
+	forward_sig = 0;
+	sigaction(SIGHUP, &fwd, &ohup);
+	sigaction(SIGTERM, &fwd, &oterm);
 	fflush(NULL);
 	pid = fork();
 	if (pid == 0) {
 		signal(SIGINT, SIG_DFL);
 		signal(SIGQUIT, SIG_DFL);
 		signal(SIGPIPE, SIG_DFL);
+		signal(SIGHUP, SIG_DFL);
+		signal(SIGTERM, SIG_DFL);
 		if (input) {
 			dup2(fds[0], STDIN_FILENO);
 			close(fds[0]);
@@ -82,7 +102,7 @@ int run_program(char *const argv[], const char *input, struct err *e)
 		while (pid > 0 && off < n) {
 			ssize_t w = write(fds[1], input + off, n - off);
 
-			if (w < 0 && errno == EINTR)
+			if (w < 0 && errno == EINTR && !forward_sig)
 				continue;
 			if (w <= 0)
 				break; /* it stopped reading */
@@ -90,11 +110,20 @@ int run_program(char *const argv[], const char *input, struct err *e)
 		}
 		close(fds[1]);
 	}
-	while (pid > 0 && waitpid(pid, &st, 0) < 0 && errno == EINTR)
-		;
+	{
+		int sent = 0;
+
+		while (pid > 0 && waitpid(pid, &st, 0) < 0 && errno == EINTR)
+			if (forward_sig && !sent++)
+				kill(pid, forward_sig);
+	}
 	sigaction(SIGINT, &oint, NULL);
 	sigaction(SIGQUIT, &oquit, NULL);
 	sigaction(SIGPIPE, &opipe, NULL);
+	sigaction(SIGHUP, &ohup, NULL);
+	sigaction(SIGTERM, &oterm, NULL);
+	if (forward_sig)
+		raise(forward_sig);
 	if (pid < 0)
 		return err_set(e, "cannot start %s: %s", argv[0], strerror(errno));
 	if (WIFSIGNALED(st))
