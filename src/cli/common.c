@@ -485,38 +485,10 @@ int cli_check_ids(struct store *s, char *const *ids, size_t n)
 int cli_query_check(struct store *s, const struct query *q, struct err *e)
 {
 	struct query *x;
-	struct facet_value *tags;
-	size_t ntags;
 	int rc = store_query_expand(s, q, &x, e);
 
-	if (rc < 0)
-		return -1;
-	if (rc == 0)
-		x = query_dup(q);
-	if (!query_has_field(x, QF_TAG)) {
-		query_free(x);
-		return 0;
-	}
-	if (store_tags(s, &tags, &ntags, e) < 0) {
-		query_free(x);
-		return -1;
-	}
-	rc = 0;
-	for (size_t i = 0; rc == 0 && i < x->n; i++)
-		for (size_t j = 0; rc == 0 && j < x->v[i].n; j++) {
-			const struct qatom *a = &x->v[i].atoms[j];
-			int known = 0;
-
-			if (a->kind != Q_FIELD || a->field != QF_TAG)
-				continue;
-			for (size_t k = 0; k < ntags; k++)
-				known |= strcasecmp(tags[k].name, a->text) == 0;
-			if (!known)
-				rc = err_set(e, "unknown tag \"%s\" (fonds tags lists them)", a->text);
-		}
-	facet_values_free(tags, ntags);
 	query_free(x);
-	return rc;
+	return rc < 0 ? -1 : 0;
 }
 
 int cli_each_doc(struct store *s, const struct query *q,

@@ -665,7 +665,8 @@ static void test_research(const char *dir, const char *data, const char *file)
 	        ":\ntype untag nosuch\nEnter\ndump\n"
 	        "q\n/\ntype korea\nEnter\n:\ntype save korea\nEnter\ndump\n"
 	        "c\nf\ndump\nG\ndump\n"
-	        "Q\n", "100x30", &sc) == 0 && sc.n == 10) {
+	        "q\n/\ntype tag:nosuch\nEnter\ndump\n"
+	        "Q\n", "100x30", &sc) == 0 && sc.n == 11) {
 		ok(has_line(sc.v[0], "Marked unread"), "R: marked unread (opening marked it read)");
 		ok(has_line(sc.v[1], "plenum reading"), "a and :tag: the tags in the document");
 		ok(has_line(sc.v[2], "First thought"), ":note TEXT: the note in the document");
@@ -679,6 +680,7 @@ static void test_research(const char *dir, const char *data, const char *file)
 		ok(has_line(sc.v[9], "Tags") && has_line(sc.v[9], "[ ] plenum"),
 		   "and the tags, with their counts");
 		ok(has_line(sc.v[9], "[ ] has:excerpt                      1"), "and the marks counted");
+		ok(has_line(sc.v[10], "unknown tag \"nosuch\""), "a search for an unknown tag says so");
 	} else {
 		ok(0, "research run (%d screens)", sc.n);
 	}
