@@ -9,4 +9,5 @@ noinst_HEADERS += \
 	include/fonds/browse.h \
 	include/fonds/history.h \
 	include/fonds/readpos.h \
-	include/fonds/ui.h
+	include/fonds/ui.h \
+	include/fonds/cite.h

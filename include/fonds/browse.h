@@ -167,6 +167,10 @@ struct browse {
 	size_t nhist, hist_cur;
 	int batch;
 
+	/* changes with the reader's data of a document (a tag, a note):
+	 * what shows them compares it */
+	unsigned long user_gen;
+
 	/* a message for the status line ("" for none) */
 	char msg[256];
 	int msg_error;
@@ -361,6 +365,24 @@ enum browse_counted browse_facet_matching(struct browse *b, enum facet f,
                                           struct facet_value **out, size_t *n,
                                           struct err *e);
 
+/* The reader's own facets of the filter pane: saved searches, marks,
+ * tags. */
+enum browse_user_facet { BUF_SAVED, BUF_MARKS, BUF_TAGS };
+
+/* The values of facet which, each named as the query term that filters
+ * on it ("@plenum", "is:unread", "has:note", or a tag's name), with the
+ * number of the list's documents it holds (-1 when a saved search cannot
+ * run), in *out (caller frees with facet_values_free). Counting is
+ * bounded by the store's time limit (then partial). */
+enum browse_counted browse_user_facet(struct browse *b, enum browse_user_facet which,
+                                      struct facet_value **out, size_t *n,
+                                      struct err *e);
+
+/* The filter the value name of facet which is, in *field and *value (a
+ * new string, caller frees). Returns 0, or -1 with e set. */
+int browse_user_filter(enum browse_user_facet which, const char *name,
+                       enum qfield *field, char **value, struct err *e);
+
 /* The list's documents per year, as store_timeline() counts them
  * (exact, partial or error); caller frees *out. */
 enum browse_counted browse_years(struct browse *b, struct bucket **out,
@@ -452,6 +474,49 @@ int browse_batch_cancel(struct browse *b, struct err *e);
 
 /* Toggle the bookmark on the document in focus. */
 int browse_toggle_bookmark(struct browse *b, struct err *e);
+
+/* --- the reader's data (user.c) ---------------------------------------
+ * Each acts on the document in focus, says what it did in the message
+ * line, and returns 0, 1 when there is no document (said), or -1 with e
+ * set. */
+
+/* Toggle its read mark. */
+int browse_toggle_read(struct browse *b, struct err *e);
+
+/* Put tag name on it (on) or take it off. */
+int browse_tag(struct browse *b, const char *name, int on, struct err *e);
+
+/* Save the list's query (search and filters) as @name. */
+int browse_save_search(struct browse *b, const char *name, struct err *e);
+
+/* Set its note (NULL or "": delete; the old one stays a version). */
+int browse_set_note(struct browse *b, const char *text, struct err *e);
+
+/* Editing its note: _begin writes the note to a file of the state
+ * directory and returns its path (caller frees; NULL with e set, also
+ * when an earlier edit was left there); the caller runs the editor on it
+ * (with the terminal restored) and hands _end its exit status (-1 with
+ * the failure in e when it could not run or was killed). A failure or
+ * an unchanged text changes nothing (what was written stays in the
+ * file, named in e); a changed one is saved, or when the database will
+ * not take it, kept in the recovery file (named in e). */
+char *browse_note_edit_begin(struct browse *b, struct err *e);
+int browse_note_edit_end(struct browse *b, const char *path, int status, struct err *e);
+
+/* Save text (with its page, or NULL) as an excerpt of it. */
+int browse_excerpt_add(struct browse *b, const char *text, const char *page,
+                       struct err *e);
+
+/* Its Chicago full note (caller frees), or NULL with e set. */
+char *browse_cite(struct browse *b, struct err *e);
+
+/* Its whole text for a pager or a pipe: title, date, summary, body,
+ * transcripts, translations, notes, source, the reader's note (caller
+ * frees; raw data: the receiving program shows it). NULL with e set. */
+char *browse_doc_text(struct browse *b, struct err *e);
+
+/* Its address (owned by b's cache), or NULL with e set when none. */
+const char *browse_doc_url(struct browse *b, struct err *e);
 
 /* --- related documents ----------------------------------------------- */
 
@@ -573,7 +638,16 @@ int browse_timeline_narrow(struct browse *b, struct err *e);
 
 /* --- commands -------------------------------------------------------- */
 
-enum browse_cmd_result { BROWSE_CMD_OK = 0, BROWSE_CMD_QUIT = 1 };
+/* What a command asks of the UI beyond the model: quit, or hand the
+ * document to a program (the editor, the clipboard, a pipe). */
+enum browse_cmd_result {
+	BROWSE_CMD_OK = 0, BROWSE_CMD_QUIT = 1, BROWSE_CMD_EDIT_NOTE, BROWSE_CMD_CITE,
+	BROWSE_CMD_PIPE
+};
+
+/* The argument of a command line: what follows its first word and the
+ * spaces after it (a pointer into line). */
+const char *browse_command_arg(const char *line);
 
 /* What the argument of a command completes to. */
 enum browse_cmd_arg {

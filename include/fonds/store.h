@@ -540,8 +540,9 @@ int store_saved_list(struct store *s, struct facet_value **names,
  * (which may name others). Returns 1 with a new query in *out (caller
  * frees), 0 with *out NULL when q names none, -1 with e set for an
  * unknown name ("unknown saved search @x (fonds saved lists them)"), a
- * loop, or an @NAME excluded or in an OR. store_page, store_count and
- * the rest expand a query themselves; this is for checking one early. */
+ * loop, an @NAME excluded or in an OR, or a tag:NAME no document has
+ * ("unknown tag ..."). store_page, store_count and the rest expand a
+ * query themselves; this is for checking one early. */
 int store_query_expand(struct store *s, const struct query *q, struct query **out,
                        struct err *e);
 

@@ -100,4 +100,36 @@ uint64_t hash64(const void *p, size_t n, uint64_t seed);
 /* mkdir -p (mode 0700) of the directory that holds the file path. */
 int path_make_parents(const char *path, struct err *e);
 
+/* --- other programs and whole files (run.c) --- */
+
+/* The words of s split at spaces and tabs (no shell: quotes are not
+ * read), then last when not NULL, as a NULL-terminated argv (caller
+ * frees with run_words_free). */
+char **run_split_words(const char *s, const char *last);
+void run_words_free(char **v);
+
+/* Run argv[0] (looked up in PATH) with argv, without a shell, waiting
+ * for it; input, when not NULL, is written to its standard input (else
+ * it inherits ours). SIGINT and SIGQUIT are ignored meanwhile (they are
+ * the program's). Returns its exit status, or -1 with e set when it
+ * could not run or was killed. */
+int run_program(char *const argv[], const char *input, struct err *e);
+
+/* Write text to path whole: a new file beside it (mode 0600, its
+ * directories made), flushed to the disk, renamed over it. */
+int file_write_whole(const char *path, const char *text, struct err *e);
+
+/* A whole file as a new string (caller frees), at most max bytes; NULL
+ * with e set. */
+char *file_read_whole(const char *path, size_t max, struct err *e);
+
+/* $XDG_STATE_HOME/fonds/NAME, else ~/.local/state/fonds/NAME; NULL
+ * without a home. Caller frees. */
+char *state_path(const char *name);
+
+/* A file in the state directory dir for document id: the id with every
+ * byte but letters, digits, '-', '_' and '.' (not first) as %XX, then
+ * suffix. Caller frees; NULL without a home. */
+char *state_id_file(const char *dir, const char *id, const char *suffix);
+
 #endif

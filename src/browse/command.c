@@ -166,6 +166,58 @@ static int cmd_bookmark(struct browse *b, const char *arg, struct err *e)
 	return browse_toggle_bookmark(b, e);
 }
 
+static int cmd_tag(struct browse *b, const char *arg, struct err *e)
+{
+	return browse_tag(b, arg, 1, e);
+}
+
+static int cmd_untag(struct browse *b, const char *arg, struct err *e)
+{
+	return browse_tag(b, arg, 0, e);
+}
+
+static int cmd_note(struct browse *b, const char *arg, struct err *e)
+{
+	/* :note TEXT writes it; :note alone opens the editor (the UI's) */
+	if (arg && *arg)
+		return browse_set_note(b, arg, e);
+	return BROWSE_CMD_EDIT_NOTE;
+}
+
+static int cmd_save(struct browse *b, const char *arg, struct err *e)
+{
+	return browse_save_search(b, arg, e);
+}
+
+static int cmd_cite(struct browse *b, const char *arg, struct err *e)
+{
+	(void)b;
+	(void)arg;
+	(void)e;
+	return BROWSE_CMD_CITE;
+}
+
+static int cmd_pipe(struct browse *b, const char *arg, struct err *e)
+{
+	(void)b;
+	if (!arg || !*arg)
+		return err_set(e, "pipe to what? (:pipe COMMAND ARGS..., no shell)");
+	return BROWSE_CMD_PIPE;
+}
+
+const char *browse_command_arg(const char *line)
+{
+	const char *p = line ? line : "";
+
+	while (*p == ' ' || *p == '\t')
+		p++;
+	while (*p && *p != ' ' && *p != '\t')
+		p++;
+	while (*p == ' ' || *p == '\t')
+		p++;
+	return p;
+}
+
 static int cmd_quit(struct browse *b, const char *arg, struct err *e)
 {
 	(void)b;
@@ -207,6 +259,18 @@ static const struct browse_command commands[] = {
 	  "Go forward again after going back" },
 	{ "bookmark", NULL, NULL, CMD_ARG_NONE, cmd_bookmark,
 	  "Bookmark the document, or remove its bookmark" },
+	{ "tag", NULL, "NAME", CMD_ARG_NONE, cmd_tag,
+	  "Put the tag NAME on the document (tag:NAME finds them)" },
+	{ "untag", NULL, "NAME", CMD_ARG_NONE, cmd_untag,
+	  "Take the tag NAME off the document" },
+	{ "note", NULL, "[TEXT]", CMD_ARG_NONE, cmd_note,
+	  "Write TEXT as the document's note; alone, edit it in the editor" },
+	{ "save", NULL, "NAME", CMD_ARG_NONE, cmd_save,
+	  "Save the search and filters as @NAME (fonds saved lists them)" },
+	{ "cite", NULL, NULL, CMD_ARG_NONE, cmd_cite,
+	  "Show the document's citation and copy it" },
+	{ "pipe", NULL, "COMMAND", CMD_ARG_NONE, cmd_pipe,
+	  "Pipe the document's whole text to COMMAND (its words; no shell)" },
 	{ "help", NULL, NULL, CMD_ARG_NONE, cmd_help, "This help" },
 	{ "quit", "q", NULL, CMD_ARG_NONE, cmd_quit, "Quit" },
 };
@@ -241,7 +305,7 @@ int browse_command(struct browse *b, const char *line, struct err *e)
 		c = command_find(cmd);
 		if (!c)
 			r = err_set(e, "unknown command \"%s\" (try goto, open, "
-			            "filter, person, clear, sort, help, quit)", cmd);
+			            "filter, person, tag, note, save, cite, help, quit)", cmd);
 		else
 			r = c->run(b, arg, e);
 	}
@@ -249,6 +313,10 @@ int browse_command(struct browse *b, const char *line, struct err *e)
 	free(arg);
 	if (r == BROWSE_CMD_QUIT && c && c->run == cmd_quit)
 		return BROWSE_CMD_QUIT;
+	if ((r == BROWSE_CMD_EDIT_NOTE && c->run == cmd_note) ||
+	    (r == BROWSE_CMD_CITE && c->run == cmd_cite) ||
+	    (r == BROWSE_CMD_PIPE && c->run == cmd_pipe))
+		return r;
 	/* a function's 1 ("nothing to do", with a message) is no quit */
 	return r < 0 ? -1 : BROWSE_CMD_OK;
 }

@@ -9,6 +9,7 @@
  */
 #include "config.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -172,27 +173,241 @@ int browse_forward(struct browse *b, struct err *e)
 	return place_restore(b, &b->hist[b->hist_cur], e);
 }
 
-/* --- saved position --------------------------------------------------- */
+/* --- saved position ---------------------------------------------------
+ *
+ * At exit the session goes to the database's state table ("session"): the
+ * history's places, newest last, at most SESSION_PLACES of them, and which
+ * is current. Each place is its search, filters and sort, the first row of
+ * its list window and the selected row, its document (by id, which
+ * survives a re-import, and key), and its views when they are the list and
+ * the document (with the document's scroll position). Reopening walks the
+ * same list to the same document and view, and Back walks the places. A
+ * saved session that no longer fits the data (a document gone, a filter
+ * that does not parse) is left for the old last position ("last_id"). */
+
+#define SESSION_PLACES 32
+
+/* text on one line (a search holds no line break, but be sure) */
+static void put_line(struct sbuf *o, const char *tag, const char *text)
+{
+	sbuf_printf(o, "%s ", tag);
+	for (const char *p = text ? text : ""; *p; p++)
+		sbuf_addc(o, *p == '\n' || *p == '\r' ? ' ' : *p);
+	sbuf_addc(o, '\n');
+}
+
+static void put_place(struct browse *b, struct sbuf *o, const struct browse_place *h)
+{
+	char *f = query_format(h->filters);
+	struct doc *d = NULL;
+	struct err e;
+	size_t nv = 0;
+
+	sbuf_add(o, "place\n");
+	put_line(o, "search", h->search);
+	put_line(o, "filters", f);
+	free(f);
+	sbuf_printf(o, "rank %d %d\n", h->rank_pref, h->rank_capped);
+	if (h->have_top)
+		sbuf_printf(o, "top %lld %.17g\n", (long long)h->top.key, h->top.rank);
+	sbuf_printf(o, "sel %zu\n", h->sel);
+	if (h->cur && store_get_key(b->store, h->cur, &d, &e) > 0) {
+		put_line(o, "doc", d->id);
+		sbuf_printf(o, "outside %d\n", h->cur_outside);
+	}
+	doc_free(d);
+	/* the list and the document: other views hold their own keys */
+	while (nv < h->v.n && (h->v.stack[nv] == BV_LIST || h->v.stack[nv] == BV_DOC))
+		nv++;
+	sbuf_printf(o, "views %zu\n", nv ? nv : 1);
+	for (size_t i = 1; i < nv; i++)
+		sbuf_printf(o, "view %d\n", (int)h->v.stack[i]);
+	sbuf_printf(o, "scroll %d\nend\n", h->v.doc.scroll);
+}
 
 int browse_save(struct browse *b, struct err *e)
 {
 	int64_t key = browse_focus_key(b);
 	const struct doc *d;
+	struct sbuf o = {0};
+	size_t from;
+	int rc;
 
-	if (!key || store_is_readonly(b->store))
+	if (store_is_readonly(b->store))
 		return 0;
+	if (b->nhist)
+		browse_place_take(b, &b->hist[b->hist_cur]);
+	from = b->nhist > SESSION_PLACES ? b->nhist - SESSION_PLACES : 0;
+	if (from > b->hist_cur)
+		from = b->hist_cur;
+	sbuf_printf(&o, "fonds-session 1\ncurrent %zu\n", b->hist_cur - from);
+	for (size_t i = from; i < b->nhist && i < from + SESSION_PLACES; i++)
+		put_place(b, &o, &b->hist[i]);
+	rc = store_state_set(b->store, "session", sbuf_str(&o), e);
+	sbuf_free(&o);
+	if (rc < 0 || !key)
+		return rc;
 	d = browse_doc(b, key, e);
 	if (!d)
 		return -1;
 	return store_state_set(b->store, "last_id", d->id, e);
 }
 
+/* Read the places of a saved session into *out (*n of them) and the
+ * current one into *cur. Returns 0, or -1 when it does not fit. */
+static int session_parse(struct browse *b, const char *text, struct browse_place **out,
+                         size_t *n, size_t *cur)
+{
+	struct browse_place *v = NULL, *h = NULL;
+	size_t cap = 0, nv = 0;
+	const char *p = text;
+	int ok = 1, head = 0;
+
+	*out = NULL;
+	*n = *cur = 0;
+	while (ok && *p) {
+		size_t len = strcspn(p, "\n");
+		char *line = xstrndup(p, len), *arg = strchr(line, ' ');
+
+		p += len + (p[len] == '\n');
+		if (arg)
+			*arg++ = '\0';
+		else
+			arg = line + strlen(line);
+		if (!head) {
+			ok = strcmp(line, "fonds-session") == 0 && strcmp(arg, "1") == 0;
+			head = 1;
+		} else if (strcmp(line, "current") == 0) {
+			*cur = (size_t)strtoul(arg, NULL, 10);
+		} else if (strcmp(line, "place") == 0) {
+			ARRAY_RESERVE(v, nv, cap);
+			h = &v[nv++];
+			memset(h, 0, sizeof *h);
+			h->search = xstrdup("");
+			h->filters = query_new();
+			h->top_index = -1;
+			h->total = -1;
+			h->v.n = 1;
+			h->v.stack[0] = BV_LIST;
+			h->gen = ++b->gen_next;
+		} else if (!h) {
+			ok = 0;
+		} else if (strcmp(line, "search") == 0) {
+			struct query *q;
+			struct err e;
+
+			free(h->search);
+			h->search = xstrdup(arg);
+			if (*arg && query_parse(arg, &q, &e) < 0)
+				ok = 0;
+			else if (*arg)
+				query_free(q);
+		} else if (strcmp(line, "filters") == 0) {
+			struct err e;
+
+			query_free(h->filters);
+			h->filters = NULL;
+			if (query_parse(arg, &h->filters, &e) < 0)
+				ok = 0;
+		} else if (strcmp(line, "rank") == 0) {
+			ok = sscanf(arg, "%d %d", &h->rank_pref, &h->rank_capped) == 2;
+		} else if (strcmp(line, "top") == 0) {
+			long long k;
+
+			ok = sscanf(arg, "%lld %lg", &k, &h->top.rank) == 2;
+			h->top.key = k;
+			h->have_top = ok;
+		} else if (strcmp(line, "sel") == 0) {
+			h->sel = (size_t)strtoul(arg, NULL, 10);
+		} else if (strcmp(line, "doc") == 0) {
+			struct doc *d = NULL;
+			struct err e;
+
+			if (store_get(b->store, arg, &d, &e) > 0)
+				h->cur = d->key;
+			else
+				ok = 0; /* the document is gone */
+			doc_free(d);
+		} else if (strcmp(line, "outside") == 0) {
+			h->cur_outside = atoi(arg);
+		} else if (strcmp(line, "views") == 0) {
+			h->v.n = 1;
+		} else if (strcmp(line, "view") == 0) {
+			int k = atoi(arg);
+
+			if ((k == BV_LIST || k == BV_DOC) && h->v.n < BROWSE_MAX_VIEWS && h->cur)
+				h->v.stack[h->v.n++] = (enum browse_view)k;
+		} else if (strcmp(line, "scroll") == 0) {
+			h->v.doc.scroll = atoi(arg);
+		}
+		free(line);
+	}
+	if (!ok || !nv || *cur >= nv || nv > BROWSE_MAX_HISTORY) {
+		for (size_t i = 0; i < nv; i++)
+			browse_place_clear(&v[i]);
+		free(v);
+		return -1;
+	}
+	*out = v;
+	*n = nv;
+	return 0;
+}
+
+/* The saved session: 1 when restored, 0 when there is none or it does
+ * not fit (nothing changed), -1 on error. */
+static int session_restore(struct browse *b, struct err *e)
+{
+	char *text = store_state_get(b->store, "session");
+	struct browse_place *v;
+	size_t n, cur;
+
+	if (!text)
+		return 0;
+	if (session_parse(b, text, &v, &n, &cur) < 0) {
+		free(text);
+		return 0;
+	}
+	free(text);
+	for (size_t i = 0; i < b->nhist; i++)
+		browse_place_clear(&b->hist[i]);
+	for (size_t i = 0; i < n; i++)
+		b->hist[i] = v[i];
+	free(v);
+	b->nhist = n;
+	b->hist_cur = cur;
+	b->gen = 0; /* the current place's list is read anew */
+	if (place_restore(b, &b->hist[cur], e) < 0) {
+		/* back to the whole collection */
+		struct err e2;
+
+		for (size_t i = 0; i < b->nhist; i++)
+			browse_place_clear(&b->hist[i]);
+		browse_drop_query(b);
+		browse_rebuild_query(b);
+		b->gen = ++b->gen_next;
+		browse_views_clear(&b->v);
+		b->v.n = 1;
+		b->v.stack[0] = BV_LIST;
+		if (browse_load_start(b, &e2) < 0)
+			return -1;
+		browse_place_take(b, &b->hist[0]);
+		b->nhist = 1;
+		b->hist_cur = 0;
+		return 0;
+	}
+	browse_place_take(b, &b->hist[b->hist_cur]);
+	return 1;
+}
+
 int browse_restore(struct browse *b, struct err *e)
 {
-	char *id = store_state_get(b->store, "last_id");
+	char *id;
 	struct doc *d = NULL;
 	int r;
 
+	if ((r = session_restore(b, e)) != 0)
+		return r < 0 ? -1 : 0;
+	id = store_state_get(b->store, "last_id");
 	if (!id)
 		return 0;
 	r = store_get(b->store, id, &d, e);

@@ -13,7 +13,6 @@
 #include <unistd.h>
 
 #include "cli/internal.h"
-#include "fonds/history.h"
 #include "fonds/import.h"
 #include "fonds/store.h"
 #include "fonds/text.h"
@@ -486,38 +485,10 @@ int cli_check_ids(struct store *s, char *const *ids, size_t n)
 int cli_query_check(struct store *s, const struct query *q, struct err *e)
 {
 	struct query *x;
-	struct facet_value *tags;
-	size_t ntags;
 	int rc = store_query_expand(s, q, &x, e);
 
-	if (rc < 0)
-		return -1;
-	if (rc == 0)
-		x = query_dup(q);
-	if (!query_has_field(x, QF_TAG)) {
-		query_free(x);
-		return 0;
-	}
-	if (store_tags(s, &tags, &ntags, e) < 0) {
-		query_free(x);
-		return -1;
-	}
-	rc = 0;
-	for (size_t i = 0; rc == 0 && i < x->n; i++)
-		for (size_t j = 0; rc == 0 && j < x->v[i].n; j++) {
-			const struct qatom *a = &x->v[i].atoms[j];
-			int known = 0;
-
-			if (a->kind != Q_FIELD || a->field != QF_TAG)
-				continue;
-			for (size_t k = 0; k < ntags; k++)
-				known |= strcasecmp(tags[k].name, a->text) == 0;
-			if (!known)
-				rc = err_set(e, "unknown tag \"%s\" (fonds tags lists them)", a->text);
-		}
-	facet_values_free(tags, ntags);
 	query_free(x);
-	return rc;
+	return rc < 0 ? -1 : 0;
 }
 
 int cli_each_doc(struct store *s, const struct query *q,
@@ -558,40 +529,4 @@ int cli_each_doc(struct store *s, const struct query *q,
 		rows_free(&rows);
 	}
 	return 0;
-}
-
-char *cli_state_path(const char *name)
-{
-	char *h = history_default_path();
-	char *slash;
-	struct sbuf b = {0};
-
-	if (!h)
-		return NULL;
-	slash = strrchr(h, '/');
-	*slash = '\0';
-	sbuf_printf(&b, "%s/%s", h, name);
-	free(h);
-	return sbuf_take(&b);
-}
-
-char *cli_id_file(const char *dir, const char *id, const char *suffix)
-{
-	char *base = cli_state_path(dir);
-	struct sbuf b = {0};
-
-	if (!base)
-		return NULL;
-	sbuf_printf(&b, "%s/", base);
-	free(base);
-	/* a name for any id: safe bytes as they are, others as %XX */
-	for (const unsigned char *p = (const unsigned char *)id; *p; p++) {
-		if ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
-		    (*p >= '0' && *p <= '9') || *p == '-' || *p == '_' || (*p == '.' && p != (const unsigned char *)id))
-			sbuf_addc(&b, (char)*p);
-		else
-			sbuf_printf(&b, "%%%02X", *p);
-	}
-	sbuf_add(&b, suffix);
-	return sbuf_take(&b);
 }

@@ -14,11 +14,13 @@
 #include "fonds/store.h"
 #include "fonds/text.h"
 
-enum { OPT_FORMAT = 1, OPT_STRICT };
+enum { OPT_FORMAT = 1, OPT_STRICT, OPT_USER_DATA };
 
 const struct cli_opt cli_import_opts[] = {
 	{ "format", OPT_FORMAT, "FMT", "auto (the default), page, json, csv or tei" },
 	{ "strict", OPT_STRICT, NULL, "fail a file on any warning" },
+	{ "user-data", OPT_USER_DATA, NULL, "bring in the reader's data of 'fonds export "
+	  "--user-data' (for the documents this database holds)" },
 	{ NULL, 0, NULL, NULL }
 };
 
@@ -443,7 +445,7 @@ int cli_import(struct cli *c, int argc, char **argv)
 	struct cli_getopt g;
 	struct store *s;
 	struct err e;
-	int k, format = IMPORT_AUTO, strict = 0, failed = 0, status;
+	int k, format = IMPORT_AUTO, strict = 0, failed = 0, status, user_data = 0;
 	size_t i;
 
 	cli_getopt_init(&g, argc, argv, cli_import_opts);
@@ -466,6 +468,9 @@ int cli_import(struct cli *c, int argc, char **argv)
 		case OPT_STRICT:
 			strict = 1;
 			break;
+		case OPT_USER_DATA:
+			user_data = 1;
+			break;
 		case CLI_OPT_WORD:
 			if (g.value[0] == '-' && g.value[1] && !g.words_only) {
 				strlist_clear(&files);
@@ -477,6 +482,20 @@ int cli_import(struct cli *c, int argc, char **argv)
 	}
 	if (!files.n)
 		return cli_usage_error(c, "no file given (use - for standard input)");
+	if (user_data) {
+		if (files.n != 1) {
+			strlist_clear(&files);
+			return cli_usage_error(c, "--user-data takes one file");
+		}
+		if (!(s = cli_open_store(c, 0, 0))) {
+			strlist_clear(&files);
+			return EXIT_USAGE;
+		}
+		status = cli_import_user_data(c, s, files.v[0]);
+		store_close(s);
+		strlist_clear(&files);
+		return status;
+	}
 	/* A new database gets what the user imports, not the sample. */
 	if (!(s = cli_open_store(c, 1, 1))) {
 		strlist_clear(&files);

@@ -235,14 +235,31 @@ int cli_query_check(struct store *s, const struct query *q, struct err *e);
 int cli_each_doc(struct store *s, const struct query *q,
                  int (*cb)(void *ctx, struct doc *d), void *ctx, struct err *e);
 
-/* $XDG_STATE_HOME/fonds/NAME (else ~/.local/state/fonds/NAME); caller
- * frees; NULL when there is no home. */
-char *cli_state_path(const char *name);
+/* --- citations (cite.c) --------------------------------------------- */
 
-/* A file in the state directory dir for document id: the id with any
- * byte but letters, digits, '-', '_' and '.' written %XX, then suffix.
- * Caller frees; NULL when there is no home. */
-char *cli_id_file(const char *dir, const char *id, const char *suffix);
+/* A run of citations in one style (enum cite_style) on stdout: text
+ * styles are written as they come, CSL-JSON as one array at the end. */
+struct cli_cites {
+	int style;
+	int64_t accessed; /* the day they say the documents were accessed */
+	void *items;      /* CSL-JSON: the json_t array */
+	size_t n;
+};
+
+void cli_cites_begin(struct cli_cites *w, int style);
+void cli_cites_add(const struct cli *c, struct cli_cites *w, const struct doc *d);
+void cli_cites_end(const struct cli *c, struct cli_cites *w);
+
+/* --- the reader's data as a file (userdata.c) ------------------------ */
+
+/* Write every note (with its versions), excerpt, tag, mark and saved
+ * search of s as one JSON object on stdout. Returns the exit status. */
+int cli_export_user_data(const struct cli *c, struct store *s);
+
+/* Bring in a file of cli_export_user_data (path "-": stdin) in one
+ * transaction, for the documents s holds; the others are counted and
+ * skipped. Returns the exit status. */
+int cli_import_user_data(const struct cli *c, struct store *s, const char *path);
 
 /* --- importing (import.c) -------------------------------------------- */
 

@@ -14,7 +14,11 @@ libfonds_a_SOURCES += \
 	src/cli/mark.c \
 	src/cli/tag.c \
 	src/cli/saved.c \
-	src/cli/note.c
+	src/cli/note.c \
+	src/cli/cite.c \
+	src/cli/userdata.c \
+	src/cli/excerpts.c \
+	src/cli/notebook.c
 noinst_HEADERS += src/cli/internal.h
 
 dist_man_MANS += share/fonds.1
@@ -32,7 +36,9 @@ CLI_TESTS = \
 	tests/cli/safety.sh \
 	tests/cli/people.sh \
 	tests/cli/texts.sh \
-	tests/cli/research.sh
+	tests/cli/research.sh \
+	tests/cli/cite.sh \
+	tests/cli/notebook.sh
 TESTS += $(CLI_TESTS)
 EXTRA_DIST += $(CLI_TESTS) tests/cli/lib.sh
 

@@ -11,14 +11,10 @@
  */
 #include "config.h"
 
-#include <errno.h>
-#include <fcntl.h>
-#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
-#include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -39,61 +35,6 @@ const struct cli_opt cli_note_opts[] = {
 
 /* The longest note read from a file. */
 #define NOTE_MAX (16 << 20)
-
-/* Read a whole file into a new string (caller frees); NULL with e set. */
-static char *read_file(const char *path, struct err *e)
-{
-	FILE *f = fopen(path, "rb");
-	struct sbuf b = {0};
-	char buf[8192];
-	size_t n;
-
-	if (!f) {
-		err_set(e, "%s: %s", path, strerror(errno));
-		return NULL;
-	}
-	while ((n = fread(buf, 1, sizeof buf, f)) > 0 && b.len < NOTE_MAX)
-		sbuf_addn(&b, buf, n);
-	if (ferror(f) || b.len >= NOTE_MAX) {
-		err_set(e, "%s: %s", path, ferror(f) ? strerror(errno) : "too long for a note");
-		fclose(f);
-		sbuf_free(&b);
-		return NULL;
-	}
-	fclose(f);
-	if (!b.s)
-		sbuf_add(&b, "");
-	return sbuf_take(&b);
-}
-
-/* Write text to path whole: a new file beside it, flushed to the disk,
- * renamed over it. Returns 0 or -1 with e set. */
-static int write_file(const char *path, const char *text, struct err *e)
-{
-	struct sbuf tmp = {0};
-	size_t n = strlen(text);
-	int fd, ok;
-
-	if (path_make_parents(path, e) < 0)
-		return -1;
-	sbuf_printf(&tmp, "%s.%ld.tmp", path, (long)getpid());
-	fd = open(sbuf_str(&tmp), O_WRONLY | O_CREAT | O_TRUNC, 0600);
-	if (fd < 0) {
-		err_set(e, "%s: %s", sbuf_str(&tmp), strerror(errno));
-		sbuf_free(&tmp);
-		return -1;
-	}
-	ok = write(fd, text, n) == (ssize_t)n && fsync(fd) == 0;
-	ok &= close(fd) == 0;
-	if (!ok || rename(sbuf_str(&tmp), path) < 0) {
-		err_set(e, "%s: %s", path, strerror(errno));
-		unlink(sbuf_str(&tmp));
-		sbuf_free(&tmp);
-		return -1;
-	}
-	sbuf_free(&tmp);
-	return 0;
-}
 
 /* Text as a note: without the blank lines and spaces an editor leaves at
  * its end. */
@@ -116,8 +57,8 @@ static int save_or_keep(struct store *s, const char *id, const char *text, int *
 	*kept = 0;
 	if (store_set_note(s, id, text, &e) == 0)
 		return EXIT_OK;
-	path = cli_id_file("recover", id, ".txt");
-	if (!path || write_file(path, text ? text : "", &e2) < 0) {
+	path = state_id_file("recover", id, ".txt");
+	if (!path || file_write_whole(path, text ? text : "", &e2) < 0) {
 		cli_error("%s; the text could not be kept either (%s)", e.msg,
 		          path ? e2.msg : "no state directory");
 		free(path);
@@ -130,81 +71,40 @@ static int save_or_keep(struct store *s, const char *id, const char *text, int *
 	return EXIT_USAGE;
 }
 
-/* Split an editor variable into words (no shell: "emacs -nw" is a program
- * and an argument, quotes are not read), then the file. */
-static char **editor_argv(const char *ed, const char *file)
-{
-	char **v = xcalloc(strlen(ed) + 3, sizeof *v);
-	size_t n = 0;
-
-	for (const char *p = ed; *p;) {
-		size_t k;
-
-		while (*p == ' ' || *p == '\t')
-			p++;
-		k = strcspn(p, " \t");
-		if (k)
-			v[n++] = xstrndup(p, k);
-		p += k;
-	}
-	v[n++] = xstrdup(file);
-	v[n] = NULL;
-	return v;
-}
-
-/* Run the editor on file, waiting for it. Returns its exit status, or
- * -1 when it could not run or was killed (why in e). */
+/* Run the editor on file ($VISUAL, else $EDITOR, else vi; its words
+ * split, no shell), waiting for it. Returns its exit status, or -1 when
+ * it could not run or was killed (why in e). */
 static int run_editor(const char *file, struct err *e)
 {
 	const char *ed = getenv("VISUAL");
 	char **argv;
-	pid_t pid;
-	int st;
-	struct sigaction ign = {0}, oint, oquit;
+	int rc;
 
 	if (!ed || !*ed)
 		ed = getenv("EDITOR");
 	if (!ed || !*ed)
 		ed = "vi";
-	argv = editor_argv(ed, file);
+	argv = run_split_words(ed, file);
 	if (!argv[1]) {
-		free(argv[0]);
-		free(argv);
+		run_words_free(argv);
 		return err_set(e, "the editor variable is blank");
 	}
-	/* the terminal's ^C belongs to the editor while it runs */
-	ign.sa_handler = SIG_IGN;
-	sigaction(SIGINT, &ign, &oint);
-	sigaction(SIGQUIT, &ign, &oquit);
-	pid = fork();
-	if (pid == 0) {
-		signal(SIGINT, SIG_DFL);
-		signal(SIGQUIT, SIG_DFL);
-		execvp(argv[0], argv);
-		fprintf(stderr, "fonds: cannot run the editor %s: %s\n", argv[0], strerror(errno));
-		_exit(127);
+	rc = run_program(argv, NULL, e);
+	if (rc < 0) {
+		char why[sizeof e->msg];
+
+		snprintf(why, sizeof why, "%s", e->msg);
+		err_set(e, "the editor: %s", why);
 	}
-	while (pid > 0 && waitpid(pid, &st, 0) < 0 && errno == EINTR)
-		;
-	sigaction(SIGINT, &oint, NULL);
-	sigaction(SIGQUIT, &oquit, NULL);
-	for (char **p = argv; *p; p++)
-		free(*p);
-	if (pid < 0) {
-		free(argv);
-		return err_set(e, "cannot start the editor: %s", strerror(errno));
-	}
-	free(argv);
-	if (WIFSIGNALED(st))
-		return err_set(e, "the editor was killed (signal %d)", WTERMSIG(st));
-	return WEXITSTATUS(st);
+	run_words_free(argv);
+	return rc;
 }
 
 /* --edit: the note in a file of the state directory, the editor on it,
  * and the file's text saved if the editor succeeded and changed it. */
 static int edit_note(struct store *s, const char *id)
 {
-	char *path = cli_id_file("edit", id, ".txt");
+	char *path = state_id_file("edit", id, ".txt");
 	char *old = NULL, *text;
 	struct err e;
 	struct stat st;
@@ -219,7 +119,7 @@ static int edit_note(struct store *s, const char *id)
 		return EXIT_USAGE;
 	}
 	if (store_note_get(s, id, &old, NULL, &e) < 0 ||
-	    write_file(path, old ? old : "", &e) < 0) {
+	    file_write_whole(path, old ? old : "", &e) < 0) {
 		free(old);
 		free(path);
 		return cli_error("%s", e.msg);
@@ -232,7 +132,7 @@ static int edit_note(struct store *s, const char *id)
 	if (rc != 0) {
 		if (rc > 0)
 			err_set(&e, "the editor exited with status %d", rc);
-		text = read_file(path, &e);
+		text = file_read_whole(path, NOTE_MAX, &e);
 		if (text) {
 			trim_end(text);
 			if (strcmp(text, old ? old : "") == 0)
@@ -246,7 +146,7 @@ static int edit_note(struct store *s, const char *id)
 		free(path);
 		return EXIT_USAGE;
 	}
-	if (!(text = read_file(path, &e))) {
+	if (!(text = file_read_whole(path, NOTE_MAX, &e))) {
 		free(old);
 		free(path);
 		return cli_error("%s: the note is unchanged", e.msg);
@@ -274,14 +174,14 @@ static int recover_note(struct store *s, const char *id)
 	struct err e;
 
 	for (size_t i = 0; i < ARRAY_LEN(dirs); i++) {
-		char *path = cli_id_file(dirs[i], id, ".txt");
+		char *path = state_id_file(dirs[i], id, ".txt");
 		char *text;
 
 		if (!path || access(path, F_OK) != 0) {
 			free(path);
 			continue;
 		}
-		if (!(text = read_file(path, &e))) {
+		if (!(text = file_read_whole(path, NOTE_MAX, &e))) {
 			free(path);
 			return cli_error("%s", e.msg);
 		}

@@ -49,15 +49,16 @@ static int user_begin(struct store *s, struct err *e)
 	int rc;
 
 	if (s->readonly)
-		return err_set(e, "the database is read-only (%s): nothing was saved",
-		               s->ro_reason ? s->ro_reason : "opened read-only");
+		return err_set(e, "the database is read-only: nothing was saved%s%s%s",
+		               s->ro_reason ? " (" : "", s->ro_reason ? s->ro_reason : "",
+		               s->ro_reason ? ")" : "");
 	if (s->in_import)
 		return 0;
 	sqlite3_busy_timeout(s->db, STORE_USER_BUSY_MS);
 	rc = sqlite3_exec(s->db, "BEGIN IMMEDIATE", NULL, NULL, NULL);
 	sqlite3_busy_timeout(s->db, STORE_BUSY_MS);
 	if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED)
-		return err_set(e, "the database is locked by another program (an import?): "
+		return err_set(e, "the database is busy (another fonds is writing to it): "
 		               "nothing was saved");
 	if (rc != SQLITE_OK)
 		return store_sqlerr(s, e, "saving");
@@ -506,14 +507,40 @@ static int expand_into(struct store *s, const struct query *q, struct query *out
 	return 0;
 }
 
+/* An error naming the first tag of q that no document has. */
+static int check_tags(struct store *s, const struct query *q, struct err *e)
+{
+	for (size_t i = 0; i < q->n; i++)
+		for (size_t j = 0; j < q->v[i].n; j++) {
+			const struct qatom *a = &q->v[i].atoms[j];
+			sqlite3_stmt *st;
+			int rc;
+
+			if (a->kind != Q_FIELD || a->field != QF_TAG)
+				continue;
+			st = store_prepare_cached(s, "SELECT 1 FROM tag WHERE name = ?1 LIMIT 1", e);
+			if (!st)
+				return -1;
+			store_bind_text(st, 1, a->text);
+			rc = sqlite3_step(st);
+			store_release(s, st);
+			if (rc == SQLITE_DONE)
+				return err_set(e, "unknown tag \"%s\" (fonds tags lists them)", a->text);
+			if (rc != SQLITE_ROW)
+				return store_sqlerr(s, e, "reading the tags");
+		}
+	return 0;
+}
+
 int store_query_expand(struct store *s, const struct query *q, struct query **out,
                        struct err *e)
 {
 	*out = NULL;
 	if (!query_has_field(q, QF_SAVED))
-		return 0;
+		return query_has_field(q, QF_TAG) ? check_tags(s, q, e) : 0;
 	*out = query_new();
-	if (expand_into(s, q, *out, 0, e) < 0) {
+	if (expand_into(s, q, *out, 0, e) < 0 ||
+	    (query_has_field(*out, QF_TAG) && check_tags(s, *out, e) < 0)) {
 		query_free(*out);
 		*out = NULL;
 		return -1;

@@ -195,6 +195,30 @@ void app_request(struct app *a, enum request req)
 	case REQ_BOOKMARK:
 		r = browse_toggle_bookmark(b, &a->e);
 		break;
+	case REQ_TOGGLE_READ:
+		r = browse_toggle_read(b, &a->e);
+		break;
+	case REQ_EDIT_NOTE:
+		app_edit_note(a);
+		break;
+	case REQ_TAG:
+		prompt_open(a, PROMPT_COMMAND, "tag ");
+		break;
+	case REQ_CITE:
+		app_cite(a);
+		break;
+	case REQ_OPEN_URL:
+		app_open_url(a);
+		break;
+	case REQ_PAGE_TEXT:
+		app_page_text(a);
+		break;
+	case REQ_PIPE:
+		prompt_open(a, PROMPT_COMMAND, "pipe ");
+		break;
+	case REQ_VISUAL:
+		browse_message(b, 0, "Select lines in the document view (Enter opens it)");
+		break;
 	case REQ_REDRAW:
 		screen_redraw();
 		break;

@@ -34,6 +34,11 @@ struct doc_state {
 	 * mterms, while the lines stay; NULL not counted */
 	long *mcount;
 	char *mterms;
+	unsigned long user_gen;  /* b->user_gen the lines were made with */
+	/* a line-wise selection (V): from the anchor to the cursor line,
+	 * both indexes into lines; visual 0 when none */
+	int visual;
+	long vis_anchor, vis_cursor;
 	char pct[16];
 };
 
@@ -77,10 +82,13 @@ static int cache_update(struct app *a, int64_t key, int width, int full, size_t 
 	}
 	if (dc->key != key)
 		dc->text = UI_TEXT_MAIN; /* another document opens on its summary */
+	if (dc->key != key)
+		dc->visual = 0;
 	/* the document view's lines serve a preview too; the first lines
 	 * of a long text (limit: the lines wanted) serve what they hold */
 	if (dc->key == key && dc->width == width && dc->flags == d->flags &&
 	    dc->full >= full && dc->drawn == dc->text && dc->lines.n &&
+	    dc->user_gen == a->b.user_gen &&
 	    (!dc->lines.partial || (limit && !upto_sect && limit <= dc->lines.n)))
 		return 0;
 	rel = browse_relations(&a->b, key, full, &nrel, &e);
@@ -112,7 +120,10 @@ static int cache_update(struct app *a, int64_t key, int width, int full, size_t 
 	dc->width = width;
 	dc->flags = d->flags;
 	dc->full = full;
+	dc->user_gen = a->b.user_gen;
 	dc->match_line = -1;
+	if (dc->visual && (size_t)dc->vis_anchor >= dc->lines.n)
+		dc->visual = 0;
 	return 0;
 }
 
@@ -221,6 +232,10 @@ static void draw_key(struct app *a, struct rect r, int64_t key, int *scroll,
 			           l->label, SA_LABEL);
 		if (*scroll + i == ds->match_line && at == SA_NORMAL)
 			at = SA_CURSOR;
+		if (focused && ds->visual &&
+		    *scroll + i >= (ds->vis_anchor < ds->vis_cursor ? ds->vis_anchor : ds->vis_cursor) &&
+		    *scroll + i <= (ds->vis_anchor > ds->vis_cursor ? ds->vis_anchor : ds->vis_cursor))
+			at = SA_SELECTED;
 		if (r.w - 1 - l->indent > 0 && text_width(l->text) > r.w - 1 - l->indent) {
 			/* a URL wider than the pane (never broken): clipped,
 			 * with a marker that says so */
@@ -616,17 +631,136 @@ static int follow_ref(struct app *a, long k, int h)
 	return 1;
 }
 
+/* The page a line stands on: the number of the last "[Page N]" line
+ * before it (the TEI reader writes them), or NULL. Caller frees. */
+static char *page_of(const struct dlines *dl, long line)
+{
+	for (long i = line; i >= 0; i--) {
+		const char *t = dl->v[i].text;
+		const char *p = strstr(t, "[Page ");
+
+		if (p) {
+			size_t n = strcspn(p + 6, "]");
+
+			if (n && n < 16 && p[6 + n] == ']')
+				return xstrndup(p + 6, n);
+		}
+	}
+	return NULL;
+}
+
+/* Save the selected lines as an excerpt: screen lines of a paragraph
+ * joined by spaces, paragraphs by a blank line. */
+static void visual_save(struct app *a, struct doc_state *ds)
+{
+	long lo = ds->vis_anchor < ds->vis_cursor ? ds->vis_anchor : ds->vis_cursor;
+	long hi = ds->vis_anchor > ds->vis_cursor ? ds->vis_anchor : ds->vis_cursor;
+	struct sbuf t = {0};
+	char *page;
+	int blank = 0;
+
+	for (long i = lo; i <= hi && (size_t)i < ds->lines.n; i++) {
+		const char *line = ds->lines.v[i].text;
+
+		if (!*line) {
+			blank = t.len > 0;
+			continue;
+		}
+		if (t.len)
+			sbuf_add(&t, blank ? "\n\n" : " ");
+		blank = 0;
+		if (ds->lines.v[i].label && ds->lines.v[i].kind == DL_FIELD)
+			sbuf_printf(&t, "%s: ", ds->lines.v[i].label);
+		sbuf_add(&t, line);
+	}
+	page = page_of(&ds->lines, lo);
+	ds->visual = 0;
+	if (!t.len)
+		browse_message(&a->b, 0, "Nothing selected: the lines were blank");
+	else if (browse_excerpt_add(&a->b, sbuf_str(&t), page, &a->e) < 0)
+		app_error(a, &a->e);
+	free(page);
+	sbuf_free(&t);
+}
+
+/* Keys while lines are selected: j/k (and pages) move the cursor line,
+ * V or Enter saves, q cancels. Returns 1 when handled. */
+static int visual_request(struct app *a, struct doc_state *ds, enum request req, int h)
+{
+	long n = (long)ds->lines.n, step = 0;
+	int scroll = a->b.v.doc.scroll;
+
+	switch (req) {
+	case REQ_MOVE_DOWN:
+		step = 1;
+		break;
+	case REQ_MOVE_UP:
+		step = -1;
+		break;
+	case REQ_PAGE_DOWN:
+		step = h;
+		break;
+	case REQ_PAGE_UP:
+		step = -h;
+		break;
+	case REQ_VISUAL:
+	case REQ_ENTER:
+		visual_save(a, ds);
+		return 1;
+	case REQ_QUIT:
+	case REQ_BACK:
+		ds->visual = 0;
+		browse_message(&a->b, 0, "Selection cancelled");
+		return 1;
+	default:
+		return 0;
+	}
+	ds->vis_cursor += step;
+	if (ds->vis_cursor >= n)
+		ds->vis_cursor = n - 1;
+	if (ds->vis_cursor < 0)
+		ds->vis_cursor = 0;
+	/* keep the cursor line in view */
+	if (ds->vis_cursor < scroll)
+		browse_doc_scroll_to(&a->b, (int)ds->vis_cursor);
+	else if (ds->vis_cursor >= scroll + h + 1)
+		browse_doc_scroll_to(&a->b, (int)(ds->vis_cursor - h));
+	browse_message(&a->b, 0, "%ld line%s selected: V or Enter saves the excerpt, q cancels",
+	               labs(ds->vis_cursor - ds->vis_anchor) + 1,
+	               ds->vis_cursor == ds->vis_anchor ? "" : "s");
+	return 1;
+}
+
 static int doc_request(struct app *a, enum request req)
 {
 	struct browse *b = &a->b;
 	int h = a->views[BV_DOC].rect.h > 1 ? a->views[BV_DOC].rect.h - 1 : 1;
 	int r = 0;
+	struct doc_state *vs = st(a);
 
-	/* what needs every line: the end, matches, references */
+	/* what needs every line: the end, matches, references, a selection */
 	if (req == REQ_MOVE_LAST || req == REQ_FIND_NEXT || req == REQ_FIND_PREV ||
-	    req == REQ_NEXT_REF || req == REQ_PREV_REF || req == REQ_ENTER)
+	    req == REQ_NEXT_REF || req == REQ_PREV_REF || req == REQ_ENTER ||
+	    req == REQ_VISUAL || vs->visual)
 		doc_complete(a);
+	if (vs->visual && vs->key == b->cur && visual_request(a, vs, req, h))
+		return 1;
 	switch (req) {
+	case REQ_VISUAL:
+		if (vs->key != b->cur || !vs->lines.n)
+			break;
+		/* from the first line of the text in view (else the top one) */
+		vs->visual = 1;
+		vs->vis_anchor = b->v.doc.scroll;
+		for (long i = b->v.doc.scroll; i < (long)vs->lines.n && i < b->v.doc.scroll + h; i++)
+			if (vs->lines.v[i].kind == DL_TEXT && vs->lines.v[i].text[0]) {
+				vs->vis_anchor = i;
+				break;
+			}
+		vs->vis_cursor = vs->vis_anchor;
+		browse_message(b, 0, "Visual: j and k select lines, V or Enter saves the "
+		               "excerpt, q cancels");
+		break;
 	case REQ_MOVE_DOWN:
 		browse_doc_scroll(b, 1);
 		break;

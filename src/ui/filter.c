@@ -8,7 +8,8 @@
 
 #include "ui/internal.h"
 
-enum fkind { FI_HEADING, FI_NOTE, FI_SEARCH, FI_ACTIVE, FI_FACET, FI_DECADE, FI_MORE };
+enum fkind { FI_HEADING, FI_NOTE, FI_SEARCH, FI_ACTIVE, FI_FACET, FI_DECADE, FI_MORE,
+             FI_USER /* the reader's: a saved search, a mark, a tag (field: which) */ };
 
 struct filter_item {
 	enum fkind kind;
@@ -114,6 +115,46 @@ static void add_decades(struct app *a)
 
 static void reselect(struct app *a, enum fkind kind, const char *text);
 
+/* The reader's facet which under heading: its values with their counts
+ * in the list; none: what to say when there are none (NULL: nothing, not
+ * even the heading). */
+static void add_user(struct app *a, enum browse_user_facet which, const char *heading,
+                     const char *none)
+{
+	struct browse *b = &a->b;
+	struct facet_value *v = NULL;
+	size_t n = 0;
+	struct err e;
+	enum browse_counted r = browse_user_facet(b, which, &v, &n, &e);
+
+	if (!n && r != BROWSE_COUNT_ERROR && !none)
+		return;
+	item_add(a, FI_HEADING, heading);
+	if (r == BROWSE_COUNT_ERROR) {
+		item_add(a, FI_NOTE, e.msg);
+		return;
+	}
+	if (r == BROWSE_COUNT_PARTIAL && screen_input_pending())
+		st(a)->partial = 1;
+	for (size_t i = 0; i < n; i++) {
+		struct filter_item *it = item_add(a, FI_USER, v[i].name);
+		enum qfield f;
+		char *val;
+
+		it->count = v[i].count;
+		it->field = (int)which;
+		if (browse_user_filter(which, v[i].name, &f, &val, &e) == 0) {
+			it->active = browse_filter_index(b, f, val) >= 0;
+			free(val);
+		}
+	}
+	if (!n)
+		item_add(a, FI_NOTE, none);
+	else if (r == BROWSE_COUNT_PARTIAL)
+		item_add(a, FI_NOTE, "(partial counts)");
+	facet_values_free(v, n);
+}
+
 /* Make the pane's items again when the list changed. Counting gives way
  * to a pending key: then the items are partial until filter_finish
  * completes them. */
@@ -153,6 +194,9 @@ static void filter_refresh(struct app *a)
 	if (!b->filters->n)
 		item_add(a, FI_NOTE, "(none: choose values below)");
 
+	/* the reader's saved searches first (when there are any), their
+	 * marks and tags after the data's facets */
+	add_user(a, BUF_SAVED, "Saved searches", NULL);
 	for (f = 0; f < FACET_NKINDS; f++) {
 		struct facet_value *v = NULL;
 		size_t n = 0;
@@ -206,6 +250,8 @@ static void filter_refresh(struct app *a)
 			         "more\xe2\x80\xa6 (every value; type to narrow)")->field = f;
 		facet_values_free(v, n);
 	}
+	add_user(a, BUF_MARKS, "Marks", NULL);
+	add_user(a, BUF_TAGS, "Tags", NULL);
 	add_decades(a);
 	a->interruptible = 0;
 	fs->gen = b->gen;
@@ -319,7 +365,8 @@ static void filter_draw(struct app *a, struct rect r, int focused)
 			break;
 		}
 		free(clean);
-		if (it->kind == FI_FACET || it->kind == FI_DECADE) {
+		if (it->kind == FI_FACET || it->kind == FI_DECADE ||
+		    (it->kind == FI_USER && it->count >= 0)) {
 			snprintf(num, sizeof num, " %lld", it->count);
 			nw = (int)strlen(num);
 		}
@@ -385,6 +432,21 @@ static void activate(struct app *a, int remove_only)
 			browse_message(b, 0, added ? "Only %s" : "No longer only %s",
 			               text);
 		break;
+	case FI_USER: {
+		enum qfield f;
+		char *val;
+
+		if (remove_only && !it->active)
+			break;
+		r = browse_user_filter((enum browse_user_facet)it->field, text, &f, &val, &a->e);
+		if (r == 0) {
+			r = browse_toggle_filter(b, f, val, &added, &a->e);
+			free(val);
+		}
+		if (r == 0)
+			browse_message(b, 0, added ? "Only %s" : "No longer only %s", text);
+		break;
+	}
 	case FI_MORE:
 		if (remove_only)
 			break;

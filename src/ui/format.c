@@ -762,6 +762,9 @@ void ui_detail_format(const struct doc *doc, const struct relation *rel,
 		sbuf_printf(&b, "%sbookmarked", b.len ? ", " : "");
 	add_field(out, "Marks", sbuf_str(&b), width, san);
 	sbuf_free(&b);
+	s = join(&doc->tags, " ");
+	add_field(out, "Tags", s, width, san);
+	free(s);
 	add_field(out, "Note", doc->note, width, san);
 	for (i = 0; i < doc->texts.n; i++)
 		if (strcmp(doc->texts.v[i].kind, RECORD_TEXT_CITATION) == 0)

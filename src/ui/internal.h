@@ -45,6 +45,7 @@ struct binding {
 struct keymap {
 	struct binding *v[KM_NSECTIONS];
 	size_t n[KM_NSECTIONS], cap[KM_NSECTIONS];
+	int osc52;  /* set osc52 on: y copies to the terminal's clipboard */
 };
 
 /* The default bindings: share/fondsrc compiled into the program. */
@@ -355,6 +356,16 @@ int screen_start(int headless, int lines, int cols, struct err *e);
 /* Give the terminal back (idempotent; safe from atexit and die()). */
 void screen_stop(void);
 
+/* Give the terminal back as it was before curses (for a program that
+ * takes it over: an editor, a pager) and take it again, redrawn whole.
+ * Nothing happens in a headless run. */
+void screen_suspend(void);
+void screen_resume(void);
+
+/* Put text on the terminal's clipboard with the OSC 52 sequence (the
+ * text base64-encoded: nothing of it reaches the terminal as is). */
+void screen_osc52(const char *text);
+
 
 /* The text_sanitize flags for this terminal (TEXT_SAN_ASCII in a
  * non-UTF-8 locale). */
@@ -609,6 +620,15 @@ void app_status_list(struct app *a, struct status_info *si);
 
 /* Run request req as the generic handler does. */
 void app_request(struct app *a, enum request req);
+
+/* Hand the current document to other programs (handoff.c): its note to
+ * the editor, its citation to the clipboard or a file, its address to
+ * $BROWSER, its text to $PAGER or to a command of words (no shell). */
+void app_edit_note(struct app *a);
+void app_cite(struct app *a);
+void app_open_url(struct app *a);
+void app_page_text(struct app *a);
+void app_pipe(struct app *a, const char *command);
 
 /* Search terms of the current search for highlighting (owned by a). */
 const struct strlist *app_terms(struct app *a);

@@ -238,8 +238,15 @@ int keymap_parse(struct keymap *km, const char *text, const char *name,
 		sbuf_reset(&msg);
 		if (n == 0) {
 			/* blank or comment */
+		} else if (strcmp(w[0], "set") == 0) {
+			if (n != 3 || strcmp(w[1], "osc52") != 0 ||
+			    (strcmp(w[2], "on") != 0 && strcmp(w[2], "off") != 0))
+				sbuf_printf(&msg, "set takes a setting and a value: set osc52 on "
+				            "(or off)");
+			else
+				km->osc52 = strcmp(w[2], "on") == 0;
 		} else if (strcmp(w[0], "bind") != 0) {
-			sbuf_printf(&msg, "unknown directive \"%s\" (only bind is "
+			sbuf_printf(&msg, "unknown directive \"%s\" (bind and set are "
 			            "understood)", w[0]);
 		} else if (n != 4) {
 			sbuf_printf(&msg, "bind needs a section, a key and a request: "

@@ -9,12 +9,14 @@ libfonds_a_SOURCES += \
 	src/browse/person.c \
 	src/browse/state.c \
 	src/browse/timeline.c \
+	src/browse/user.c \
 	src/history.c \
 	src/readpos.c \
 	src/ui/app.c \
 	src/ui/detail.c \
 	src/ui/filter.c \
 	src/ui/format.c \
+	src/ui/handoff.c \
 	src/ui/help.c \
 	src/ui/keymap.c \
 	src/ui/list.c \
@@ -56,6 +58,7 @@ UI_E2E = \
 	tests/e2e/browse_related.sh \
 	tests/e2e/browse_search.sh \
 	tests/e2e/browse_resize.sh \
+	tests/e2e/browse_research.sh \
 	tests/e2e/browse_person.sh \
 	tests/e2e/browse_first_run.sh
 TESTS += $(UI_E2E)

@@ -145,6 +145,12 @@ static void submit(struct app *a)
 			app_error(a, &a->e);
 		else if (r == BROWSE_CMD_QUIT)
 			a->quit = 1;
+		else if (r == BROWSE_CMD_EDIT_NOTE)
+			app_edit_note(a);
+		else if (r == BROWSE_CMD_CITE)
+			app_cite(a);
+		else if (r == BROWSE_CMD_PIPE)
+			app_pipe(a, browse_command_arg(line));
 	}
 	free(line);
 }

@@ -40,6 +40,14 @@
 	X(ZOOM_OUT, "zoom-out", "zoom out", "Timeline: zoom out, days to months to years") \
 	X(SORT, "toggle-sort", "sort", "Switch between date and relevance order while searching") \
 	X(BOOKMARK, "bookmark", "bookmark", "Bookmark the document, or remove its bookmark") \
+	X(TOGGLE_READ, "toggle-read", "read", "Mark the document read, or unread again") \
+	X(EDIT_NOTE, "edit-note", "note", "Edit the document's note in $VISUAL, else $EDITOR, else vi") \
+	X(TAG, "tag", "tag", "Tag the document: the : prompt with \"tag \" (untag NAME takes one off)") \
+	X(CITE, "cite", "cite", "Show the document's citation and copy it (OSC 52 with set osc52 on, else a file)") \
+	X(OPEN_URL, "open-url", "open URL", "Open the document's address in $BROWSER, else xdg-open") \
+	X(PAGE_TEXT, "page-text", "pager", "Read the whole text in $PAGER, else less") \
+	X(PIPE, "pipe", "pipe", "Pipe the whole text to a command typed at the prompt (no shell)") \
+	X(VISUAL, "visual", "select", "Document: select lines (j/k extend, V or Enter saves an excerpt, q cancels)") \
 	X(TEXT, "switch-text", "text", "Document: switch between its summary and text, the original transcript and the translation") \
 	X(REMOVE, "remove", "remove", "Filters: remove the selected filter") \
 	X(HELP, "help", "help", "Show every key") \

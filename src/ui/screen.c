@@ -163,6 +163,56 @@ void screen_stop(void)
 	}
 }
 
+void screen_suspend(void)
+{
+	if (!term.active || term.headless)
+		return;
+	/* what curses set up is kept, the terminal given back as it was */
+	def_prog_mode();
+	curs_set(1);
+	endwin();
+	fflush(stdout);
+}
+
+void screen_resume(void)
+{
+	if (!term.active || term.headless)
+		return;
+	reset_prog_mode();
+	curs_set(0);
+	clearok(curscr, TRUE);
+	wnoutrefresh(stdscr);
+	doupdate();
+}
+
+void screen_osc52(const char *text)
+{
+	static const char b64[] =
+		"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+	const unsigned char *p = (const unsigned char *)text;
+	size_t n = strlen(text);
+	struct sbuf b = {0};
+
+	if (!term.active || term.headless)
+		return;
+	/* OSC 52 ; c ; base64 BEL: the data is base64, so nothing of it can
+	 * be read by the terminal as a sequence of its own */
+	sbuf_add(&b, "\033]52;c;");
+	for (size_t i = 0; i < n; i += 3) {
+		unsigned v = (unsigned)p[i] << 16 | (i + 1 < n ? (unsigned)p[i + 1] << 8 : 0) |
+		             (i + 2 < n ? p[i + 2] : 0);
+
+		sbuf_addc(&b, b64[v >> 18 & 63]);
+		sbuf_addc(&b, b64[v >> 12 & 63]);
+		sbuf_addc(&b, i + 1 < n ? b64[v >> 6 & 63] : '=');
+		sbuf_addc(&b, i + 2 < n ? b64[v & 63] : '=');
+	}
+	sbuf_addc(&b, '\a');
+	fwrite(b.s, 1, b.len, stdout);
+	fflush(stdout);
+	sbuf_free(&b);
+}
+
 int screen_san(void)
 {
 	return term.ascii ? TEXT_SAN_ASCII : 0;

@@ -1,1 +1,1 @@
-libfonds_a_SOURCES += src/util/util.c
+libfonds_a_SOURCES += src/util/util.c src/util/run.c

@@ -163,7 +163,7 @@ run fonds note t-1950-12 --history
 is "an unchanged edit adds no version" "$(printf '%s\n' "$out" | grep -c '^--- version')" 1
 run env VISUAL="$tmp/ed-kill" "$FONDS_BIN" --db "$DB" note t-1950-12 --edit
 is "a killed editor exits 2" "$rc" 2
-like "a killed editor: said" "$err" "the editor was killed"
+like "a killed editor: said" "$err" "the editor: $tmp/ed-kill was killed (signal 9)"
 run fonds note t-1950-12
 is "a killed editor changes nothing" "$out" "half a thought"
 rm -f "$tmp/state/fonds/edit/"*
@@ -173,7 +173,7 @@ run env VISUAL="$tmp/ed-args --flag" "$FONDS_BIN" --db "$DB" note 't-undated' --
 is "the editor's words are split, the file is one argument" "$(cat "$tmp/args")" "--flag|$tmp/state/fonds/edit/t-undated.txt|"
 run env VISUAL="$tmp/no-such-editor" "$FONDS_BIN" --db "$DB" note t-1956 --edit
 is "a missing editor exits 2" "$rc" 2
-like "a missing editor is named" "$err" "cannot run the editor"
+like "a missing editor is named" "$err" "the editor: cannot run $tmp/no-such-editor"
 # an id with characters a file name must not hold
 printf '%s\n' '{"id": "../x y", "date": "1950", "title": "Odd id"}' >"$tmp/odd.jsonl"
 fonds import "$tmp/odd.jsonl" >/dev/null 2>&1
@@ -207,7 +207,7 @@ if [ -x "$FONDS_BUILDDIR/tests/faults/dbtool" ]; then
 	sleep 1
 	run fonds note t-1950-0701 --set "Written while locked."
 	is "locked: exit 2" "$rc" 2
-	like "locked: said" "$err" "locked"
+	like "locked: said" "$err" "the database is busy"
 	ok "locked: the recovery file" test -s "$tmp/state/fonds/recover/t-1950-0701.txt"
 	kill "$lockpid" 2>/dev/null
 	wait "$lockpid" 2>/dev/null

@@ -17,6 +17,7 @@ FAULT_TESTS = \
 	tests/faults/hostile_cli.sh \
 	tests/faults/kill_import.sh \
 	tests/faults/signals.sh \
+	tests/faults/notes.sh \
 	tests/faults/readonly.sh \
 	tests/faults/disk_full.sh \
 	tests/faults/locked.sh \

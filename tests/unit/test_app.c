@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "fonds/import.h"
@@ -154,6 +155,9 @@ static void golden_check(const char *name, const char *dump)
 	free(want);
 }
 
+/* 1: a run resumes the session the last one saved (test_resume) */
+static int keep_session;
+
 /* Run the browser on s with the script text at cols x lines; fill sc and
  * compare the screens with the golden file of name. */
 static int run(struct store *s, const char *dir, const char *name,
@@ -173,6 +177,10 @@ static int run(struct store *s, const char *dir, const char *name,
 		return -1;
 	fputs(script, f);
 	fclose(f);
+	/* each run starts on the whole collection (at the last document),
+	 * unless it tests the session it follows */
+	if (!keep_session)
+		store_state_set(s, "session", NULL, &e);
 	setenv("FONDS_UI_SCRIPT", kpath, 1);
 	setenv("FONDS_UI_DUMP", dpath, 1);
 	setenv("FONDS_UI_SIZE", size, 1);
@@ -847,6 +855,143 @@ static void test_agreement(struct store *s, const char *dir)
 	sbuf_free(&keys);
 }
 
+/* The reader's keys (issue 14): R, a (tag), :note, V (an excerpt), e
+ * (the editor a small script), y (the citation), :save, with what they
+ * stored read back from the store; a failing editor changes nothing. */
+static void test_research(const char *dir, const char *data, const char *file)
+{
+	char db[512], ed[512], bad[512], state[512];
+	struct screens sc = {{0}, 0};
+	struct strlist tags = {0};
+	struct excerpt *x;
+	struct store *s;
+	struct err e;
+	char *text = NULL;
+	size_t n = 0;
+	FILE *f;
+
+	(void)data;
+	snprintf(db, sizeof db, "%s/research.db", dir);
+	snprintf(ed, sizeof ed, "%s/editor.sh", dir);
+	snprintf(bad, sizeof bad, "%s/bad-editor.sh", dir);
+	snprintf(state, sizeof state, "%s/rstate", dir);
+	if (!(s = load(db, file, NULL))) {
+		ok(0, "research: the collection imported");
+		return;
+	}
+	f = fopen(ed, "w");
+	fputs("#!/bin/sh\nprintf 'Edited in the editor.\\n' >\"$1\"\n", f);
+	fclose(f);
+	f = fopen(bad, "w");
+	fputs("#!/bin/sh\nprintf 'lost?' >\"$1\"\nexit 1\n", f);
+	fclose(f);
+	chmod(ed, 0755);
+	chmod(bad, 0755);
+	setenv("XDG_STATE_HOME", state, 1);
+	setenv("VISUAL", ed, 1);
+	if (run(s, dir, "research",
+	        "Enter\nR\ndump\n"
+	        ":\ntype tag plenum\nEnter\n"
+	        "a\ntype reading\nEnter\ndump\n"
+	        ":\ntype note First thought\nEnter\ndump\n"
+	        "V\nj\nj\ndump\nEnter\ndump\n"
+	        "e\ndump\n"
+	        "y\n" /* (its message names the temporary directory) */
+	        ":\ntype untag nosuch\nEnter\ndump\n"
+	        "q\n/\ntype korea\nEnter\n:\ntype save korea\nEnter\ndump\n"
+	        "c\nf\ndump\nG\ndump\n"
+	        "q\n/\ntype tag:nosuch\nEnter\ndump\n"
+	        "Q\n", "100x30", &sc) == 0 && sc.n == 11) {
+		ok(has_line(sc.v[0], "Marked unread"), "R: marked unread (opening marked it read)");
+		ok(has_line(sc.v[1], "plenum reading"), "a and :tag: the tags in the document");
+		ok(has_line(sc.v[2], "First thought"), ":note TEXT: the note in the document");
+		ok(has_line(sc.v[3], "3 lines selected"), "V j j: three lines selected");
+		ok(has_line(sc.v[4], "Excerpt #1 saved"), "Enter saves the excerpt");
+		ok(has_line(sc.v[5], "Edited in the editor."), "e: the editor's text is the note");
+		ok(has_line(sc.v[6], "no tag \"nosuch\""), ":untag of a tag it lacks: said");
+		ok(has_line(sc.v[7], "Saved as @korea: korea"), ":save NAME");
+		ok(has_line(sc.v[8], "Saved searches") && has_line(sc.v[8], "[ ] @korea"),
+		   "the filter pane: the saved search first");
+		ok(has_line(sc.v[9], "Tags") && has_line(sc.v[9], "[ ] plenum"),
+		   "and the tags, with their counts");
+		ok(has_line(sc.v[9], "[ ] has:excerpt                      1"), "and the marks counted");
+		ok(has_line(sc.v[10], "unknown tag \"nosuch\""), "a search for an unknown tag says so");
+	} else {
+		ok(0, "research run (%d screens)", sc.n);
+	}
+	screens_free(&sc);
+	store_note_get(s, "kr-1949-0924", &text, NULL, &e);
+	is_str(text, "Edited in the editor.", "the note is stored");
+	free(text);
+	store_tags_of(s, "kr-1949-0924", &tags, &e);
+	is_int(tags.n, 2, "two tags stored");
+	strlist_clear(&tags);
+	ok(store_excerpts(s, "kr-1949-0924", &x, &n, &e) == 0 && n == 1, "the excerpt is stored");
+	if (n == 1)
+		ok(strlen(x[0].text) > 20, "with the selected text: %.40s...", x[0].text);
+	excerpts_free(x, n);
+	ok(store_saved_get(s, "korea", &text, &e) == 1, "the search is saved");
+	free(text);
+	{
+		char cpath[600];
+
+		snprintf(cpath, sizeof cpath, "%s/fonds/citation.txt", state);
+		text = file_read_whole(cpath, 4096, &e);
+		ok(text && strstr(text, "Politburo Decision"), "the citation file: %.60s", text ? text : e.msg);
+		free(text);
+	}
+	/* a failing editor: nothing changes, what it wrote is kept */
+	setenv("VISUAL", bad, 1);
+	if (run(s, dir, "research-editor-fails", "Enter\ne\ndump\nQ\n", "100x30", &sc) == 0 &&
+	    sc.n == 1)
+		ok(has_line(sc.v[0], "exited with status 1: the note is unchanged"),
+		   "a failing editor: said");
+	else
+		ok(0, "failing editor run (%d screens)", sc.n);
+	screens_free(&sc);
+	store_note_get(s, "kr-1949-0924", &text, NULL, &e);
+	is_str(text, "Edited in the editor.", "a failing editor changes nothing");
+	free(text);
+	unsetenv("VISUAL");
+	unsetenv("XDG_STATE_HOME");
+	store_close(s);
+}
+
+/* Resume (issue 14): a new session opens on the last one's list (search,
+ * filters, sort), document, scroll position and view, and Back walks its
+ * history. */
+static void test_resume(struct store *s, const char *dir)
+{
+	struct screens a = {{0}, 0}, b = {{0}, 0};
+	char l1[256], l2[256];
+
+	if (run(s, dir, "resume-save", "/\ntype korea\nEnter\ns\nj\nj\nEnter\nj\nj\nj\ndump\nQ\n",
+	        "100x30", &a) != 0 || a.n != 1) {
+		ok(0, "resume: the first session (%d screens)", a.n);
+		screens_free(&a);
+		return;
+	}
+	keep_session = 1;
+	if (run(s, dir, "resume", "dump\nq\ndump\nBackspace\nBackspace\nBackspace\ndump\nQ\n",
+	        "100x30", &b) == 0 && b.n == 3) {
+		is_str(line_of(b.v[0], 0, l1, sizeof l1), line_of(a.v[0], 0, l2, sizeof l2),
+		       "resume: the same document, scrolled as it was");
+		is_str(line_of(b.v[0], 5, l1, sizeof l1), line_of(a.v[0], 5, l2, sizeof l2),
+		       "resume: the same lines in view");
+		ok(strstr(line_of(b.v[0], 28, l1, sizeof l1), " document") &&
+		   strstr(l1, "/korea"), "resume: the document view, on the search: %s", l1);
+		ok(strstr(line_of(b.v[1], 28, l1, sizeof l1), " list") && strstr(l1, "/korea") &&
+		   strstr(l1, "by date"), "q: the list of the search, in its sort: %s", l1);
+		ok(!strstr(line_of(b.v[2], 28, l1, sizeof l1), "/korea"),
+		   "Back walks the saved history to before the search: %s", l1);
+	} else {
+		ok(0, "resume: the second session (%d screens)", b.n);
+	}
+	keep_session = 0;
+	screens_free(&a);
+	screens_free(&b);
+}
+
 int main(void)
 {
 	const char *data = getenv("FONDS_DATADIR");
@@ -1190,10 +1335,12 @@ int main(void)
 	run_history = "";
 
 	test_agreement(s, dir);
+	test_resume(s, dir);
 	store_close(s);
 
 	test_urls(dir);
 	test_person(dir, data, file);
+	test_research(dir, data, file);
 
 	snprintf(buf, sizeof buf, "rm -rf '%s'", dir);
 	if (system(buf) != 0)

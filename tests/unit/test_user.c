@@ -174,7 +174,8 @@ int main(void)
 	is_str(ids(s, "tag:PLENUM"), "a c", "tag: ignores case");
 	is_str(ids(s, "-tag:plenum"), "b", "-tag:");
 	is_str(ids(s, "tag:plenum OR tag:supply"), "a b c", "tags in OR");
-	is_str(ids(s, "tag:nothing"), "", "an unknown tag finds nothing");
+	is_str(ids(s, "tag:nothing"), "error: unknown tag \"nothing\" (fonds tags lists them)",
+	       "an unknown tag is an error that names it");
 	ok(store_tags(s, &fv, &n, &e) == 0 && n == 2, "two tags");
 	if (n == 2) {
 		is_str(fv[0].name, "plenum", "by name");
