@@ -28,6 +28,13 @@
 #define WIDE_COLS 100
 #define QUERY_TIME_LIMIT_USEC 400000
 #define IDLE_TIME_LIMIT_USEC 10000000
+/* Keys closer together than this are a held key or fast typing. */
+#define HOLD_USEC 120000
+/* While a key is held, a screen at most this often, and no more bytes a
+ * second than HELD_RATE: the keys that came in between are applied
+ * together (what a slow link can carry; measured in BENCHMARKS). */
+#define FRAME_USEC 125000
+#define HELD_RATE 4096
 
 /* The one application (for the signal handlers, atexit and die()). */
 static struct app *the_app;
@@ -198,6 +205,13 @@ void app_request(struct app *a, enum request req)
 	case REQ_REDRAW:
 		screen_redraw();
 		break;
+	case REQ_LAYOUT:
+		a->km.cfg.layout = a->km.cfg.layout == LAYOUT_LIST ? LAYOUT_SPLIT :
+		                   LAYOUT_LIST;
+		browse_message(b, 0, a->km.cfg.layout == LAYOUT_LIST ?
+		               "The list alone: Enter opens a document" :
+		               "The list beside the document");
+		break;
 	case REQ_ZOOM_IN:
 	case REQ_ZOOM_OUT:
 		browse_message(b, 0, "Zooming works in the timeline (t)");
@@ -230,6 +244,15 @@ static void handle_key(struct app *a, int key)
 
 	if (key == (KEY_SPECIAL | KEY_RESIZE))
 		return;
+	if (!a->headless) {
+		int64_t now = clock_usec();
+
+		a->held = a->last_key && now - a->last_key < HOLD_USEC;
+		a->last_key = now;
+		/* the preview follows once the cursor rests */
+		a->preview_due = a->held && a->km.cfg.preview_delay_ms > 0 ?
+		                 now + (int64_t)a->km.cfg.preview_delay_ms * 1000 : 0;
+	}
 	if (a->prompt.kind != PROMPT_NONE) {
 		prompt_key(a, key);
 		views_follow(a);
@@ -441,7 +464,7 @@ static void draw_screen(struct app *a)
 	c.x = 0;
 	c.h = a->lines - 2;
 	c.w = a->cols;
-	a->wide = a->cols >= WIDE_COLS;
+	a->wide = a->cols >= WIDE_COLS && a->km.cfg.layout == LAYOUT_SPLIT;
 	draw_layout(a, browse_top(&a->b), c);
 	draw_status(a, a->lines - 2, a->cols);
 	if (a->prompt.kind != PROMPT_NONE) {
@@ -451,7 +474,7 @@ static void draw_screen(struct app *a)
 		draw_hint(a, a->lines - 1, a->cols);
 		screen_cursor(-1, -1);
 	}
-	screen_update();
+	a->last_bytes = screen_update();
 }
 
 /* --- the loop ---------------------------------------------------------------- */
@@ -506,6 +529,13 @@ static void idle(struct app *a)
 {
 	const struct view_ops *vp;
 
+	if (a->preview_due && clock_usec() >= a->preview_due) {
+		a->preview_due = 0;
+		a->held = 0;
+		a->dirty = 1;
+		return;
+	}
+
 	if (count_wanted(a)) {
 		count_list(a);
 		return;
@@ -542,7 +572,27 @@ static void idle(struct app *a)
 	}
 }
 
+static int wait_ms_work(struct app *a);
+
+static int until_ms(int64_t t)
+{
+	int64_t left = t - clock_usec();
+
+	return left <= 0 ? 0 : (int)(left / 1000) + 1;
+}
+
 static int wait_ms(struct app *a)
+{
+	int ms = wait_ms_work(a);
+
+	if (a->dirty && a->draw_due && until_ms(a->draw_due) < ms)
+		ms = until_ms(a->draw_due);
+	if (a->preview_due && until_ms(a->preview_due) < ms)
+		ms = until_ms(a->preview_due);
+	return ms;
+}
+
+static int wait_ms_work(struct app *a)
 {
 	if (a->prompt.kind == PROMPT_SEARCH && a->prompt.deadline) {
 		int64_t left = a->prompt.deadline - clock_usec();
@@ -591,7 +641,8 @@ static void settle_signal(struct app *a, int fd)
 {
 	ssize_t w;
 
-	if (fd < 0 || (a->prompt.kind == PROMPT_SEARCH && a->prompt.deadline) ||
+	if (fd < 0 || a->dirty || a->preview_due ||
+	    (a->prompt.kind == PROMPT_SEARCH && a->prompt.deadline) ||
 	    a->b.stale || view_pending(a) || count_wanted(a) ||
 	    screen_input_pending())
 		return;
@@ -607,9 +658,11 @@ static void run(struct app *a)
 	while (!a->quit && !sig_stop) {
 		if (sig_int)
 			handle_interrupt(a);
-		if (a->dirty) {
+		if (a->dirty && (!a->draw_due || clock_usec() >= a->draw_due)) {
 			draw(a);
 			a->dirty = 0;
+			a->draw_due = 0;
+			a->last_draw = clock_usec();
 			settle_signal(a, sfd);
 		}
 		if (!screen_getkey(wait_ms(a), &key)) {
@@ -624,6 +677,16 @@ static void run(struct app *a)
 		for (n = 0; n < 512 && !a->quit && screen_getkey(0, &key); n++)
 			handle_key(a, key);
 		a->dirty = 1;
+		/* a held key: the next screen when the link has had time for
+		 * the last one, with every key that came until then */
+		if (a->held && !a->draw_due) {
+			int64_t gap = FRAME_USEC;
+
+			if (a->last_bytes > 0 &&
+			    (int64_t)a->last_bytes * 1000000 / HELD_RATE > gap)
+				gap = (int64_t)a->last_bytes * 1000000 / HELD_RATE;
+			a->draw_due = a->last_draw + gap;
+		}
 	}
 }
 
@@ -753,6 +816,7 @@ int ui_main(struct store *s, const struct ui_options *o, struct err *e)
 	cs = nl_langinfo(CODESET);
 	a = xcalloc(1, sizeof *a);
 	a->store = s;
+	a->headless = script && *script;
 	a->ascii = !cs || (strcmp(cs, "UTF-8") != 0 && strcmp(cs, "utf8") != 0);
 	a->san = a->ascii ? TEXT_SAN_ASCII : 0;
 	screen_set_ascii(a->ascii);

@@ -40,11 +40,31 @@ struct binding {
 	enum request req;
 };
 
-/* Bindings per section; later bindings of a key replace earlier ones. */
+/* The settings of fondsrc's "set" lines (config_defaults() gives the
+ * built-in ones; -1 in accessible and ambiwidth: decided at start). */
+enum ui_layout { LAYOUT_SPLIT, LAYOUT_LIST };
+
+struct ui_config {
+	enum ui_layout layout;   /* set layout split|list */
+	int preview_delay_ms;    /* set preview-delay MS: the preview waits
+	                            for the cursor to rest this long while a
+	                            key is held or typed fast */
+	int accessible;          /* set accessible on|off; -1: by TERM */
+	int mouse;               /* set mouse on|off */
+	int ambiwidth;           /* set ambiwidth 1|2; -1: by the locale */
+};
+
+/* Bindings per section; later bindings of a key replace earlier ones.
+ * fondsrc's other lines ("set") go to cfg, read by the same parser. */
 struct keymap {
 	struct binding *v[KM_NSECTIONS];
 	size_t n[KM_NSECTIONS], cap[KM_NSECTIONS];
+	struct ui_config cfg;
+	int cfg_init;            /* cfg holds the defaults or more */
 };
+
+/* The built-in settings into c. */
+void config_defaults(struct ui_config *c);
 
 /* The default bindings: share/fondsrc compiled into the program. */
 extern const char keymap_default_text[];
@@ -70,8 +90,8 @@ int keymap_section(const char *name);
 /* Bind key to req in section (REQ_NONE unbinds). */
 void keymap_bind(struct keymap *km, int section, int key, enum request req);
 
-/* Read the lines of a fondsrc ("bind SECTION KEY REQUEST", comments with
- * '#'); each bad line is reported in errors as "name:LINE: message" and
+/* Read the lines of a fondsrc ("bind SECTION KEY REQUEST", "set NAME
+ * VALUE", comments with '#'); each bad line is reported in errors as "name:LINE: message" and
  * skipped. Returns the number of bad lines. */
 int keymap_parse(struct keymap *km, const char *text, const char *name,
                  struct strlist *errors);
@@ -343,8 +363,9 @@ void screen_vline(int y, int x, int h);
 /* Show the cursor at (y, x), or hide it with y < 0. */
 void screen_cursor(int y, int x);
 
-/* Send what changed to the terminal. */
-void screen_update(void);
+/* Send what changed to the terminal; returns the bytes that took, or -1
+ * when that cannot be told. */
+long screen_update(void);
 
 /* Repaint everything on the next update (after ^L). */
 void screen_redraw(void);
@@ -540,6 +561,15 @@ struct app {
 	char *filters_text;      /* the filters as the status line shows them */
 	unsigned long filters_gen;
 	int say_found;       /* say "N found" once the list is counted */
+	/* slow links: keys that come faster than HOLD_USEC apart are a held
+	 * key (or fast typing): the screens are paced (not drawn before
+	 * draw_due), the list scrolls by pages at its ends, and the preview
+	 * stays on preview_key until preview_due (the cursor rests) */
+	int headless;
+	int held;
+	int64_t last_key, last_draw, draw_due, preview_due;
+	long last_bytes;         /* what the last screen took (-1: unknown) */
+	int64_t preview_key;
 	int doc_full;        /* the document view across a wide screen (z) */
 	struct view views[BV_NVIEWS];
 	enum browse_view shown; /* the view on top when last handled */

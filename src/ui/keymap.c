@@ -219,6 +219,71 @@ static int split_words(char *s, char **w, int max)
 	}
 }
 
+void config_defaults(struct ui_config *c)
+{
+	memset(c, 0, sizeof *c);
+	c->layout = LAYOUT_SPLIT;
+	c->preview_delay_ms = 150;
+	c->accessible = -1;
+	c->mouse = 0;
+	c->ambiwidth = -1;
+}
+
+static int parse_bool(const char *v, int *out)
+{
+	if (!strcmp(v, "on") || !strcmp(v, "yes") || !strcmp(v, "true") ||
+	    !strcmp(v, "1"))
+		*out = 1;
+	else if (!strcmp(v, "off") || !strcmp(v, "no") || !strcmp(v, "false") ||
+	         !strcmp(v, "0"))
+		*out = 0;
+	else
+		return -1;
+	return 0;
+}
+
+/* "set NAME VALUE" (w[1], w[2]): into c, or a message into msg. */
+static void set_line(struct ui_config *c, char **w, int n, struct sbuf *msg)
+{
+	const char *name = n > 1 ? w[1] : "", *v = n > 2 ? w[2] : "";
+	char *end;
+	long ms;
+	int b;
+
+	if (n != 3) {
+		sbuf_printf(msg, "set needs a name and a value: set layout list");
+	} else if (!strcmp(name, "layout")) {
+		if (!strcmp(v, "split"))
+			c->layout = LAYOUT_SPLIT;
+		else if (!strcmp(v, "list"))
+			c->layout = LAYOUT_LIST;
+		else
+			sbuf_printf(msg, "layout is split or list, not \"%s\"", v);
+	} else if (!strcmp(name, "preview-delay")) {
+		ms = strtol(v, &end, 10);
+		if (!*v || *end || ms < 0 || ms > 10000)
+			sbuf_printf(msg, "preview-delay is milliseconds, 0 to 10000, "
+			            "not \"%s\"", v);
+		else
+			c->preview_delay_ms = (int)ms;
+	} else if (!strcmp(name, "accessible") || !strcmp(name, "mouse")) {
+		if (parse_bool(v, &b) < 0)
+			sbuf_printf(msg, "%s is on or off, not \"%s\"", name, v);
+		else if (!strcmp(name, "mouse"))
+			c->mouse = b;
+		else
+			c->accessible = b;
+	} else if (!strcmp(name, "ambiwidth")) {
+		if (!strcmp(v, "1") || !strcmp(v, "2"))
+			c->ambiwidth = v[0] - '0';
+		else
+			sbuf_printf(msg, "ambiwidth is 1 or 2, not \"%s\"", v);
+	} else {
+		sbuf_printf(msg, "unknown setting \"%s\" (try layout, preview-delay, "
+		            "accessible, mouse, ambiwidth)", name);
+	}
+}
+
 int keymap_parse(struct keymap *km, const char *text, const char *name,
                  struct strlist *errors)
 {
@@ -227,6 +292,10 @@ int keymap_parse(struct keymap *km, const char *text, const char *name,
 	int bad = 0;
 	struct sbuf msg = {0};
 
+	if (!km->cfg_init) {
+		config_defaults(&km->cfg);
+		km->cfg_init = 1;
+	}
 	while (*p) {
 		const char *end = strchr(p, '\n');
 		size_t len = end ? (size_t)(end - p) : strlen(p);
@@ -238,9 +307,11 @@ int keymap_parse(struct keymap *km, const char *text, const char *name,
 		sbuf_reset(&msg);
 		if (n == 0) {
 			/* blank or comment */
+		} else if (strcmp(w[0], "set") == 0) {
+			set_line(&km->cfg, w, n, &msg);
 		} else if (strcmp(w[0], "bind") != 0) {
-			sbuf_printf(&msg, "unknown directive \"%s\" (only bind is "
-			            "understood)", w[0]);
+			sbuf_printf(&msg, "unknown directive \"%s\" (try bind, set or "
+			            "color)", w[0]);
 		} else if (n != 4) {
 			sbuf_printf(&msg, "bind needs a section, a key and a request: "
 			            "bind generic j move-down");

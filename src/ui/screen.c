@@ -9,6 +9,7 @@
 #include "config.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <limits.h>
 #include <poll.h>
 #include <stdlib.h>
@@ -309,19 +310,47 @@ void screen_cursor(int y, int x)
 		return;
 	getmaxyx(stdscr, lines, cols);
 	if (y < 0 || y >= lines || x < 0 || x >= cols) {
+		/* a hidden cursor is left where the update ends: no move sent */
+		leaveok(stdscr, TRUE);
 		curs_set(0);
 		return;
 	}
+	leaveok(stdscr, FALSE);
 	move(y, x);
 	curs_set(1);
 }
 
-void screen_update(void)
+/* The bytes this process has written so far (Linux's /proc/self/io),
+ * or -1 when it cannot tell. */
+static long long written_bytes(void)
 {
+	static int fd = -2;
+	char buf[512], *p;
+	ssize_t n;
+
+	if (fd == -2)
+		fd = open("/proc/self/io", O_RDONLY | O_CLOEXEC);
+	if (fd < 0)
+		return -1;
+	n = pread(fd, buf, sizeof buf - 1, 0);
+	if (n <= 0)
+		return -1;
+	buf[n] = '\0';
+	p = strstr(buf, "wchar:");
+	return p ? strtoll(p + 6, NULL, 10) : -1;
+}
+
+long screen_update(void)
+{
+	long long before, after;
+
 	if (!term.active)
-		return;
+		return 0;
 	wnoutrefresh(stdscr);
+	before = term.headless ? -1 : written_bytes();
 	doupdate();
+	after = before >= 0 ? written_bytes() : -1;
+	return after >= before && before >= 0 ? (long)(after - before) : -1;
 }
 
 void screen_redraw(void)
