@@ -771,13 +771,15 @@ static void read_user_config(struct app *a, struct strlist *errors)
 		return;
 	f = fopen(sbuf_str(&path), "r");
 	if (f) {
+		free(a->rc_path);
+		a->rc_path = xstrdup(sbuf_str(&path));
 		while ((n = fread(buf, 1, sizeof buf, f)) > 0 && text.len < (1 << 20))
 			sbuf_addn(&text, buf, n);
 		fclose(f);
 		if (memchr(sbuf_str(&text), '\0', text.len))
 			strlist_add(errors, "fondsrc: a NUL byte: not a text file");
 		else
-			keymap_parse(&a->km, sbuf_str(&text), sbuf_str(&path), errors);
+			keymap_parse(&a->km, sbuf_str(&text), "fondsrc", errors);
 	}
 	sbuf_free(&path);
 	sbuf_free(&text);
@@ -796,6 +798,7 @@ static void app_free(struct app *a)
 	strlist_clear(&a->terms);
 	strlist_clear(&a->doc_terms);
 	free(a->filters_text);
+	free(a->rc_path);
 	view_free_all(a);
 	free(a);
 }
@@ -876,10 +879,11 @@ int ui_main(struct store *s, const struct ui_options *o, struct err *e)
 	if (store_readonly_reason(s))
 		browse_message(&a->b, 0, "Read-only: %s; bookmarks, read marks and "
 		               "the last position are not saved", store_readonly_reason(s));
-	if (errors.n)
-		browse_message(&a->b, 1, "%s%s", errors.v[0],
-		               errors.n > 1 ? " (and more)" : "");
-	strlist_clear(&errors);
+	if (errors.n == 1)
+		browse_message(&a->b, 1, "%s", errors.v[0]);
+	else if (errors.n > 1)
+		browse_message(&a->b, 1, "%zu bad lines in fondsrc, listed when fonds "
+		               "quits; %s", errors.n, errors.v[0]);
 
 	if (screen_start(script && *script, lines, cols, e) < 0) {
 		store_set_progress(s, NULL, NULL);
@@ -888,9 +892,11 @@ int ui_main(struct store *s, const struct ui_options *o, struct err *e)
 			sigaction(sigs[i], &old[i], NULL);
 		die_set_hook(NULL);
 		the_app = NULL;
+		strlist_clear(&errors);
 		app_free(a);
 		return -1;
 	}
+	screen_colors(&a->km.cfg);
 	if (script && *script)
 		run_script(a, script, getenv("FONDS_UI_DUMP"));
 	else
@@ -916,6 +922,15 @@ int ui_main(struct store *s, const struct ui_options *o, struct err *e)
 	if (a->hist_path && history_save(&a->hist, a->hist_path, &a->e) < 0 &&
 	    !(script && *script))
 		fprintf(stderr, "fonds: %s\n", a->e.msg);
+	/* every bad line of fondsrc, once the screen is the shell's again
+	 * (the status line had room for the first) */
+	if (errors.n > 1 && !(script && *script)) {
+		fprintf(stderr, "fonds: %s: %zu bad lines, skipped (the rest was "
+		        "applied):\n", a->rc_path ? a->rc_path : "fondsrc", errors.n);
+		for (size_t k = 0; k < errors.n; k++)
+			fprintf(stderr, "  %s\n", errors.v[k]);
+	}
+	strlist_clear(&errors);
 	the_app = NULL;
 	sigprocmask(SIG_SETMASK, &prev, NULL);
 	for (i = 0; i < 4; i++)

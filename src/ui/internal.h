@@ -44,7 +44,30 @@ struct binding {
  * built-in ones; -1 in accessible and ambiwidth: decided at start). */
 enum ui_layout { LAYOUT_SPLIT, LAYOUT_LIST };
 
+/* A "color AREA FG BG [ATTRS]" line: colours 0-255, -1 the terminal's
+ * own; attrs CA_* bits. */
+#define CA_BOLD 1u
+#define CA_DIM 2u
+#define CA_UNDERLINE 4u
+#define CA_REVERSE 8u
+#define CA_BLINK 16u
+#define CA_ITALIC 32u
+#define CA_STANDOUT 64u
+#define UI_NAREAS 14          /* = SA_NATTRS */
+
+struct color_spec {
+	int set;                  /* a color line gave it */
+	short fg, bg;
+	unsigned attrs;
+};
+
+/* The name of area i in color lines ("selected"), or NULL past the end;
+ * an area by name, or -1. */
+const char *config_area_name(int i);
+int config_area_parse(const char *name);
+
 struct ui_config {
+	struct color_spec color[UI_NAREAS];
 	enum ui_layout layout;   /* set layout split|list */
 	int preview_delay_ms;    /* set preview-delay MS: the preview waits
 	                            for the cursor to rest this long while a
@@ -311,6 +334,7 @@ enum sattr {
 	SA_BAR,       /* timeline bars */
 	SA_MARK,      /* markers */
 	SA_ERROR,     /* error messages */
+	SA_FACET,     /* facet values in the filters */
 	SA_NATTRS
 };
 
@@ -321,6 +345,10 @@ struct rect {
 /* Start curses on the terminal (or, with headless, on /dev/null with the
  * given size). Returns -1 with e set when the terminal cannot be used. */
 int screen_start(int headless, int lines, int cols, struct err *e);
+
+/* The colours and attributes of every area from c (after screen_start;
+ * NO_COLOR or a terminal without colours keeps the attributes alone). */
+void screen_colors(const struct ui_config *c);
 
 /* Give the terminal back (idempotent; safe from atexit and die()). */
 void screen_stop(void);
@@ -569,6 +597,7 @@ struct app {
 	int held;
 	int64_t last_key, last_draw, draw_due, preview_due;
 	long last_bytes;         /* what the last screen took (-1: unknown) */
+	char *rc_path;           /* the user's fondsrc, when read */
 	int64_t preview_key;
 	int doc_full;        /* the document view across a wide screen (z) */
 	struct view views[BV_NVIEWS];

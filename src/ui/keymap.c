@@ -242,6 +242,116 @@ static int parse_bool(const char *v, int *out)
 	return 0;
 }
 
+/* The areas of color lines, in enum sattr's order. */
+static const char *const area_names[UI_NAREAS] = {
+	"default", "selected", "cursor", "status", "hint", "title", "heading",
+	"label", "match", "dim", "bar", "marker", "error", "facet",
+};
+
+const char *config_area_name(int i)
+{
+	return i >= 0 && i < UI_NAREAS ? area_names[i] : NULL;
+}
+
+int config_area_parse(const char *name)
+{
+	static const struct { const char *alias; int area; } aliases[] = {
+		{ "normal", 0 }, { "list", 0 }, { "selection", 1 },
+		{ "highlight", 8 }, { "timeline", 10 }, { "mark", 11 },
+		{ "markers", 11 }, { "headings", 6 }, { "facets", 13 },
+	};
+	int i;
+
+	for (i = 0; i < UI_NAREAS; i++)
+		if (!strcmp(name, area_names[i]))
+			return i;
+	for (i = 0; i < (int)ARRAY_LEN(aliases); i++)
+		if (!strcmp(name, aliases[i].alias))
+			return aliases[i].area;
+	return -1;
+}
+
+/* A colour: default, a name (bright-red), colorN or N (0-255); -2 when
+ * it is none of them. */
+static int color_parse(const char *v)
+{
+	static const char *const names[8] = {
+		"black", "red", "green", "yellow", "blue", "magenta", "cyan", "white"
+	};
+	char *end;
+	long n;
+	int i;
+
+	if (!strcmp(v, "default") || !strcmp(v, "-1"))
+		return -1;
+	for (i = 0; i < 8; i++) {
+		if (!strcmp(v, names[i]))
+			return i;
+		if (!strncmp(v, "bright-", 7) && !strcmp(v + 7, names[i]))
+			return i + 8;
+	}
+	if (!strncmp(v, "color", 5))
+		v += 5;
+	if (!isdigit((unsigned char)*v))
+		return -2;
+	n = strtol(v, &end, 10);
+	return *end || n < 0 || n > 255 ? -2 : (int)n;
+}
+
+static int attr_parse(const char *v, unsigned *out)
+{
+	static const struct { const char *name; unsigned bit; } attrs[] = {
+		{ "normal", 0 }, { "bold", CA_BOLD }, { "dim", CA_DIM },
+		{ "underline", CA_UNDERLINE }, { "reverse", CA_REVERSE },
+		{ "blink", CA_BLINK }, { "italic", CA_ITALIC },
+		{ "standout", CA_STANDOUT },
+	};
+	size_t i;
+
+	for (i = 0; i < ARRAY_LEN(attrs); i++) {
+		if (!strcmp(v, attrs[i].name)) {
+			*out |= attrs[i].bit;
+			return 0;
+		}
+	}
+	return -1;
+}
+
+/* "color AREA FG BG [ATTRS...]": into c, or a message into msg. */
+static void color_line(struct ui_config *c, char **w, int n, struct sbuf *msg)
+{
+	struct color_spec cs = { 1, -1, -1, 0 };
+	int area, fg, bg, i;
+
+	if (n < 4 || n > 8) {
+		sbuf_printf(msg, "color needs an area, a foreground and a background, "
+		            "then attributes: color selected black cyan bold");
+		return;
+	}
+	if ((area = config_area_parse(w[1])) < 0) {
+		sbuf_printf(msg, "unknown area \"%s\" (try default, selected, cursor, "
+		            "status, hint, title, heading, label, match, dim, bar, "
+		            "marker, error, facet)", w[1]);
+		return;
+	}
+	if ((fg = color_parse(w[2])) < -1 || (bg = color_parse(w[3])) < -1) {
+		sbuf_printf(msg, "unknown colour \"%s\" (try default, black, red, "
+		            "green, yellow, blue, magenta, cyan, white, bright-red, "
+		            "color0..color255)", fg < -1 ? w[2] : w[3]);
+		return;
+	}
+	cs.fg = (short)fg;
+	cs.bg = (short)bg;
+	for (i = 4; i < n; i++) {
+		if (attr_parse(w[i], &cs.attrs) < 0) {
+			sbuf_printf(msg, "unknown attribute \"%s\" (try normal, bold, dim, "
+			            "underline, reverse, blink, italic, standout)", w[i]);
+			return;
+		}
+	}
+	c->color[area] = cs;
+}
+
 /* "set NAME VALUE" (w[1], w[2]): into c, or a message into msg. */
 static void set_line(struct ui_config *c, char **w, int n, struct sbuf *msg)
 {
@@ -299,8 +409,8 @@ int keymap_parse(struct keymap *km, const char *text, const char *name,
 	while (*p) {
 		const char *end = strchr(p, '\n');
 		size_t len = end ? (size_t)(end - p) : strlen(p);
-		char *copy = xstrndup(p, len), *w[4];
-		int n = split_words(copy, w, 4), section, key, ok;
+		char *copy = xstrndup(p, len), *w[8];
+		int n = split_words(copy, w, 8), section, key, ok;
 		enum request req;
 
 		line++;
@@ -309,6 +419,8 @@ int keymap_parse(struct keymap *km, const char *text, const char *name,
 			/* blank or comment */
 		} else if (strcmp(w[0], "set") == 0) {
 			set_line(&km->cfg, w, n, &msg);
+		} else if (strcmp(w[0], "color") == 0 || strcmp(w[0], "colour") == 0) {
+			color_line(&km->cfg, w, n, &msg);
 		} else if (strcmp(w[0], "bind") != 0) {
 			sbuf_printf(&msg, "unknown directive \"%s\" (try bind, set or "
 			            "color)", w[0]);

@@ -64,6 +64,7 @@ EXTRA_DIST += \
 	tests/golden/back.screens \
 	tests/golden/facet.screens \
 	tests/golden/first.screens \
+	tests/golden/layout.screens \
 	tests/golden/open.screens \
 	tests/golden/outside.screens \
 	tests/golden/person-facet.screens \
