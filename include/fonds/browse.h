@@ -235,6 +235,12 @@ void browse_give_up(struct browse *b);
 /* Move the selection by delta rows, scrolling as needed. */
 int browse_move(struct browse *b, long delta, struct err *e);
 
+/* The same, scrolling by at least jump rows when the selection leaves
+ * the window (a held key on a slow link: one new screen every page, not
+ * one every row). */
+int browse_move_jump(struct browse *b, long delta, size_t jump,
+                     struct err *e);
+
 /* Scroll a screen down (dir > 0) or up, keeping the selection's line;
  * at the end the selection goes to the last (first) row. */
 int browse_page(struct browse *b, int dir, struct err *e);

@@ -369,7 +369,13 @@ void browse_give_up(struct browse *b)
 
 int browse_move(struct browse *b, long delta, struct err *e)
 {
+	return browse_move_jump(b, delta, 0, e);
+}
+
+int browse_move_jump(struct browse *b, long delta, size_t jump, struct err *e)
+{
 	long target, shift;
+	size_t over;
 
 	if (!b->rows.n)
 		return 0;
@@ -377,14 +383,16 @@ int browse_move(struct browse *b, long delta, struct err *e)
 		delta--; /* the selection waits on the row after the document */
 	target = (long)b->sel + delta;
 	if (target >= (long)b->rows.n) {
-		shift = scroll_down(b, (size_t)(target - ((long)b->rows.n - 1)), e);
+		over = (size_t)(target - ((long)b->rows.n - 1));
+		shift = scroll_down(b, over > jump ? over : jump, e);
 		if (shift < 0)
 			return -1;
 		target -= shift;
 		if (target >= (long)b->rows.n)
 			target = (long)b->rows.n - 1;
 	} else if (target < 0) {
-		shift = scroll_up(b, (size_t)-target, e);
+		over = (size_t)-target;
+		shift = scroll_up(b, over > jump ? over : jump, e);
 		if (shift < 0)
 			return -1;
 		target += shift;

@@ -28,6 +28,13 @@
 #define WIDE_COLS 100
 #define QUERY_TIME_LIMIT_USEC 400000
 #define IDLE_TIME_LIMIT_USEC 10000000
+/* Keys closer together than this are a held key or fast typing. */
+#define HOLD_USEC 120000
+/* While a key is held, a screen at most this often, and no more bytes a
+ * second than HELD_RATE: the keys that came in between are applied
+ * together (what a slow link can carry; measured in BENCHMARKS). */
+#define FRAME_USEC 125000
+#define HELD_RATE 4096
 
 /* The one application (for the signal handlers, atexit and die()). */
 static struct app *the_app;
@@ -222,6 +229,13 @@ void app_request(struct app *a, enum request req)
 	case REQ_REDRAW:
 		screen_redraw();
 		break;
+	case REQ_LAYOUT:
+		a->km.cfg.layout = a->km.cfg.layout == LAYOUT_LIST ? LAYOUT_SPLIT :
+		                   LAYOUT_LIST;
+		browse_message(b, 0, a->km.cfg.layout == LAYOUT_LIST ?
+		               "The list alone: Enter opens a document" :
+		               "The list beside the document");
+		break;
 	case REQ_ZOOM_IN:
 	case REQ_ZOOM_OUT:
 		browse_message(b, 0, "Zooming works in the timeline (t)");
@@ -254,6 +268,15 @@ static void handle_key(struct app *a, int key)
 
 	if (key == (KEY_SPECIAL | KEY_RESIZE))
 		return;
+	if (!a->headless) {
+		int64_t now = clock_usec();
+
+		a->held = a->last_key && now - a->last_key < HOLD_USEC;
+		a->last_key = now;
+		/* the preview follows once the cursor rests */
+		a->preview_due = a->held && a->km.cfg.preview_delay_ms > 0 ?
+		                 now + (int64_t)a->km.cfg.preview_delay_ms * 1000 : 0;
+	}
 	if (a->prompt.kind != PROMPT_NONE) {
 		prompt_key(a, key);
 		views_follow(a);
@@ -465,7 +488,7 @@ static void draw_screen(struct app *a)
 	c.x = 0;
 	c.h = a->lines - 2;
 	c.w = a->cols;
-	a->wide = a->cols >= WIDE_COLS;
+	a->wide = a->cols >= WIDE_COLS && a->km.cfg.layout == LAYOUT_SPLIT;
 	draw_layout(a, browse_top(&a->b), c);
 	draw_status(a, a->lines - 2, a->cols);
 	if (a->prompt.kind != PROMPT_NONE) {
@@ -475,7 +498,7 @@ static void draw_screen(struct app *a)
 		draw_hint(a, a->lines - 1, a->cols);
 		screen_cursor(-1, -1);
 	}
-	screen_update();
+	a->last_bytes = screen_update();
 }
 
 /* --- the loop ---------------------------------------------------------------- */
@@ -530,6 +553,13 @@ static void idle(struct app *a)
 {
 	const struct view_ops *vp;
 
+	if (a->preview_due && clock_usec() >= a->preview_due) {
+		a->preview_due = 0;
+		a->held = 0;
+		a->dirty = 1;
+		return;
+	}
+
 	if (count_wanted(a)) {
 		count_list(a);
 		return;
@@ -566,7 +596,27 @@ static void idle(struct app *a)
 	}
 }
 
+static int wait_ms_work(struct app *a);
+
+static int until_ms(int64_t t)
+{
+	int64_t left = t - clock_usec();
+
+	return left <= 0 ? 0 : (int)(left / 1000) + 1;
+}
+
 static int wait_ms(struct app *a)
+{
+	int ms = wait_ms_work(a);
+
+	if (a->dirty && a->draw_due && until_ms(a->draw_due) < ms)
+		ms = until_ms(a->draw_due);
+	if (a->preview_due && until_ms(a->preview_due) < ms)
+		ms = until_ms(a->preview_due);
+	return ms;
+}
+
+static int wait_ms_work(struct app *a)
 {
 	if (a->prompt.kind == PROMPT_SEARCH && a->prompt.deadline) {
 		int64_t left = a->prompt.deadline - clock_usec();
@@ -615,7 +665,8 @@ static void settle_signal(struct app *a, int fd)
 {
 	ssize_t w;
 
-	if (fd < 0 || (a->prompt.kind == PROMPT_SEARCH && a->prompt.deadline) ||
+	if (fd < 0 || a->dirty || a->preview_due ||
+	    (a->prompt.kind == PROMPT_SEARCH && a->prompt.deadline) ||
 	    a->b.stale || view_pending(a) || count_wanted(a) ||
 	    screen_input_pending())
 		return;
@@ -631,9 +682,11 @@ static void run(struct app *a)
 	while (!a->quit && !sig_stop) {
 		if (sig_int)
 			handle_interrupt(a);
-		if (a->dirty) {
+		if (a->dirty && (!a->draw_due || clock_usec() >= a->draw_due)) {
 			draw(a);
 			a->dirty = 0;
+			a->draw_due = 0;
+			a->last_draw = clock_usec();
 			settle_signal(a, sfd);
 		}
 		if (!screen_getkey(wait_ms(a), &key)) {
@@ -648,6 +701,16 @@ static void run(struct app *a)
 		for (n = 0; n < 512 && !a->quit && screen_getkey(0, &key); n++)
 			handle_key(a, key);
 		a->dirty = 1;
+		/* a held key: the next screen when the link has had time for
+		 * the last one, with every key that came until then */
+		if (a->held && !a->draw_due) {
+			int64_t gap = FRAME_USEC;
+
+			if (a->last_bytes > 0 &&
+			    (int64_t)a->last_bytes * 1000000 / HELD_RATE > gap)
+				gap = (int64_t)a->last_bytes * 1000000 / HELD_RATE;
+			a->draw_due = a->last_draw + gap;
+		}
 	}
 }
 
@@ -740,13 +803,15 @@ static void read_user_config(struct app *a, struct strlist *errors)
 		return;
 	f = fopen(sbuf_str(&path), "r");
 	if (f) {
+		free(a->rc_path);
+		a->rc_path = xstrdup(sbuf_str(&path));
 		while ((n = fread(buf, 1, sizeof buf, f)) > 0 && text.len < (1 << 20))
 			sbuf_addn(&text, buf, n);
 		fclose(f);
 		if (memchr(sbuf_str(&text), '\0', text.len))
 			strlist_add(errors, "fondsrc: a NUL byte: not a text file");
 		else
-			keymap_parse(&a->km, sbuf_str(&text), sbuf_str(&path), errors);
+			keymap_parse(&a->km, sbuf_str(&text), "fondsrc", errors);
 	}
 	sbuf_free(&path);
 	sbuf_free(&text);
@@ -767,6 +832,7 @@ static void app_free(struct app *a)
 	strlist_clear(&a->terms);
 	strlist_clear(&a->doc_terms);
 	free(a->filters_text);
+	free(a->rc_path);
 	view_free_all(a);
 	free(a);
 }
@@ -787,6 +853,7 @@ int ui_main(struct store *s, const struct ui_options *o, struct err *e)
 	cs = nl_langinfo(CODESET);
 	a = xcalloc(1, sizeof *a);
 	a->store = s;
+	a->headless = script && *script;
 	a->ascii = !cs || (strcmp(cs, "UTF-8") != 0 && strcmp(cs, "utf8") != 0);
 	a->san = a->ascii ? TEXT_SAN_ASCII : 0;
 	screen_set_ascii(a->ascii);
@@ -855,10 +922,11 @@ int ui_main(struct store *s, const struct ui_options *o, struct err *e)
 	if (store_readonly_reason(s))
 		browse_message(&a->b, 0, "Read-only: %s; bookmarks, read marks and "
 		               "the last position are not saved", store_readonly_reason(s));
-	if (errors.n)
-		browse_message(&a->b, 1, "%s%s", errors.v[0],
-		               errors.n > 1 ? " (and more)" : "");
-	strlist_clear(&errors);
+	if (errors.n == 1)
+		browse_message(&a->b, 1, "%s", errors.v[0]);
+	else if (errors.n > 1)
+		browse_message(&a->b, 1, "%zu bad lines in fondsrc, listed when fonds "
+		               "quits; %s", errors.n, errors.v[0]);
 
 	if (screen_start(script && *script, lines, cols, e) < 0) {
 		store_set_progress(s, NULL, NULL);
@@ -867,9 +935,11 @@ int ui_main(struct store *s, const struct ui_options *o, struct err *e)
 			sigaction(sigs[i], &old[i], NULL);
 		die_set_hook(NULL);
 		the_app = NULL;
+		strlist_clear(&errors);
 		app_free(a);
 		return -1;
 	}
+	screen_colors(&a->km.cfg);
 	if (script && *script)
 		run_script(a, script, getenv("FONDS_UI_DUMP"));
 	else
@@ -898,6 +968,15 @@ int ui_main(struct store *s, const struct ui_options *o, struct err *e)
 	if (a->pos_path && a->pos.seq && readpos_save(&a->pos, a->pos_path, &a->e) < 0 &&
 	    !(script && *script))
 		fprintf(stderr, "fonds: %s\n", a->e.msg);
+	/* every bad line of fondsrc, once the screen is the shell's again
+	 * (the status line had room for the first) */
+	if (errors.n > 1 && !(script && *script)) {
+		fprintf(stderr, "fonds: %s: %zu bad lines, skipped (the rest was "
+		        "applied):\n", a->rc_path ? a->rc_path : "fondsrc", errors.n);
+		for (size_t k = 0; k < errors.n; k++)
+			fprintf(stderr, "  %s\n", errors.v[k]);
+	}
+	strlist_clear(&errors);
 	the_app = NULL;
 	sigprocmask(SIG_SETMASK, &prev, NULL);
 	for (i = 0; i < 4; i++)

@@ -260,8 +260,15 @@ static void draw_key(struct app *a, struct rect r, int64_t key, int *scroll,
 void detail_draw_preview(struct app *a, struct rect r)
 {
 	int top = 0;
+	int64_t key = browse_focus_key(&a->b);
 
-	draw_key(a, r, browse_focus_key(&a->b), &top, 0);
+	/* while the cursor moves (a held key), the document shown stays:
+	 * drawn again unchanged, it costs the link nothing */
+	if (a->preview_due && a->preview_key)
+		key = a->preview_key;
+	else
+		a->preview_key = key;
+	draw_key(a, r, key, &top, 0);
 }
 
 /* 1 when the document view can show text t of d (T's choices). */

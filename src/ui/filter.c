@@ -341,7 +341,9 @@ static void filter_draw(struct app *a, struct rect r, int focused)
 		const struct filter_item *it = &st(a)->fi[i];
 		int y = r.y + (int)(i - a->b.v.filter.nav.top);
 		int sel = i == a->b.v.filter.nav.sel;
-		enum sattr at = sel ? (focused ? SA_SELECTED : SA_CURSOR) : SA_NORMAL;
+		enum sattr at = sel ? (focused ? SA_SELECTED : SA_CURSOR) :
+		                it->kind == FI_FACET || it->kind == FI_DECADE ?
+		                SA_FACET : SA_NORMAL;
 		struct sbuf line = {0};
 		char *clean = screen_clean(it->text);
 		char num[32] = "";

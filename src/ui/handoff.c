@@ -60,7 +60,7 @@ void app_cite(struct app *a)
 		app_error(a, &a->e);
 		return;
 	}
-	if (a->km.osc52) {
+	if (a->km.cfg.osc52) {
 		screen_osc52(c);
 		browse_message(&a->b, 0, "Copied: %s", c);
 	} else if ((path = state_path("citation.txt")) &&

@@ -41,12 +41,56 @@ struct binding {
 	enum request req;
 };
 
-/* Bindings per section; later bindings of a key replace earlier ones. */
+/* The settings of fondsrc's "set" lines (config_defaults() gives the
+ * built-in ones; -1 in accessible and ambiwidth: decided at start). */
+enum ui_layout { LAYOUT_SPLIT, LAYOUT_LIST };
+
+/* A "color AREA FG BG [ATTRS]" line: colours 0-255, -1 the terminal's
+ * own; attrs CA_* bits. */
+#define CA_BOLD 1u
+#define CA_DIM 2u
+#define CA_UNDERLINE 4u
+#define CA_REVERSE 8u
+#define CA_BLINK 16u
+#define CA_ITALIC 32u
+#define CA_STANDOUT 64u
+#define UI_NAREAS 14          /* = SA_NATTRS */
+
+struct color_spec {
+	int set;                  /* a color line gave it */
+	short fg, bg;
+	unsigned attrs;
+};
+
+/* The name of area i in color lines ("selected"), or NULL past the end;
+ * an area by name, or -1. */
+const char *config_area_name(int i);
+int config_area_parse(const char *name);
+
+struct ui_config {
+	struct color_spec color[UI_NAREAS];
+	enum ui_layout layout;   /* set layout split|list */
+	int preview_delay_ms;    /* set preview-delay MS: the preview waits
+	                            for the cursor to rest this long while a
+	                            key is held or typed fast */
+	int accessible;          /* set accessible on|off; -1: by TERM */
+	int mouse;               /* set mouse on|off */
+	int ambiwidth;           /* set ambiwidth 1|2; -1: by the locale */
+	int osc52;               /* set osc52 on: y copies to the terminal's
+	                            clipboard (off: it writes to the terminal) */
+};
+
+/* Bindings per section; later bindings of a key replace earlier ones.
+ * fondsrc's other lines ("set") go to cfg, read by the same parser. */
 struct keymap {
 	struct binding *v[KM_NSECTIONS];
 	size_t n[KM_NSECTIONS], cap[KM_NSECTIONS];
-	int osc52;  /* set osc52 on: y copies to the terminal's clipboard */
+	struct ui_config cfg;
+	int cfg_init;            /* cfg holds the defaults or more */
 };
+
+/* The built-in settings into c. */
+void config_defaults(struct ui_config *c);
 
 /* The default bindings: share/fondsrc compiled into the program. */
 extern const char keymap_default_text[];
@@ -72,8 +116,8 @@ int keymap_section(const char *name);
 /* Bind key to req in section (REQ_NONE unbinds). */
 void keymap_bind(struct keymap *km, int section, int key, enum request req);
 
-/* Read the lines of a fondsrc ("bind SECTION KEY REQUEST", comments with
- * '#'); each bad line is reported in errors as "name:LINE: message" and
+/* Read the lines of a fondsrc ("bind SECTION KEY REQUEST", "set NAME
+ * VALUE", comments with '#'); each bad line is reported in errors as "name:LINE: message" and
  * skipped. Returns the number of bad lines. */
 int keymap_parse(struct keymap *km, const char *text, const char *name,
                  struct strlist *errors);
@@ -342,6 +386,7 @@ enum sattr {
 	SA_BAR,       /* timeline bars */
 	SA_MARK,      /* markers */
 	SA_ERROR,     /* error messages */
+	SA_FACET,     /* facet values in the filters */
 	SA_NATTRS
 };
 
@@ -352,6 +397,10 @@ struct rect {
 /* Start curses on the terminal (or, with headless, on /dev/null with the
  * given size). Returns -1 with e set when the terminal cannot be used. */
 int screen_start(int headless, int lines, int cols, struct err *e);
+
+/* The colours and attributes of every area from c (after screen_start;
+ * NO_COLOR or a terminal without colours keeps the attributes alone). */
+void screen_colors(const struct ui_config *c);
 
 /* Give the terminal back (idempotent; safe from atexit and die()). */
 void screen_stop(void);
@@ -404,8 +453,9 @@ void screen_vline(int y, int x, int h);
 /* Show the cursor at (y, x), or hide it with y < 0. */
 void screen_cursor(int y, int x);
 
-/* Send what changed to the terminal. */
-void screen_update(void);
+/* Send what changed to the terminal; returns the bytes that took, or -1
+ * when that cannot be told. */
+long screen_update(void);
 
 /* Repaint everything on the next update (after ^L). */
 void screen_redraw(void);
@@ -603,6 +653,16 @@ struct app {
 	char *filters_text;      /* the filters as the status line shows them */
 	unsigned long filters_gen;
 	int say_found;       /* say "N found" once the list is counted */
+	/* slow links: keys that come faster than HOLD_USEC apart are a held
+	 * key (or fast typing): the screens are paced (not drawn before
+	 * draw_due), the list scrolls by pages at its ends, and the preview
+	 * stays on preview_key until preview_due (the cursor rests) */
+	int headless;
+	int held;
+	int64_t last_key, last_draw, draw_due, preview_due;
+	long last_bytes;         /* what the last screen took (-1: unknown) */
+	char *rc_path;           /* the user's fondsrc, when read */
+	int64_t preview_key;
 	int doc_full;        /* the document view across a wide screen (z) */
 	struct view views[BV_NVIEWS];
 	enum browse_view shown; /* the view on top when last handled */

@@ -219,6 +219,184 @@ static int split_words(char *s, char **w, int max)
 	}
 }
 
+void config_defaults(struct ui_config *c)
+{
+	memset(c, 0, sizeof *c);
+	c->layout = LAYOUT_SPLIT;
+	c->preview_delay_ms = 150;
+	c->accessible = -1;
+	c->mouse = 0;
+	c->ambiwidth = -1;
+}
+
+static int parse_bool(const char *v, int *out)
+{
+	if (!strcmp(v, "on") || !strcmp(v, "yes") || !strcmp(v, "true") ||
+	    !strcmp(v, "1"))
+		*out = 1;
+	else if (!strcmp(v, "off") || !strcmp(v, "no") || !strcmp(v, "false") ||
+	         !strcmp(v, "0"))
+		*out = 0;
+	else
+		return -1;
+	return 0;
+}
+
+/* The areas of color lines, in enum sattr's order. */
+static const char *const area_names[UI_NAREAS] = {
+	"default", "selected", "cursor", "status", "hint", "title", "heading",
+	"label", "match", "dim", "bar", "marker", "error", "facet",
+};
+
+const char *config_area_name(int i)
+{
+	return i >= 0 && i < UI_NAREAS ? area_names[i] : NULL;
+}
+
+int config_area_parse(const char *name)
+{
+	static const struct { const char *alias; int area; } aliases[] = {
+		{ "normal", 0 }, { "list", 0 }, { "selection", 1 },
+		{ "highlight", 8 }, { "timeline", 10 }, { "mark", 11 },
+		{ "markers", 11 }, { "headings", 6 }, { "facets", 13 },
+	};
+	int i;
+
+	for (i = 0; i < UI_NAREAS; i++)
+		if (!strcmp(name, area_names[i]))
+			return i;
+	for (i = 0; i < (int)ARRAY_LEN(aliases); i++)
+		if (!strcmp(name, aliases[i].alias))
+			return aliases[i].area;
+	return -1;
+}
+
+/* A colour: default, a name (bright-red), colorN or N (0-255); -2 when
+ * it is none of them. */
+static int color_parse(const char *v)
+{
+	static const char *const names[8] = {
+		"black", "red", "green", "yellow", "blue", "magenta", "cyan", "white"
+	};
+	char *end;
+	long n;
+	int i;
+
+	if (!strcmp(v, "default") || !strcmp(v, "-1"))
+		return -1;
+	for (i = 0; i < 8; i++) {
+		if (!strcmp(v, names[i]))
+			return i;
+		if (!strncmp(v, "bright-", 7) && !strcmp(v + 7, names[i]))
+			return i + 8;
+	}
+	if (!strncmp(v, "color", 5))
+		v += 5;
+	if (!isdigit((unsigned char)*v))
+		return -2;
+	n = strtol(v, &end, 10);
+	return *end || n < 0 || n > 255 ? -2 : (int)n;
+}
+
+static int attr_parse(const char *v, unsigned *out)
+{
+	static const struct { const char *name; unsigned bit; } attrs[] = {
+		{ "normal", 0 }, { "bold", CA_BOLD }, { "dim", CA_DIM },
+		{ "underline", CA_UNDERLINE }, { "reverse", CA_REVERSE },
+		{ "blink", CA_BLINK }, { "italic", CA_ITALIC },
+		{ "standout", CA_STANDOUT },
+	};
+	size_t i;
+
+	for (i = 0; i < ARRAY_LEN(attrs); i++) {
+		if (!strcmp(v, attrs[i].name)) {
+			*out |= attrs[i].bit;
+			return 0;
+		}
+	}
+	return -1;
+}
+
+/* "color AREA FG BG [ATTRS...]": into c, or a message into msg. */
+static void color_line(struct ui_config *c, char **w, int n, struct sbuf *msg)
+{
+	struct color_spec cs = { 1, -1, -1, 0 };
+	int area, fg, bg, i;
+
+	if (n < 4 || n > 8) {
+		sbuf_printf(msg, "color needs an area, a foreground and a background, "
+		            "then attributes: color selected black cyan bold");
+		return;
+	}
+	if ((area = config_area_parse(w[1])) < 0) {
+		sbuf_printf(msg, "unknown area \"%s\" (try default, selected, cursor, "
+		            "status, hint, title, heading, label, match, dim, bar, "
+		            "marker, error, facet)", w[1]);
+		return;
+	}
+	if ((fg = color_parse(w[2])) < -1 || (bg = color_parse(w[3])) < -1) {
+		sbuf_printf(msg, "unknown colour \"%s\" (try default, black, red, "
+		            "green, yellow, blue, magenta, cyan, white, bright-red, "
+		            "color0..color255)", fg < -1 ? w[2] : w[3]);
+		return;
+	}
+	cs.fg = (short)fg;
+	cs.bg = (short)bg;
+	for (i = 4; i < n; i++) {
+		if (attr_parse(w[i], &cs.attrs) < 0) {
+			sbuf_printf(msg, "unknown attribute \"%s\" (try normal, bold, dim, "
+			            "underline, reverse, blink, italic, standout)", w[i]);
+			return;
+		}
+	}
+	c->color[area] = cs;
+}
+
+/* "set NAME VALUE" (w[1], w[2]): into c, or a message into msg. */
+static void set_line(struct ui_config *c, char **w, int n, struct sbuf *msg)
+{
+	const char *name = n > 1 ? w[1] : "", *v = n > 2 ? w[2] : "";
+	char *end;
+	long ms;
+	int b;
+
+	if (n != 3) {
+		sbuf_printf(msg, "set needs a name and a value: set layout list");
+	} else if (!strcmp(name, "layout")) {
+		if (!strcmp(v, "split"))
+			c->layout = LAYOUT_SPLIT;
+		else if (!strcmp(v, "list"))
+			c->layout = LAYOUT_LIST;
+		else
+			sbuf_printf(msg, "layout is split or list, not \"%s\"", v);
+	} else if (!strcmp(name, "preview-delay")) {
+		ms = strtol(v, &end, 10);
+		if (!*v || *end || ms < 0 || ms > 10000)
+			sbuf_printf(msg, "preview-delay is milliseconds, 0 to 10000, "
+			            "not \"%s\"", v);
+		else
+			c->preview_delay_ms = (int)ms;
+	} else if (!strcmp(name, "accessible") || !strcmp(name, "mouse") ||
+	           !strcmp(name, "osc52")) {
+		if (parse_bool(v, &b) < 0)
+			sbuf_printf(msg, "%s is on or off, not \"%s\"", name, v);
+		else if (!strcmp(name, "mouse"))
+			c->mouse = b;
+		else if (!strcmp(name, "osc52"))
+			c->osc52 = b;
+		else
+			c->accessible = b;
+	} else if (!strcmp(name, "ambiwidth")) {
+		if (!strcmp(v, "1") || !strcmp(v, "2"))
+			c->ambiwidth = v[0] - '0';
+		else
+			sbuf_printf(msg, "ambiwidth is 1 or 2, not \"%s\"", v);
+	} else {
+		sbuf_printf(msg, "unknown setting \"%s\" (try layout, preview-delay, "
+		            "accessible, mouse, ambiwidth, osc52)", name);
+	}
+}
+
 int keymap_parse(struct keymap *km, const char *text, const char *name,
                  struct strlist *errors)
 {
@@ -227,11 +405,15 @@ int keymap_parse(struct keymap *km, const char *text, const char *name,
 	int bad = 0;
 	struct sbuf msg = {0};
 
+	if (!km->cfg_init) {
+		config_defaults(&km->cfg);
+		km->cfg_init = 1;
+	}
 	while (*p) {
 		const char *end = strchr(p, '\n');
 		size_t len = end ? (size_t)(end - p) : strlen(p);
-		char *copy = xstrndup(p, len), *w[4];
-		int n = split_words(copy, w, 4), section, key, ok;
+		char *copy = xstrndup(p, len), *w[8];
+		int n = split_words(copy, w, 8), section, key, ok;
 		enum request req;
 
 		line++;
@@ -239,15 +421,12 @@ int keymap_parse(struct keymap *km, const char *text, const char *name,
 		if (n == 0) {
 			/* blank or comment */
 		} else if (strcmp(w[0], "set") == 0) {
-			if (n != 3 || strcmp(w[1], "osc52") != 0 ||
-			    (strcmp(w[2], "on") != 0 && strcmp(w[2], "off") != 0))
-				sbuf_printf(&msg, "set takes a setting and a value: set osc52 on "
-				            "(or off)");
-			else
-				km->osc52 = strcmp(w[2], "on") == 0;
+			set_line(&km->cfg, w, n, &msg);
+		} else if (strcmp(w[0], "color") == 0 || strcmp(w[0], "colour") == 0) {
+			color_line(&km->cfg, w, n, &msg);
 		} else if (strcmp(w[0], "bind") != 0) {
-			sbuf_printf(&msg, "unknown directive \"%s\" (bind and set are "
-			            "understood)", w[0]);
+			sbuf_printf(&msg, "unknown directive \"%s\" (try bind, set or "
+			            "color)", w[0]);
 		} else if (n != 4) {
 			sbuf_printf(&msg, "bind needs a section, a key and a request: "
 			            "bind generic j move-down");

@@ -107,6 +107,17 @@ void list_draw_companion(struct app *a, struct rect r)
 	list_paint(a, r, 0);
 }
 
+/* How far a move past the window's edge scrolls: a row, or while a key
+ * is held nearly a page, so that the pane is sent again once a page and
+ * not once a row (a pane beside another cannot be scrolled by the
+ * terminal). */
+static size_t list_jump(struct app *a)
+{
+	size_t h = a->b.height;
+
+	return a->held && h > 2 ? h - 1 : 0;
+}
+
 static int list_request(struct app *a, enum request req)
 {
 	struct browse *b = &a->b;
@@ -115,11 +126,11 @@ static int list_request(struct app *a, enum request req)
 	switch (req) {
 	case REQ_MOVE_DOWN:
 	case REQ_FIND_NEXT:
-		r = browse_move(b, 1, &a->e);
+		r = browse_move_jump(b, 1, list_jump(a), &a->e);
 		break;
 	case REQ_MOVE_UP:
 	case REQ_FIND_PREV:
-		r = browse_move(b, -1, &a->e);
+		r = browse_move_jump(b, -1, list_jump(a), &a->e);
 		break;
 	case REQ_PAGE_DOWN:
 		r = browse_page(b, 1, &a->e);

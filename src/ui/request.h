@@ -52,6 +52,7 @@
 	X(REMOVE, "remove", "remove", "Filters: remove the selected filter") \
 	X(HELP, "help", "help", "Show every key") \
 	X(FULL_WIDTH, "full-width", "full width", "Document: across the whole screen, or beside the list again (wide screens)") \
+	X(LAYOUT, "toggle-layout", "layout", "The list alone (a document opens on Enter), or the list beside the document") \
 	X(REDRAW, "redraw", "redraw", "Redraw the whole screen") \
 	X(QUIT, "quit", "quit", "Close the view; quit from the list") \
 	X(QUIT_ALL, "quit-all", "quit all", "Quit at once")

@@ -9,6 +9,7 @@
 #include "config.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <limits.h>
 #include <poll.h>
 #include <stdlib.h>
@@ -26,63 +27,119 @@ static int term_known(const char *name);
 static struct {
 	SCREEN *scr;
 	FILE *in, *out;
-	int active, ascii, headless;
+	int active, ascii, headless, colors_started;
 	attr_t attrs[SA_NATTRS];
 } term;
 
-static void set_attrs(int color)
+/* The built-in look of each area: with colours (readable on light and on
+ * dark backgrounds: a colour is a background under black or white text,
+ * or a foreground that reads on both, red, magenta, green), and without
+ * them (monochrome, NO_COLOR). */
+static const struct {
+	short fg, bg;
+	unsigned attrs, mono;
+} defaults[SA_NATTRS] = {
+	[SA_NORMAL] = { -1, -1, 0, 0 },
+	[SA_SELECTED] = { COLOR_BLACK, COLOR_CYAN, 0, CA_REVERSE },
+	[SA_CURSOR] = { COLOR_WHITE, COLOR_BLUE, 0, CA_BOLD | CA_UNDERLINE },
+	[SA_STATUS] = { COLOR_BLACK, COLOR_WHITE, 0, CA_REVERSE },
+	[SA_HINT] = { -1, -1, 0, 0 },
+	[SA_TITLE] = { -1, -1, CA_BOLD, CA_BOLD },
+	[SA_HEADING] = { COLOR_MAGENTA, -1, CA_BOLD, CA_BOLD | CA_UNDERLINE },
+	[SA_LABEL] = { -1, -1, CA_BOLD, CA_BOLD },
+	[SA_MATCH] = { COLOR_BLACK, COLOR_YELLOW, 0, CA_BOLD | CA_UNDERLINE },
+	[SA_DIM] = { -1, -1, CA_DIM, CA_DIM },
+	[SA_BAR] = { COLOR_CYAN, -1, 0, 0 },
+	[SA_MARK] = { COLOR_GREEN, -1, CA_BOLD, CA_BOLD },
+	[SA_ERROR] = { COLOR_RED, -1, CA_BOLD, CA_BOLD },
+	[SA_FACET] = { -1, -1, 0, 0 },
+};
+
+_Static_assert(SA_NATTRS == UI_NAREAS, "an area name for every attribute");
+
+static attr_t curses_attrs(unsigned ca)
 {
-	attr_t *a = term.attrs;
-	int i;
+	attr_t a = A_NORMAL;
 
-	for (i = 0; i < SA_NATTRS; i++)
-		a[i] = A_NORMAL;
-	a[SA_SELECTED] = A_REVERSE;
-	a[SA_CURSOR] = A_BOLD | A_UNDERLINE;
-	a[SA_STATUS] = A_REVERSE;
-	a[SA_HINT] = A_NORMAL;
-	a[SA_TITLE] = A_BOLD;
-	a[SA_HEADING] = A_BOLD | A_UNDERLINE;
-	a[SA_LABEL] = A_BOLD;
-	a[SA_MATCH] = A_BOLD | A_UNDERLINE;
-	a[SA_DIM] = A_DIM;
-	a[SA_BAR] = A_NORMAL;
-	a[SA_MARK] = A_BOLD;
-	a[SA_ERROR] = A_BOLD;
-	if (!color)
-		return;
-	if (start_color() == ERR)
-		return;
-	{
-		short bg = -1, fg = -1;
+	if (ca & CA_BOLD)
+		a |= A_BOLD;
+	if (ca & CA_DIM)
+		a |= A_DIM;
+	if (ca & CA_UNDERLINE)
+		a |= A_UNDERLINE;
+	if (ca & CA_REVERSE)
+		a |= A_REVERSE;
+	if (ca & CA_BLINK)
+		a |= A_BLINK;
+	if (ca & CA_STANDOUT)
+		a |= A_STANDOUT;
+#ifdef A_ITALIC
+	if (ca & CA_ITALIC)
+		a |= A_ITALIC;
+#endif
+	return a;
+}
 
-		if (use_default_colors() == ERR) {
-			bg = COLOR_BLACK;
-			fg = COLOR_WHITE;
-		}
-		init_pair(1, COLOR_BLACK, COLOR_CYAN);
-		init_pair(2, fg, COLOR_BLUE);
-		init_pair(3, COLOR_YELLOW, bg);
-		init_pair(4, COLOR_GREEN, bg);
-		init_pair(5, COLOR_BLACK, COLOR_YELLOW);
-		init_pair(6, COLOR_CYAN, bg);
-		init_pair(7, COLOR_RED, bg);
-		init_pair(8, COLOR_BLACK, COLOR_WHITE);
+/* Colour c (0-255, -1 default) as the terminal can show it: the nearest
+ * of its 8 or 16 when it has fewer than c. */
+static short fit_color(int c, int ncolors)
+{
+	if (c < 0 || c < ncolors)
+		return (short)c;
+	if (c >= 16 && c < 232) {
+		int r = (c - 16) / 36, g = (c - 16) / 6 % 6, b = (c - 16) % 6;
+		int base = (r >= 3) | (g >= 3) << 1 | (b >= 3) << 2;
+
+		c = base + (ncolors >= 16 && (r >= 4 || g >= 4 || b >= 4) ? 8 : 0);
+	} else if (c >= 232) {
+		int l = c - 232;
+
+		c = l < 8 ? 0 : l < 16 ? 8 : l < 20 ? 7 : 15;
 	}
-	a[SA_SELECTED] = COLOR_PAIR(1);
-	a[SA_CURSOR] = COLOR_PAIR(2);
-	a[SA_STATUS] = COLOR_PAIR(8);
-	a[SA_HEADING] = COLOR_PAIR(3) | A_BOLD;
-	a[SA_LABEL] = COLOR_PAIR(4);
-	a[SA_MATCH] = COLOR_PAIR(5);
-	a[SA_BAR] = COLOR_PAIR(6);
-	a[SA_MARK] = COLOR_PAIR(3) | A_BOLD;
-	a[SA_ERROR] = COLOR_PAIR(7) | A_BOLD;
+	if (c >= ncolors)
+		c -= 8; /* a bright one on 8 colours */
+	return (short)(c < 0 ? 0 : c);
+}
+
+void screen_colors(const struct ui_config *c)
+{
+	const char *nc = getenv("NO_COLOR");
+	int color = term.active && has_colors() && !(nc && *nc);
+	attr_t *a = term.attrs;
+	int i, usedef = 0;
+
+	if (!term.active)
+		return;
+	if (color && !term.colors_started) {
+		if (start_color() == ERR)
+			color = 0;
+		else
+			term.colors_started = 1;
+	}
+	if (color)
+		usedef = use_default_colors() != ERR;
+	for (i = 0; i < SA_NATTRS; i++) {
+		const struct color_spec *cs = c && c->color[i].set ? &c->color[i] : NULL;
+		int fg = cs ? cs->fg : defaults[i].fg, bg = cs ? cs->bg : defaults[i].bg;
+		unsigned at = cs ? cs->attrs : color ? defaults[i].attrs : defaults[i].mono;
+
+		a[i] = curses_attrs(at);
+		if (!color || (fg < 0 && bg < 0) || i + 1 >= COLOR_PAIRS)
+			continue;
+		if (!usedef) {
+			/* a terminal without default colours: white on black */
+			if (fg < 0)
+				fg = COLOR_WHITE;
+			if (bg < 0)
+				bg = COLOR_BLACK;
+		}
+		init_pair((short)(i + 1), fit_color(fg, COLORS), fit_color(bg, COLORS));
+		a[i] |= COLOR_PAIR(i + 1);
+	}
 }
 
 int screen_start(int headless, int lines, int cols, struct err *e)
 {
-	const char *nc = getenv("NO_COLOR");
 	const char *t = getenv("TERM");
 
 	if (term.active)
@@ -144,7 +201,7 @@ int screen_start(int headless, int lines, int cols, struct err *e)
 	endwin();
 	doupdate();
 	curs_set(0);
-	set_attrs(has_colors() && !(nc && *nc));
+	screen_colors(NULL);
 	return 0;
 }
 
@@ -359,19 +416,47 @@ void screen_cursor(int y, int x)
 		return;
 	getmaxyx(stdscr, lines, cols);
 	if (y < 0 || y >= lines || x < 0 || x >= cols) {
+		/* a hidden cursor is left where the update ends: no move sent */
+		leaveok(stdscr, TRUE);
 		curs_set(0);
 		return;
 	}
+	leaveok(stdscr, FALSE);
 	move(y, x);
 	curs_set(1);
 }
 
-void screen_update(void)
+/* The bytes this process has written so far (Linux's /proc/self/io),
+ * or -1 when it cannot tell. */
+static long long written_bytes(void)
 {
+	static int fd = -2;
+	char buf[512], *p;
+	ssize_t n;
+
+	if (fd == -2)
+		fd = open("/proc/self/io", O_RDONLY | O_CLOEXEC);
+	if (fd < 0)
+		return -1;
+	n = pread(fd, buf, sizeof buf - 1, 0);
+	if (n <= 0)
+		return -1;
+	buf[n] = '\0';
+	p = strstr(buf, "wchar:");
+	return p ? strtoll(p + 6, NULL, 10) : -1;
+}
+
+long screen_update(void)
+{
+	long long before, after;
+
 	if (!term.active)
-		return;
+		return 0;
 	wnoutrefresh(stdscr);
+	before = term.headless ? -1 : written_bytes();
 	doupdate();
+	after = before >= 0 ? written_bytes() : -1;
+	return after >= before && before >= 0 ? (long)(after - before) : -1;
 }
 
 void screen_redraw(void)

@@ -22,5 +22,25 @@ bench: fonds$(EXEEXT) tests/bench/gen$(EXEEXT) tests/bench/bench$(EXEEXT)
 	  --fonds '$(abs_builddir)/fonds$(EXEEXT)' \
 	  --gen '$(abs_builddir)/tests/bench/gen$(EXEEXT)' \
 	  --cache '$(BENCH_CACHE)' -n $(BENCH_N) $(BENCH_FLAGS)
+	$(MAKE) $(AM_MAKEFLAGS) bench-slow
 
 .PHONY: bench
+
+# The slow-link rows (tests/bench/slowlink.py, python3-pyte): fonds and
+# less behind a pty read at 8, 4 and 2 KB/s on a 20,000-document
+# collection; `make bench` runs them after the table above.
+# `make bench-slow SLOW_RATES=4 SLOW_SCENARIOS=j` for one row.
+BENCH_SLOW_N = 20000
+SLOW_RATES = 8,4,2
+SLOW_SCENARIOS = j,space,search
+EXTRA_DIST += tests/bench/slowlink.py
+
+bench-slow: fonds$(EXEEXT) tests/bench/gen$(EXEEXT)
+	FONDS_DATADIR='$(abs_top_srcdir)/share' /usr/bin/python3 \
+	  '$(abs_top_srcdir)/tests/bench/slowlink.py' \
+	  --fonds '$(abs_builddir)/fonds$(EXEEXT)' \
+	  --gen '$(abs_builddir)/tests/bench/gen$(EXEEXT)' \
+	  --cache '$(BENCH_CACHE)' -n $(BENCH_SLOW_N) \
+	  --rates '$(SLOW_RATES)' --scenario '$(SLOW_SCENARIOS)'
+
+.PHONY: bench-slow

@@ -1150,6 +1150,52 @@ int main(void)
 	}
 	screens_free(&sc);
 
+	/* fondsrc's set lines: the list alone (v puts the document back
+	 * beside it); a bad line is said on the status line with its file
+	 * and line, and the rest is applied */
+	{
+		char cdir[512], rc[600], l[512];
+		const char *oldx = getenv("XDG_CONFIG_HOME");
+		char *saved = oldx ? xstrdup(oldx) : NULL;
+		FILE *f;
+
+		struct err pe;
+
+		snprintf(cdir, sizeof cdir, "%s/cfg/fonds", dir);
+		snprintf(rc, sizeof rc, "%s/fondsrc", cdir);
+		path_make_parents(rc, &pe);
+		f = fopen(rc, "w");
+		if (f) {
+			fputs("set layout list\ncolor selected black bogus\n"
+			      "color heading red default bold\nset mouse maybe\n", f);
+			fclose(f);
+		}
+		snprintf(cdir, sizeof cdir, "%s/cfg", dir);
+		setenv("XDG_CONFIG_HOME", cdir, 1);
+		if (run(s, dir, "layout", "dump\nv\ndump\nv\nEnter\ndump\nQ\n", "140x30", &sc) == 0 &&
+		    sc.n == 3) {
+			ok(!strstr(sc.v[0], "People"),
+			   "set layout list: no document beside the list");
+			ok(strstr(line_of(sc.v[0], 28, l, sizeof l), "fondsrc:2: unknown colour \"bogus\"") != NULL,
+			   "the first bad line on the status line, with file and line: %s", l);
+			ok(strstr(l, "2 bad lines in fondsrc") != NULL, "and that there are more: %s", l);
+			ok(strstr(sc.v[1], "People") != NULL, "v: the document beside the list");
+			ok(strstr(line_of(sc.v[1], 28, l, sizeof l), "beside the document") != NULL,
+			   "and it says so: %s", l);
+			ok(strstr(line_of(sc.v[2], 28, l, sizeof l), " document ") != NULL &&
+			   !strstr(sc.v[2], "CPSU Politburo Decision"),
+			   "v again, Enter: the document alone");
+		} else {
+			ok(0, "layout runs (%d screens)", sc.n);
+		}
+		screens_free(&sc);
+		if (saved)
+			setenv("XDG_CONFIG_HOME", saved, 1);
+		else
+			unsetenv("XDG_CONFIG_HOME");
+		free(saved);
+	}
+
 	/* a facet's "more": every value with its count, narrowed as one
 	 * types (issue 12: 39 of 49 subjects could not be reached) */
 	{

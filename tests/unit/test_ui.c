@@ -875,8 +875,76 @@ static void test_refs(void)
 	record_texts_free(&r.texts);
 }
 
+/* fondsrc's set and color lines: each bad one reported with its file
+ * and line, every good one applied */
+static void test_config(void)
+{
+	struct keymap km = {0};
+	struct strlist errs = {0};
+	const struct ui_config *c = &km.cfg;
+
+	is_int(keymap_parse(&km, keymap_default_text, "fondsrc", &errs), 0,
+	       "the defaults parse");
+	is_int(c->layout, LAYOUT_SPLIT, "default layout: split");
+	is_int(c->preview_delay_ms, 150, "default preview delay: 150 ms");
+	is_int(c->mouse, 0, "mouse off by default");
+	is_int(c->accessible, -1, "accessible: by the terminal");
+	is_int(c->ambiwidth, -1, "ambiwidth: by the locale");
+	ok(!c->color[SA_SELECTED].set, "no colour set by the defaults");
+	is_int(keymap_parse(&km,
+	                    "set layout list\n"
+	                    "color selected black bogus\n"
+	                    "color selected white color22 bold underline\n"
+	                    "colour heading bright-red default\n"
+	                    "color nowhere red blue\n"
+	                    "color match 300 default\n"
+	                    "color status red\n"
+	                    "color error red default sparkly\n"
+	                    "set preview-delay fast\n"
+	                    "set preview-delay 40\n"
+	                    "set mouse on\n"
+	                    "set accessible yes\n"
+	                    "set ambiwidth 2\n"
+	                    "set ambiwidth 3\n"
+	                    "set colour on\n"
+	                    "set layout\n", "rc", &errs), 9, "nine bad lines");
+	is_int(c->layout, LAYOUT_LIST, "set layout list applied");
+	ok(c->color[SA_SELECTED].set && c->color[SA_SELECTED].fg == 7 &&
+	   c->color[SA_SELECTED].bg == 22 &&
+	   c->color[SA_SELECTED].attrs == (CA_BOLD | CA_UNDERLINE),
+	   "color selected: white on 22, bold and underlined");
+	ok(c->color[SA_HEADING].set && c->color[SA_HEADING].fg == 9 &&
+	   c->color[SA_HEADING].bg == -1, "colour heading: bright red on the default");
+	ok(!c->color[SA_MATCH].set && !c->color[SA_STATUS].set && !c->color[SA_ERROR].set,
+	   "bad colour lines leave their areas alone");
+	is_int(c->preview_delay_ms, 40, "preview-delay 40 applied after a bad one");
+	is_int(c->mouse, 1, "mouse on");
+	is_int(c->accessible, 1, "accessible yes");
+	is_int(c->ambiwidth, 2, "ambiwidth 2 (3 refused)");
+	is_int(errs.n, 9, "nine messages");
+	if (errs.n == 9) {
+		ok(strncmp(errs.v[0], "rc:2: unknown colour \"bogus\"", 28) == 0, "%s", errs.v[0]);
+		ok(strncmp(errs.v[1], "rc:5: unknown area \"nowhere\"", 28) == 0, "%s", errs.v[1]);
+		ok(strncmp(errs.v[2], "rc:6: unknown colour \"300\"", 26) == 0, "%s", errs.v[2]);
+		ok(strncmp(errs.v[3], "rc:7: color needs", 17) == 0, "%s", errs.v[3]);
+		ok(strncmp(errs.v[4], "rc:8: unknown attribute \"sparkly\"", 33) == 0, "%s", errs.v[4]);
+		ok(strncmp(errs.v[5], "rc:9: preview-delay is milliseconds", 35) == 0, "%s", errs.v[5]);
+		ok(strncmp(errs.v[6], "rc:14: ambiwidth is 1 or 2", 26) == 0, "%s", errs.v[6]);
+		ok(strncmp(errs.v[7], "rc:15: unknown setting \"colour\"", 31) == 0, "%s", errs.v[7]);
+		ok(strncmp(errs.v[8], "rc:16: set needs", 16) == 0, "%s", errs.v[8]);
+	}
+	is_int(config_area_parse("selection"), SA_SELECTED, "an area's other name");
+	for (int i = 0; i < UI_NAREAS; i++)
+		if (config_area_parse(config_area_name(i)) != i)
+			ok(0, "area %d's name parses back", i);
+	ok(config_area_name(UI_NAREAS) == NULL, "no area past the last");
+	strlist_clear(&errs);
+	keymap_free(&km);
+}
+
 int main(void)
 {
+	test_config();
 	test_keys();
 	test_requests();
 	test_keymap();
