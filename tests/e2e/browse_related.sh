@@ -66,8 +66,11 @@ ok_status $? "H goes back too"
 e2e_keys Q
 e2e_exited >/dev/null
 e2e_start 80 24
+e2e_wait ' document  9/44'
+ok_status $? "80x24: the session resumes in the document read last (the reply, 9/44)"
+e2e_keys q
 e2e_wait ' list  9/44'
-ok_status $? "80x24: the list, on the last document read (the reply, 9/44)"
+ok_status $? "q: the list, on it"
 e2e_keys k k k k
 e2e_keys Enter
 e2e_wait '^ Telegram from Matveyev'

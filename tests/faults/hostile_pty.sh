@@ -58,6 +58,8 @@ keys >"$tmp/keys"
 session() {
 	name=$1 size=$2
 	shift 2
+	# each run starts afresh, not where the last one left off (resume)
+	[ ! -x "$DBTOOL" ] || "$DBTOOL" sql "$DB" "DELETE FROM state WHERE key = 'session'" >/dev/null
 	"$PTYRUN" run -s "$size" -o "$tmp/$name.raw" -t $((60 * SLOW)) "$tmp/keys" -- \
 		env "$@" "$FONDS_BIN" --db "$DB" 2>"$tmp/$name.err"
 	st=$?

@@ -100,6 +100,8 @@ diag "$tmp/storm.scan"
 
 # The same in tmux, looking at the screen after it.
 if have_tmux; then
+	# each run starts afresh, not where the last one left off (resume)
+	[ ! -x "$DBTOOL" ] || "$DBTOOL" sql "$DB" "DELETE FROM state WHERE key = 'session'" >/dev/null
 	t_start storm 100 30 "'$FONDS_BIN' --db '$DB' 2>'$tmp/storm.err'"
 	t_wait "$STATUS_RE"
 	t_keys g
