@@ -491,6 +491,26 @@ int cli_query_check(struct store *s, const struct query *q, struct err *e)
 	return rc < 0 ? -1 : 0;
 }
 
+int cli_query_open(struct cli *c, struct cli_query *cq, const char *also,
+                   struct query **q, struct store **s)
+{
+	struct query *more = NULL;
+	struct err e;
+
+	if (cli_query_build(cq, q, &e) < 0 ||
+	    (also && query_parse(also, &more, &e) < 0))
+		return cli_error("%s", e.msg);
+	if (more) {
+		query_append(*q, more);
+		query_free(more);
+	}
+	if (!(*s = cli_open_store(c, 0, 0)))
+		return EXIT_USAGE;
+	if (cli_query_check(*s, *q, &e) < 0)
+		return cli_error("%s", e.msg);
+	return -1;
+}
+
 int cli_each_doc(struct store *s, const struct query *q,
                  int (*cb)(void *ctx, struct doc *d), void *ctx, struct err *e)
 {

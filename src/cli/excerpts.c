@@ -64,7 +64,7 @@ int cli_excerpts(struct cli *c, int argc, char **argv)
 	struct cli_getopt g;
 	struct cli_query cq;
 	struct strlist words = {0};
-	struct query *q = NULL, *has = NULL;
+	struct query *q = NULL;
 	struct store *s = NULL;
 	struct err e;
 	const char *page = NULL;
@@ -147,17 +147,12 @@ int cli_excerpts(struct cli *c, int argc, char **argv)
 	}
 	for (size_t i = 0; i < words.n; i++)
 		cli_query_word(&cq, words.v[i]);
-	if (cli_query_build(&cq, &q, &e) < 0 || query_parse("has:excerpt", &has, &e) < 0) {
-		status = cli_error("%s", e.msg);
-		goto out;
-	}
-	query_append(q, has);
-	if (!(s = cli_open_store(c, 0, 0)))
+	if ((status = cli_query_open(c, &cq, "has:excerpt", &q, &s)) >= 0)
 		goto out;
 	{
 		struct list l = { c, s, format, 0 };
 
-		if (cli_query_check(s, q, &e) < 0 || cli_each_doc(s, q, list_doc, &l, &e) < 0)
+		if (cli_each_doc(s, q, list_doc, &l, &e) < 0)
 			status = cli_error("%s", e.msg);
 		else
 			status = cli_finish(l.n ? EXIT_OK : EXIT_NOTHING);
@@ -166,7 +161,6 @@ out:
 	if (s)
 		store_close(s);
 	query_free(q);
-	query_free(has);
 	cli_query_free(&cq);
 	strlist_clear(&words);
 	return status;

@@ -152,16 +152,9 @@ int cli_export(struct cli *c, int argc, char **argv)
 			break;
 		}
 	}
-	if (cli_query_build(&cq, &q, &e) < 0) {
-		status = cli_error("%s", e.msg);
+	if ((status = cli_query_open(c, &cq, NULL, &q, &s)) >= 0)
 		goto out;
-	}
-	if (!(s = cli_open_store(c, 0, 0)))
-		goto out;
-	if (cli_query_check(s, q, &e) < 0) {
-		status = cli_error("%s", e.msg);
-		goto out;
-	}
+	status = EXIT_USAGE;
 	if (user_data) {
 		if (cq.text.len || q->n || format != CLI_JSON) {
 			status = cli_usage_error(c, "--user-data takes no query or format: it "

@@ -230,6 +230,14 @@ int cli_check_ids(struct store *s, char *const *ids, size_t n);
  * Returns 0, or -1 with e saying which is unknown. */
 int cli_query_check(struct store *s, const struct query *q, struct err *e);
 
+/* What search, timeline, export, excerpts and notebook do first: build the
+ * query of cq (and of the clause also, when not NULL: "has:note"), open
+ * the database and check the query's tags and saved searches there.
+ * Returns -1 with *q and *s set (the caller frees and closes them, also
+ * on failure), or the exit status to return, the reason printed. */
+int cli_query_open(struct cli *c, struct cli_query *cq, const char *also,
+                   struct query **q, struct store **s);
+
 /* Call cb with every document of q, whole, in date order (a page of
  * keys at a time); a negative return stops with -1 (e set by cb). */
 int cli_each_doc(struct store *s, const struct query *q,

@@ -127,7 +127,7 @@ int cli_notebook(struct cli *c, int argc, char **argv)
 {
 	struct cli_getopt g;
 	struct cli_query cq;
-	struct query *q = NULL, *has = NULL;
+	struct query *q = NULL;
 	struct store *s = NULL;
 	struct err e;
 	int k, format = NB_MARKDOWN, status = EXIT_USAGE;
@@ -166,18 +166,12 @@ int cli_notebook(struct cli *c, int argc, char **argv)
 			}
 		}
 	}
-	if (cli_query_build(&cq, &q, &e) < 0 ||
-	    query_parse("has:note OR has:excerpt", &has, &e) < 0) {
-		status = cli_error("%s", e.msg);
-		goto out;
-	}
-	query_append(q, has);
-	if (!(s = cli_open_store(c, 0, 0)))
+	if ((status = cli_query_open(c, &cq, "has:note OR has:excerpt", &q, &s)) >= 0)
 		goto out;
 	{
 		struct nb nb = { c, s, format, cite_today(), 0 };
 
-		if (cli_query_check(s, q, &e) < 0 || cli_each_doc(s, q, nb_doc, &nb, &e) < 0)
+		if (cli_each_doc(s, q, nb_doc, &nb, &e) < 0)
 			status = cli_error("%s", e.msg);
 		else
 			status = cli_finish(nb.n ? EXIT_OK : EXIT_NOTHING);
@@ -186,7 +180,6 @@ out:
 	if (s)
 		store_close(s);
 	query_free(q);
-	query_free(has);
 	cli_query_free(&cq);
 	return status;
 }

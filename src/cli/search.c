@@ -157,16 +157,9 @@ int cli_search(struct cli *c, int argc, char **argv)
 			break;
 		}
 	}
-	if (cli_query_build(&cq, &q, &e) < 0) {
-		status = cli_error("%s", e.msg);
+	if ((status = cli_query_open(c, &cq, NULL, &q, &s)) >= 0)
 		goto out;
-	}
-	if (!(s = cli_open_store(c, 0, 0)))
-		goto out;
-	if (cli_query_check(s, q, &e) < 0) {
-		status = cli_error("%s", e.msg);
-		goto out;
-	}
+	status = EXIT_USAGE;
 	snippets = c->out_tty && query_has_text(q);
 	for (;;) {
 		memset(&rows, 0, sizeof rows);

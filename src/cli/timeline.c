@@ -190,16 +190,9 @@ int cli_timeline(struct cli *c, int argc, char **argv)
 			break;
 		}
 	}
-	if (cli_query_build(&cq, &q, &e) < 0) {
-		status = cli_error("%s", e.msg);
+	if ((status = cli_query_open(c, &cq, NULL, &q, &s)) >= 0)
 		goto out;
-	}
-	if (!(s = cli_open_store(c, 0, 0)))
-		goto out;
-	if (cli_query_check(s, q, &e) < 0) {
-		status = cli_error("%s", e.msg);
-		goto out;
-	}
+	status = EXIT_USAGE;
 	if (store_timeline(s, q, level, cq.from, cq.to, &v, &n, &coarse, &e) < 0) {
 		status = cli_error("%s", e.msg);
 		goto out;
