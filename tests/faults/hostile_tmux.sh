@@ -203,8 +203,7 @@ t_wait "$STATUS_RE"
 t_keys :
 t_type 'open big-line'
 t_keys Enter
-# (it opens where a session left it, the first one its end: g goes to
-# its top)
+# (g: its top, wherever a session left it)
 t_wait '^ document +[0-9]+/23' 20 && t_keys g && t_wait '^ document +[0-9]+/23 +top' 20 &&
 	t_wait '│ Longline' 20
 ok "the 80,000-character line opens in bounded time" [ $? -eq 0 ]
