@@ -127,11 +127,15 @@ diag() {
 
 # tap_tmpdir PREFIX: make the private directory $tmp and the database
 # path $DB in it; it, background children and tmux servers go at exit.
+# The browser's state (history, reading places) is the test's own, so
+# tests run side by side never see each other's.
 tap_tmpdir() {
 	tmp=$(mktemp -d "${TMPDIR:-/tmp}/fonds-$1.XXXXXX") || exit 99
 	trap tap_cleanup EXIT
 	trap 'exit 1' HUP INT TERM PIPE
 	DB=$tmp/x.db
+	XDG_STATE_HOME=$tmp/state
+	export XDG_STATE_HOME
 }
 
 tap_cleanup() {

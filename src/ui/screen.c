@@ -141,10 +141,12 @@ void screen_colors(const struct ui_config *c)
 int screen_start(int headless, int lines, int cols, struct err *e)
 {
 	const char *t = getenv("TERM");
+	int ascii = term.ascii; /* screen_set_ascii may come first */
 
 	if (term.active)
 		return 0;
 	memset(&term, 0, sizeof term);
+	term.ascii = ascii;
 	if (headless) {
 		term.out = fopen("/dev/null", "w");
 		term.in = fopen("/dev/null", "r");
