@@ -72,7 +72,7 @@ for kind in file dir both; do
 	fi
 
 	if have_tmux; then
-		t_start $kind 100 30 "env HOME='$U/home' XDG_CONFIG_HOME='$U/home/config' $AS '$FONDS_BIN' --db '$D/db' 2>'$tmp/$kind.err'"
+		t_start $kind 100 30 "env HOME='$U/home' XDG_CONFIG_HOME='$U/home/config' XDG_STATE_HOME='$U/home/state' $AS '$FONDS_BIN' --db '$D/db' 2>'$tmp/$kind.err'"
 		t_wait "$STATUS_RE"
 		like "$kind: the browser says it is read-only and why" "$(t_screen)" "Read-only: $why"
 		t_keys j Enter
