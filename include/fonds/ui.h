@@ -12,6 +12,8 @@ struct ui_options {
 	                        (history_default_path), "": none */
 	const char *notice;  /* said on the status line at the start (the
 	                        first run's), or NULL */
+	int accessible;      /* 1: accessible mode (--accessible), whatever
+	                        fondsrc and TERM say */
 };
 
 /* Run the browser on s until the user quits. Needs a terminal on stdin

@@ -379,6 +379,33 @@ static void draw_too_small(struct app *a)
 	screen_put(y + 1, 0, a->cols, msg, SA_DIM);
 }
 
+/* Draw a pane (the view's own draw, focused or not, or a companion) in
+ * r; in accessible mode two columns at its left hold a > beside its
+ * selection, and the focused pane's selection is where the terminal's
+ * cursor goes (screen readers follow it). */
+static void draw_pane(struct app *a, const struct view_ops *ops, int companion,
+                      struct rect r, int focused)
+{
+	int y, x, gut = a->accessible && r.w > 8;
+
+	if (gut) {
+		screen_sel_begin();
+		r.x += 2;
+		r.w -= 2;
+	}
+	if (companion)
+		ops->companion(a, r);
+	else
+		ops->draw(a, r, focused);
+	if (gut && screen_sel_end(&y, &x)) {
+		screen_put(y, r.x - 2, 2, "> ", SA_MARK);
+		if (focused) {
+			a->sel_y = y;
+			a->sel_x = r.x - 2;
+		}
+	}
+}
+
 /* Lay out view top (and what shows beside it or under it) in c, from
  * the table, and draw it. */
 static void draw_layout(struct app *a, enum browse_view top, struct rect c)
@@ -395,7 +422,7 @@ static void draw_layout(struct app *a, enum browse_view top, struct rect c)
 		if (below != top)
 			draw_layout(a, below, c);
 		a->views[top].rect = c;
-		ops->draw(a, c, 1);
+		draw_pane(a, ops, 0, c, 1);
 		return;
 	}
 	if (!a->wide || ops->place == VP_FULL || !ops->companion ||
@@ -403,7 +430,7 @@ static void draw_layout(struct app *a, enum browse_view top, struct rect c)
 		a->views[top].rect = c;
 		if (top == BV_LIST)
 			list_size(a, c);
-		ops->draw(a, c, 1);
+		draw_pane(a, ops, 0, c, 1);
 		return;
 	}
 	if (ops->place == VP_THIRD) {
@@ -431,8 +458,8 @@ static void draw_layout(struct app *a, enum browse_view top, struct rect c)
 		list_size(a, mine);
 	else if (ops->companion == list_draw_companion)
 		list_size(a, other);
-	ops->draw(a, mine, 1);
-	ops->companion(a, other);
+	draw_pane(a, ops, 0, mine, 1);
+	draw_pane(a, ops, 1, other, 0);
 	screen_vline(c.y, lw, c.h);
 }
 
@@ -465,6 +492,7 @@ static void draw_screen(struct app *a)
 	c.h = a->lines - 2;
 	c.w = a->cols;
 	a->wide = a->cols >= WIDE_COLS && a->km.cfg.layout == LAYOUT_SPLIT;
+	a->sel_y = a->sel_x = -1;
 	draw_layout(a, browse_top(&a->b), c);
 	draw_status(a, a->lines - 2, a->cols);
 	if (a->prompt.kind != PROMPT_NONE) {
@@ -472,7 +500,13 @@ static void draw_screen(struct app *a)
 		prompt_draw(a, a->lines - 1, a->cols);
 	} else {
 		draw_hint(a, a->lines - 1, a->cols);
-		screen_cursor(-1, -1);
+		/* accessible: the cursor on the selection (else on the status
+		 * line, where the message is) */
+		if (a->accessible)
+			screen_cursor(a->sel_y >= 0 ? a->sel_y : a->lines - 2,
+			              a->sel_y >= 0 ? a->sel_x : 0);
+		else
+			screen_cursor(-1, -1);
 	}
 	a->last_bytes = screen_update();
 }
@@ -810,7 +844,7 @@ int ui_main(struct store *s, const struct ui_options *o, struct err *e)
 	static const int sigs[4] = { SIGINT, SIGTERM, SIGHUP, SIGQUIT };
 	static int atexit_done;
 	const char *script = getenv("FONDS_UI_SCRIPT");
-	const char *cs;
+	const char *cs, *fallback = NULL;
 	struct strlist errors = {0};
 	struct app *a;
 	int i, lines = 24, cols = 80;
@@ -885,6 +919,21 @@ int ui_main(struct store *s, const struct ui_options *o, struct err *e)
 		browse_message(&a->b, 1, "%zu bad lines in fondsrc, listed when fonds "
 		               "quits; %s", errors.n, errors.v[0]);
 
+	/* accessible mode: asked for, set in fondsrc, or a terminal that
+	 * cannot address the cursor (dumb) where a browser is asked for all
+	 * the same: drawn for the simplest terminal that can */
+	{
+		const char *t = getenv("TERM");
+		int addr = a->headless ? 1 : screen_term_addressable(t);
+
+		if (addr == 0)
+			fallback = "vt100";
+		a->accessible = (o && o->accessible) || (a->km.cfg.accessible > 0) ||
+		                (a->km.cfg.accessible < 0 && addr == 0);
+		a->plain = a->ascii || a->accessible;
+		screen_set_plain(a->accessible);
+		screen_set_fallback(fallback);
+	}
 	if (screen_start(script && *script, lines, cols, e) < 0) {
 		store_set_progress(s, NULL, NULL);
 		store_set_time_limit(s, 0);
@@ -897,6 +946,9 @@ int ui_main(struct store *s, const struct ui_options *o, struct err *e)
 		return -1;
 	}
 	screen_colors(&a->km.cfg);
+	if (a->accessible && fallback)
+		browse_message(&a->b, 0, "TERM=%s cannot move the cursor: accessible "
+		               "mode, drawn for a VT100", getenv("TERM"));
 	if (script && *script)
 		run_script(a, script, getenv("FONDS_UI_DUMP"));
 	else

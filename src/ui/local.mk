@@ -55,9 +55,10 @@ UI_E2E = \
 	tests/e2e/browse_search.sh \
 	tests/e2e/browse_resize.sh \
 	tests/e2e/browse_person.sh \
-	tests/e2e/browse_first_run.sh
+	tests/e2e/browse_first_run.sh \
+	tests/e2e/screen.sh
 TESTS += $(UI_E2E)
-EXTRA_DIST += $(UI_E2E) tests/e2e/lib.sh
+EXTRA_DIST += $(UI_E2E) tests/e2e/lib.sh tests/e2e/screen.py
 
 # the golden screens of test_app (FONDS_GOLDEN_UPDATE=1 rewrites them)
 EXTRA_DIST += \

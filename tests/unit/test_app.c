@@ -157,7 +157,7 @@ static int run(struct store *s, const char *dir, const char *name,
                const char *script, const char *size, struct screens *sc)
 {
 	char kpath[512], dpath[512], line[4096];
-	struct ui_options o = { NULL, NULL, NULL, NULL };
+	struct ui_options o = { NULL, NULL, NULL, NULL, 0 };
 	struct sbuf cur = {0};
 	struct err e;
 	FILE *f;
