@@ -919,6 +919,9 @@ int ui_main(struct store *s, const struct ui_options *o, struct err *e)
 		browse_message(&a->b, 1, "%zu bad lines in fondsrc, listed when fonds "
 		               "quits; %s", errors.n, errors.v[0]);
 
+	/* ambiguous widths: fondsrc's, else the locale's (2 in CJK ones) */
+	text_set_ambiwidth(a->km.cfg.ambiwidth > 0 ? a->km.cfg.ambiwidth :
+	                   text_ambiwidth_of_locale(setlocale(LC_CTYPE, NULL)));
 	/* accessible mode: asked for, set in fondsrc, or a terminal that
 	 * cannot address the cursor (dumb) where a browser is asked for all
 	 * the same: drawn for the simplest terminal that can */
@@ -988,6 +991,7 @@ int ui_main(struct store *s, const struct ui_options *o, struct err *e)
 	for (i = 0; i < 4; i++)
 		sigaction(sigs[i], &old[i], NULL);
 	die_set_hook(NULL);
+	text_set_ambiwidth(1);
 	app_free(a);
 	return 0;
 }
