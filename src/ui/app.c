@@ -237,6 +237,61 @@ static void views_follow(struct app *a)
 		ops->leave(a);
 }
 
+static void compose_screen(struct app *a);
+
+/* The mouse (set mouse on): the wheel moves the view under it three
+ * lines, or the list beside it; a click selects the row under it (the
+ * view's own moves, one at a time, until its selection is drawn there),
+ * a double click opens it. */
+static int in_rect(struct rect r, int y, int x)
+{
+	return y >= r.y && y < r.y + r.h && x >= r.x && x < r.x + r.w;
+}
+
+static void app_mouse(struct app *a)
+{
+	enum browse_view top = browse_top(&a->b);
+	int y, x, kind, i, prev, dir;
+
+	if (!screen_mouse_event(&y, &x, &kind))
+		return;
+	if (kind == MOUSE_WHEEL_UP || kind == MOUSE_WHEEL_DOWN) {
+		dir = kind == MOUSE_WHEEL_DOWN ? 1 : -1;
+		if (in_rect(a->views[top].rect, y, x)) {
+			for (i = 0; i < 3; i++)
+				app_request(a, dir > 0 ? REQ_MOVE_DOWN : REQ_MOVE_UP);
+		} else if (top != BV_LIST && a->wide &&
+		           in_rect(a->views[BV_LIST].rect, y, x)) {
+			if (browse_move(&a->b, 3 * dir, &a->e) < 0)
+				app_error(a, &a->e);
+		}
+		return;
+	}
+	if (!in_rect(a->views[top].rect, y, x))
+		return;
+	store_read_begin(a->store);
+	compose_screen(a);
+	for (i = 0; i < 500 && a->sel_y >= 0 && a->sel_y != y; i++) {
+		dir = y > a->sel_y ? 1 : -1;
+		prev = a->sel_y;
+		app_request(a, dir > 0 ? REQ_MOVE_DOWN : REQ_MOVE_UP);
+		compose_screen(a);
+		if (a->sel_y == prev)
+			break;
+		/* past the row clicked (its second line): one back */
+		if ((dir > 0 && a->sel_y > y) || (dir < 0 && a->sel_y < y)) {
+			if (dir > 0) {
+				app_request(a, REQ_MOVE_UP);
+				compose_screen(a);
+			}
+			break;
+		}
+	}
+	store_read_end(a->store);
+	if (kind == MOUSE_DOUBLE)
+		app_request(a, REQ_ENTER);
+}
+
 static void handle_key(struct app *a, int key)
 {
 	enum request req;
@@ -259,6 +314,12 @@ static void handle_key(struct app *a, int key)
 		return;
 	}
 	browse_message(&a->b, 0, NULL);
+	if (key == (KEY_SPECIAL | KEY_MOUSE)) {
+		if (a->km.cfg.mouse)
+			app_mouse(a);
+		views_follow(a);
+		return;
+	}
 	req = keymap_lookup(&a->km, browse_top(&a->b), key);
 	if (req == REQ_NONE) {
 		if (key != KEY_ESC_)
@@ -388,8 +449,8 @@ static void draw_pane(struct app *a, const struct view_ops *ops, int companion,
 {
 	int y, x, gut = a->accessible && r.w > 8;
 
+	screen_sel_begin();
 	if (gut) {
-		screen_sel_begin();
 		r.x += 2;
 		r.w -= 2;
 	}
@@ -397,11 +458,14 @@ static void draw_pane(struct app *a, const struct view_ops *ops, int companion,
 		ops->companion(a, r);
 	else
 		ops->draw(a, r, focused);
-	if (gut && screen_sel_end(&y, &x)) {
-		screen_put(y, r.x - 2, 2, "> ", SA_MARK);
+	if (screen_sel_end(&y, &x)) {
+		if (gut)
+			screen_put(y, r.x - 2, 2, "> ", SA_MARK);
+		/* where the selection is: the cursor in accessible mode, and
+		 * what a mouse click moves from */
 		if (focused) {
 			a->sel_y = y;
-			a->sel_x = r.x - 2;
+			a->sel_x = gut ? r.x - 2 : x;
 		}
 	}
 }
@@ -476,6 +540,13 @@ static void draw(struct app *a)
 
 static void draw_screen(struct app *a)
 {
+	compose_screen(a);
+	a->last_bytes = a->too_small ? 0 : screen_update();
+}
+
+/* The screen drawn into curses' virtual screen, nothing sent. */
+static void compose_screen(struct app *a)
+{
 	struct rect c;
 
 	screen_size(&a->lines, &a->cols);
@@ -508,7 +579,6 @@ static void draw_screen(struct app *a)
 		else
 			screen_cursor(-1, -1);
 	}
-	a->last_bytes = screen_update();
 }
 
 /* --- the loop ---------------------------------------------------------------- */
@@ -813,7 +883,7 @@ static void read_user_config(struct app *a, struct strlist *errors)
 		if (memchr(sbuf_str(&text), '\0', text.len))
 			strlist_add(errors, "fondsrc: a NUL byte: not a text file");
 		else
-			keymap_parse(&a->km, sbuf_str(&text), "fondsrc", errors);
+			keymap_parse(&a->km, sbuf_str(&text), sbuf_str(&path), errors);
 	}
 	sbuf_free(&path);
 	sbuf_free(&text);
@@ -913,11 +983,9 @@ int ui_main(struct store *s, const struct ui_options *o, struct err *e)
 	if (store_readonly_reason(s))
 		browse_message(&a->b, 0, "Read-only: %s; bookmarks, read marks and "
 		               "the last position are not saved", store_readonly_reason(s));
-	if (errors.n == 1)
-		browse_message(&a->b, 1, "%s", errors.v[0]);
-	else if (errors.n > 1)
-		browse_message(&a->b, 1, "%zu bad lines in fondsrc, listed when fonds "
-		               "quits; %s", errors.n, errors.v[0]);
+	if (errors.n)
+		browse_message(&a->b, 1, "%s%s", errors.v[0],
+		               errors.n > 1 ? " (and more)" : "");
 
 	/* ambiguous widths: fondsrc's, else the locale's (2 in CJK ones) */
 	text_set_ambiwidth(a->km.cfg.ambiwidth > 0 ? a->km.cfg.ambiwidth :
@@ -949,6 +1017,7 @@ int ui_main(struct store *s, const struct ui_options *o, struct err *e)
 		return -1;
 	}
 	screen_colors(&a->km.cfg);
+	screen_mouse(a->km.cfg.mouse);
 	if (a->accessible && fallback)
 		browse_message(&a->b, 0, "TERM=%s cannot move the cursor: accessible "
 		               "mode, drawn for a VT100", getenv("TERM"));
@@ -980,10 +1049,18 @@ int ui_main(struct store *s, const struct ui_options *o, struct err *e)
 	/* every bad line of fondsrc, once the screen is the shell's again
 	 * (the status line had room for the first) */
 	if (errors.n > 1 && !(script && *script)) {
+		char *p = text_sanitize(a->rc_path ? a->rc_path : "fondsrc",
+		                        strlen(a->rc_path ? a->rc_path : "fondsrc"), a->san);
+
 		fprintf(stderr, "fonds: %s: %zu bad lines, skipped (the rest was "
-		        "applied):\n", a->rc_path ? a->rc_path : "fondsrc", errors.n);
-		for (size_t k = 0; k < errors.n; k++)
-			fprintf(stderr, "  %s\n", errors.v[k]);
+		        "applied):\n", p, errors.n);
+		free(p);
+		/* sanitized: the lines hold the file's bytes */
+		for (size_t k = 0; k < errors.n; k++) {
+			p = text_sanitize(errors.v[k], strlen(errors.v[k]), a->san);
+			fprintf(stderr, "  %s\n", p);
+			free(p);
+		}
 	}
 	strlist_clear(&errors);
 	the_app = NULL;

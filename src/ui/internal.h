@@ -362,6 +362,12 @@ int screen_san(void);
 /* Draw only ASCII (a non-UTF-8 locale); set before screen_start. */
 void screen_set_ascii(int ascii);
 
+/* The mouse on or off (set mouse); a KEY_MOUSE key's event: its cell
+ * and kind (MOUSE_*), once (0: none). */
+enum { MOUSE_CLICK = 1, MOUSE_DOUBLE, MOUSE_WHEEL_UP, MOUSE_WHEEL_DOWN };
+void screen_mouse(int on);
+int screen_mouse_event(int *y, int *x, int *kind);
+
 /* No box drawing: ASCII lines (accessible mode). */
 void screen_set_plain(int plain);
 

@@ -461,6 +461,50 @@ void screen_redraw(void)
 		clearok(curscr, TRUE);
 }
 
+static struct { int y, x, kind, have; } mouse_ev;
+
+void screen_mouse(int on)
+{
+	if (!term.active || term.headless)
+		return;
+	mousemask(on ? BUTTON1_CLICKED | BUTTON1_DOUBLE_CLICKED |
+	          BUTTON4_PRESSED | BUTTON5_PRESSED : 0, NULL);
+}
+
+int screen_mouse_event(int *y, int *x, int *kind)
+{
+	if (!mouse_ev.have)
+		return 0;
+	mouse_ev.have = 0;
+	*y = mouse_ev.y;
+	*x = mouse_ev.x;
+	*kind = mouse_ev.kind;
+	return 1;
+}
+
+/* The event of a KEY_MOUSE, kept for screen_mouse_event. */
+static void read_mouse(void)
+{
+	MEVENT ev;
+
+	mouse_ev.have = 0;
+	if (getmouse(&ev) != OK)
+		return;
+	if (ev.bstate & BUTTON4_PRESSED)
+		mouse_ev.kind = MOUSE_WHEEL_UP;
+	else if (ev.bstate & BUTTON5_PRESSED)
+		mouse_ev.kind = MOUSE_WHEEL_DOWN;
+	else if (ev.bstate & BUTTON1_DOUBLE_CLICKED)
+		mouse_ev.kind = MOUSE_DOUBLE;
+	else if (ev.bstate & BUTTON1_CLICKED)
+		mouse_ev.kind = MOUSE_CLICK;
+	else
+		return;
+	mouse_ev.y = ev.y;
+	mouse_ev.x = ev.x;
+	mouse_ev.have = 1;
+}
+
 int screen_getkey(int timeout_ms, int *key)
 {
 	wint_t ch;
@@ -473,6 +517,8 @@ int screen_getkey(int timeout_ms, int *key)
 	if (r == ERR)
 		return 0;
 	if (r == KEY_CODE_YES) {
+		if (ch == KEY_MOUSE)
+			read_mouse();
 		if (ch == KEY_ENTER)
 			*key = KEY_ENTER_;
 		else

@@ -151,13 +151,51 @@ ok(len(sel) == 1 and s.screen.buffer[sel[0]][3].fg == "white" and
    s.screen.buffer[sel[0]][3].bold, "color selected white red bold")
 st = s.screen.buffer[S.LINES - 2][1]
 ok(st.fg == "005f00", "color status color22: the 256-colour (%s)" % st.fg)
-ok("fondsrc:3: unknown area" in rows(s)[S.LINES - 2], "a bad line said with its line")
+ok("fondsrc:3: unknown area" in rows(s)[S.LINES - 2], "a bad line said with its file and line")
 s.close()
 
 s = session([], term="xterm", rc="color selected white color196\n")
 sel = [ln for ln in range(S.LINES - 2) if s.screen.buffer[ln][3].bg in ("red", "brightred")]
 ok(len(sel) == 1, "an 8-colour terminal: colour 196 shown as red (%s)" %
    [s.screen.buffer[ln][3].bg for ln in range(3)])
+s.close()
+
+# --- the mouse (set mouse on; SGR reports, as xterm sends them) ---------------
+def click(s, y, x, times=1):
+    seq = b"\x1b[<0;%d;%dM\x1b[<0;%d;%dm" % (x + 1, y + 1, x + 1, y + 1)
+    keys(s, seq * times)
+
+
+def selected_rows(s):
+    return [ln for ln in range(S.LINES - 2) if s.screen.buffer[ln][3].bg == "cyan"]
+
+
+s = session([])
+click(s, 4, 10)
+ok(selected_rows(s) == [0], "mouse off by default: a click selects nothing (%s)" % selected_rows(s))
+s.close()
+s = session([], rc="set mouse on\n")
+click(s, 4, 10)
+ok(selected_rows(s) == [4], "set mouse on: a click selects the row under it (%s)" % selected_rows(s))
+keys(s, b"\x1b[<65;10;5M")
+ok(selected_rows(s) == [7], "the wheel moves the list three rows (%s)" % selected_rows(s))
+keys(s, b"\x1b[<64;10;5M")
+ok(selected_rows(s) == [4], "and back (%s)" % selected_rows(s))
+click(s, 2, 10, times=2)
+st = rows(s)[S.LINES - 2]
+ok(st.lstrip().startswith("document  3/44"), "a double click opens the row's document (%r)" % st.strip()[:30])
+keys(s, b"q")
+keys(s, b"f")
+r = rows(s)
+facet = [ln for ln in range(3, S.LINES - 2) if r[ln].startswith("  [ ]")]
+if facet:
+    click(s, facet[0], 6)
+    ok(selected_rows(s) == [facet[0]], "in the filters, a click selects a facet value (line %d: %s)" %
+       (facet[0], selected_rows(s)))
+    click(s, facet[0], 6, times=2)
+    ok(rows(s)[facet[0]].startswith("  [x]"), "a double click turns it on (%r)" % rows(s)[facet[0]][:30])
+else:
+    ok(0, "the filters show a facet value")
 s.close()
 
 print("1..%d" % n_test)
