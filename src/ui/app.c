@@ -28,8 +28,11 @@
 #define WIDE_COLS 100
 #define QUERY_TIME_LIMIT_USEC 400000
 #define IDLE_TIME_LIMIT_USEC 10000000
-/* Keys closer together than this are a held key or fast typing. */
+/* Keys closer together than this are a held key or fast typing (a key
+ * within HOLD_MIN_USEC of the last is a program's, sent as soon as the
+ * screen was drawn: no autorepeat is that fast). */
 #define HOLD_USEC 120000
+#define HOLD_MIN_USEC 5000
 /* While a key is held, a screen at most this often, and no more bytes a
  * second than HELD_RATE: the keys that came in between are applied
  * together (what a slow link can carry; measured in BENCHMARKS). */
@@ -299,15 +302,6 @@ static void handle_key(struct app *a, int key)
 
 	if (key == (KEY_SPECIAL | KEY_RESIZE))
 		return;
-	if (!a->headless) {
-		int64_t now = clock_usec();
-
-		a->held = a->last_key && now - a->last_key < HOLD_USEC;
-		a->last_key = now;
-		/* the preview follows once the cursor rests */
-		a->preview_due = a->held && a->km.cfg.preview_delay_ms > 0 ?
-		                 now + (int64_t)a->km.cfg.preview_delay_ms * 1000 : 0;
-	}
 	if (a->prompt.kind != PROMPT_NONE) {
 		prompt_key(a, key);
 		views_follow(a);
@@ -757,6 +751,7 @@ static void settle_signal(struct app *a, int fd)
 static void run(struct app *a)
 {
 	int key, n, sfd = settle_fd();
+	int64_t now;
 
 	a->dirty = 1;
 	while (!a->quit && !sig_stop) {
@@ -776,10 +771,23 @@ static void run(struct app *a)
 				break;
 			continue;
 		}
+		/* a held key: keys closer than HOLD_USEC (but not at once after
+		 * the screen, as a program typing waits for it), or keys that
+		 * waited while a screen was drawn or sent */
+		now = clock_usec();
+		a->held = a->last_key && now - a->last_key >= HOLD_MIN_USEC &&
+		          now - a->last_key < HOLD_USEC;
+		a->last_key = now;
 		handle_key(a, key);
 		/* the rest of the batch: keys already waiting, no redraw */
-		for (n = 0; n < 512 && !a->quit && screen_getkey(0, &key); n++)
+		for (n = 0; n < 512 && !a->quit && screen_getkey(0, &key); n++) {
+			a->held = 1;
+			a->last_key = clock_usec();
 			handle_key(a, key);
+		}
+		/* the preview follows once the cursor rests */
+		a->preview_due = a->held && a->km.cfg.preview_delay_ms > 0 ?
+		                 a->last_key + (int64_t)a->km.cfg.preview_delay_ms * 1000 : 0;
 		a->dirty = 1;
 		/* a held key: the next screen when the link has had time for
 		 * the last one, with every key that came until then */
