@@ -30,6 +30,15 @@ size_t text_next(const char *s, size_t n, uint32_t *uc);
  * encoder (text_next is the one decoder). */
 size_t text_put(char *out, uint32_t uc);
 
+/* Ambiguous-width characters (East Asian "A": the ellipsis, Greek and
+ * Cyrillic letters, box drawing...) take cols columns (1 or 2) in every
+ * width function from now on; text_ambiwidth() tells which. A CJK
+ * terminal draws them two wide. text_ambiwidth_of_locale: 2 for a
+ * Chinese, Japanese or Korean locale name ("ja_JP.UTF-8"), else 1. */
+void text_set_ambiwidth(int cols);
+int text_ambiwidth(void);
+int text_ambiwidth_of_locale(const char *locale);
+
 /* Display columns of one character as text_width() counts them, never
  * negative: C0 controls and DEL count as their caret notation (2, and so
  * does '\n'), a tab as 1, C1 controls as U+FFFD (1). */

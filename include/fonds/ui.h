@@ -15,6 +15,8 @@ struct ui_options {
 	const char *positions; /* where each document was left (readpos.h);
 	                          NULL: the default (readpos_default_path),
 	                          "": not kept across sessions */
+	int accessible;      /* 1: accessible mode (--accessible), whatever
+	                        fondsrc and TERM say */
 };
 
 /* Run the browser on s until the user quits. Needs a terminal on stdin

@@ -83,6 +83,8 @@ static void print_help(FILE *fp)
 	fputs("\nOptions:\n"
 	      "  --db PATH    the database file (default: $FONDS_DB, else\n"
 	      "               $XDG_DATA_HOME/fonds/fonds.db)\n"
+	      "  --accessible the browser for screen readers and braille displays:\n"
+	      "               the cursor on the selection, a > beside it, ASCII lines\n"
 	      "  -h, --help   show this help and exit\n"
 	      "  --version    show the version and exit\n"
 	      "\nQueries: words (all must match; case and accents folded), \"a phrase\",\n"
@@ -144,13 +146,13 @@ static int can_browse(const struct cli *c)
 {
 	const char *term = getenv("TERM");
 
-	return c->in_tty && c->out_tty && term && *term &&
-	       strcmp(term, "dumb") != 0;
+	/* TERM=dumb too: the browser then runs in accessible mode */
+	return c->in_tty && c->out_tty && term && *term;
 }
 
 static int run_browser(struct cli *c)
 {
-	struct ui_options o = { NULL, NULL, NULL, NULL, NULL };
+	struct ui_options o = { NULL, NULL, NULL, NULL, NULL, 0 };
 	struct store *s;
 	struct err e;
 	int rc;
@@ -163,10 +165,6 @@ static int run_browser(struct cli *c)
 			return cli_error("the browser needs a terminal type: TERM is not "
 			                 "set (set it, such as TERM=xterm-256color, or try "
 			                 "'fonds search ...')");
-		if (c->in_tty && c->out_tty)
-			return cli_error("the browser needs a terminal that can move the "
-			                 "cursor, and TERM=dumb cannot (set TERM to your "
-			                 "terminal's type, or try 'fonds search ...')");
 		return cli_error("the browser needs a terminal; try 'fonds search ...' "
 		                 "or 'fonds --help'");
 	}
@@ -174,6 +172,7 @@ static int run_browser(struct cli *c)
 	if (!(s = cli_open_store(c, 1, 0)))
 		return EXIT_USAGE;
 	o.notice = c->notice;
+	o.accessible = c->accessible;
 	rc = ui_main(s, &o, &e);
 	store_close(s);
 	if (rc < 0)
@@ -217,7 +216,9 @@ int cli_main(int argc, char **argv)
 			printf("%s %s\n", PACKAGE_NAME, PACKAGE_VERSION);
 			return cli_finish(EXIT_OK);
 		}
-		if (strcmp(a, "--db") == 0) {
+		if (strcmp(a, "--accessible") == 0) {
+			c.accessible = 1;
+		} else if (strcmp(a, "--db") == 0) {
 			if (i + 1 >= argc || !argv[i + 1][0])
 				return cli_error("--db needs a file name (try 'fonds --help')");
 			c.db_path = argv[++i];

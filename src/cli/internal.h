@@ -29,6 +29,7 @@ struct cli {
 	struct authority *authority;    /* the name authority, loaded on demand
 	                                   (cli_load_authority), freed by cli_main */
 	int browsing;                   /* the browser will own the terminal */
+	int accessible;                 /* --accessible: the browser's accessible mode */
 	char notice[256];               /* what the first run said, for the browser
 	                                   (nothing on stderr behind curses) */
 };

@@ -19,6 +19,28 @@
 #include "fonds/text.h"
 #include "fonds/util.h"
 
+/* Columns of an East Asian ambiguous-width character (set ambiwidth):
+ * libunistring counts them two wide for a CJK encoding. */
+static const char *width_encoding = "UTF-8";
+
+void text_set_ambiwidth(int cols)
+{
+	width_encoding = cols == 2 ? "EUC-JP" : "UTF-8";
+}
+
+int text_ambiwidth(void)
+{
+	return width_encoding[0] == 'E' ? 2 : 1;
+}
+
+int text_ambiwidth_of_locale(const char *locale)
+{
+	if (!locale)
+		return 1;
+	return !strncmp(locale, "zh", 2) || !strncmp(locale, "ja", 2) ||
+	       !strncmp(locale, "ko", 2) ? 2 : 1;
+}
+
 int text_char_width(uint32_t uc)
 {
 	int w;
@@ -31,7 +53,7 @@ int text_char_width(uint32_t uc)
 		return 2;
 	if (uc < 0xA0)
 		return 1;
-	w = uc_width(uc, "UTF-8");
+	w = uc_width(uc, width_encoding);
 	return w < 0 ? 1 : w;
 }
 

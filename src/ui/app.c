@@ -28,8 +28,11 @@
 #define WIDE_COLS 100
 #define QUERY_TIME_LIMIT_USEC 400000
 #define IDLE_TIME_LIMIT_USEC 10000000
-/* Keys closer together than this are a held key or fast typing. */
+/* Keys closer together than this are a held key or fast typing (a key
+ * within HOLD_MIN_USEC of the last is a program's, sent as soon as the
+ * screen was drawn: no autorepeat is that fast). */
 #define HOLD_USEC 120000
+#define HOLD_MIN_USEC 5000
 /* While a key is held, a screen at most this often, and no more bytes a
  * second than HELD_RATE: the keys that came in between are applied
  * together (what a slow link can carry; measured in BENCHMARKS). */
@@ -261,6 +264,61 @@ static void views_follow(struct app *a)
 		ops->leave(a);
 }
 
+static void compose_screen(struct app *a);
+
+/* The mouse (set mouse on): the wheel moves the view under it three
+ * lines, or the list beside it; a click selects the row under it (the
+ * view's own moves, one at a time, until its selection is drawn there),
+ * a double click opens it. */
+static int in_rect(struct rect r, int y, int x)
+{
+	return y >= r.y && y < r.y + r.h && x >= r.x && x < r.x + r.w;
+}
+
+static void app_mouse(struct app *a)
+{
+	enum browse_view top = browse_top(&a->b);
+	int y, x, kind, i, prev, dir;
+
+	if (!screen_mouse_event(&y, &x, &kind))
+		return;
+	if (kind == MOUSE_WHEEL_UP || kind == MOUSE_WHEEL_DOWN) {
+		dir = kind == MOUSE_WHEEL_DOWN ? 1 : -1;
+		if (in_rect(a->views[top].rect, y, x)) {
+			for (i = 0; i < 3; i++)
+				app_request(a, dir > 0 ? REQ_MOVE_DOWN : REQ_MOVE_UP);
+		} else if (top != BV_LIST && a->wide &&
+		           in_rect(a->views[BV_LIST].rect, y, x)) {
+			if (browse_move(&a->b, 3 * dir, &a->e) < 0)
+				app_error(a, &a->e);
+		}
+		return;
+	}
+	if (!in_rect(a->views[top].rect, y, x))
+		return;
+	store_read_begin(a->store);
+	compose_screen(a);
+	for (i = 0; i < 500 && a->sel_y >= 0 && a->sel_y != y; i++) {
+		dir = y > a->sel_y ? 1 : -1;
+		prev = a->sel_y;
+		app_request(a, dir > 0 ? REQ_MOVE_DOWN : REQ_MOVE_UP);
+		compose_screen(a);
+		if (a->sel_y == prev)
+			break;
+		/* past the row clicked (its second line): one back */
+		if ((dir > 0 && a->sel_y > y) || (dir < 0 && a->sel_y < y)) {
+			if (dir > 0) {
+				app_request(a, REQ_MOVE_UP);
+				compose_screen(a);
+			}
+			break;
+		}
+	}
+	store_read_end(a->store);
+	if (kind == MOUSE_DOUBLE)
+		app_request(a, REQ_ENTER);
+}
+
 static void handle_key(struct app *a, int key)
 {
 	enum request req;
@@ -268,21 +326,18 @@ static void handle_key(struct app *a, int key)
 
 	if (key == (KEY_SPECIAL | KEY_RESIZE))
 		return;
-	if (!a->headless) {
-		int64_t now = clock_usec();
-
-		a->held = a->last_key && now - a->last_key < HOLD_USEC;
-		a->last_key = now;
-		/* the preview follows once the cursor rests */
-		a->preview_due = a->held && a->km.cfg.preview_delay_ms > 0 ?
-		                 now + (int64_t)a->km.cfg.preview_delay_ms * 1000 : 0;
-	}
 	if (a->prompt.kind != PROMPT_NONE) {
 		prompt_key(a, key);
 		views_follow(a);
 		return;
 	}
 	browse_message(&a->b, 0, NULL);
+	if (key == (KEY_SPECIAL | KEY_MOUSE)) {
+		if (a->km.cfg.mouse)
+			app_mouse(a);
+		views_follow(a);
+		return;
+	}
 	req = keymap_lookup(&a->km, browse_top(&a->b), key);
 	if (req == REQ_NONE) {
 		if (key != KEY_ESC_)
@@ -403,6 +458,36 @@ static void draw_too_small(struct app *a)
 	screen_put(y + 1, 0, a->cols, msg, SA_DIM);
 }
 
+/* Draw a pane (the view's own draw, focused or not, or a companion) in
+ * r; in accessible mode two columns at its left hold a > beside its
+ * selection, and the focused pane's selection is where the terminal's
+ * cursor goes (screen readers follow it). */
+static void draw_pane(struct app *a, const struct view_ops *ops, int companion,
+                      struct rect r, int focused)
+{
+	int y, x, gut = a->accessible && r.w > 8;
+
+	screen_sel_begin();
+	if (gut) {
+		r.x += 2;
+		r.w -= 2;
+	}
+	if (companion)
+		ops->companion(a, r);
+	else
+		ops->draw(a, r, focused);
+	if (screen_sel_end(&y, &x)) {
+		if (gut)
+			screen_put(y, r.x - 2, 2, "> ", SA_MARK);
+		/* where the selection is: the cursor in accessible mode, and
+		 * what a mouse click moves from */
+		if (focused) {
+			a->sel_y = y;
+			a->sel_x = gut ? r.x - 2 : x;
+		}
+	}
+}
+
 /* Lay out view top (and what shows beside it or under it) in c, from
  * the table, and draw it. */
 static void draw_layout(struct app *a, enum browse_view top, struct rect c)
@@ -419,7 +504,7 @@ static void draw_layout(struct app *a, enum browse_view top, struct rect c)
 		if (below != top)
 			draw_layout(a, below, c);
 		a->views[top].rect = c;
-		ops->draw(a, c, 1);
+		draw_pane(a, ops, 0, c, 1);
 		return;
 	}
 	if (!a->wide || ops->place == VP_FULL || !ops->companion ||
@@ -427,7 +512,7 @@ static void draw_layout(struct app *a, enum browse_view top, struct rect c)
 		a->views[top].rect = c;
 		if (top == BV_LIST)
 			list_size(a, c);
-		ops->draw(a, c, 1);
+		draw_pane(a, ops, 0, c, 1);
 		return;
 	}
 	if (ops->place == VP_THIRD) {
@@ -455,8 +540,8 @@ static void draw_layout(struct app *a, enum browse_view top, struct rect c)
 		list_size(a, mine);
 	else if (ops->companion == list_draw_companion)
 		list_size(a, other);
-	ops->draw(a, mine, 1);
-	ops->companion(a, other);
+	draw_pane(a, ops, 0, mine, 1);
+	draw_pane(a, ops, 1, other, 0);
 	screen_vline(c.y, lw, c.h);
 }
 
@@ -472,6 +557,13 @@ static void draw(struct app *a)
 }
 
 static void draw_screen(struct app *a)
+{
+	compose_screen(a);
+	a->last_bytes = a->too_small ? 0 : screen_update();
+}
+
+/* The screen drawn into curses' virtual screen, nothing sent. */
+static void compose_screen(struct app *a)
 {
 	struct rect c;
 
@@ -489,6 +581,7 @@ static void draw_screen(struct app *a)
 	c.h = a->lines - 2;
 	c.w = a->cols;
 	a->wide = a->cols >= WIDE_COLS && a->km.cfg.layout == LAYOUT_SPLIT;
+	a->sel_y = a->sel_x = -1;
 	draw_layout(a, browse_top(&a->b), c);
 	draw_status(a, a->lines - 2, a->cols);
 	if (a->prompt.kind != PROMPT_NONE) {
@@ -496,9 +589,14 @@ static void draw_screen(struct app *a)
 		prompt_draw(a, a->lines - 1, a->cols);
 	} else {
 		draw_hint(a, a->lines - 1, a->cols);
-		screen_cursor(-1, -1);
+		/* accessible: the cursor on the selection (else on the status
+		 * line, where the message is) */
+		if (a->accessible)
+			screen_cursor(a->sel_y >= 0 ? a->sel_y : a->lines - 2,
+			              a->sel_y >= 0 ? a->sel_x : 0);
+		else
+			screen_cursor(-1, -1);
 	}
-	a->last_bytes = screen_update();
 }
 
 /* --- the loop ---------------------------------------------------------------- */
@@ -677,6 +775,7 @@ static void settle_signal(struct app *a, int fd)
 static void run(struct app *a)
 {
 	int key, n, sfd = settle_fd();
+	int64_t now;
 
 	a->dirty = 1;
 	while (!a->quit && !sig_stop) {
@@ -696,10 +795,23 @@ static void run(struct app *a)
 				break;
 			continue;
 		}
+		/* a held key: keys closer than HOLD_USEC (but not at once after
+		 * the screen, as a program typing waits for it), or keys that
+		 * waited while a screen was drawn or sent */
+		now = clock_usec();
+		a->held = a->last_key && now - a->last_key >= HOLD_MIN_USEC &&
+		          now - a->last_key < HOLD_USEC;
+		a->last_key = now;
 		handle_key(a, key);
 		/* the rest of the batch: keys already waiting, no redraw */
-		for (n = 0; n < 512 && !a->quit && screen_getkey(0, &key); n++)
+		for (n = 0; n < 512 && !a->quit && screen_getkey(0, &key); n++) {
+			a->held = 1;
+			a->last_key = clock_usec();
 			handle_key(a, key);
+		}
+		/* the preview follows once the cursor rests */
+		a->preview_due = a->held && a->km.cfg.preview_delay_ms > 0 ?
+		                 a->last_key + (int64_t)a->km.cfg.preview_delay_ms * 1000 : 0;
 		a->dirty = 1;
 		/* a held key: the next screen when the link has had time for
 		 * the last one, with every key that came until then */
@@ -811,7 +923,7 @@ static void read_user_config(struct app *a, struct strlist *errors)
 		if (memchr(sbuf_str(&text), '\0', text.len))
 			strlist_add(errors, "fondsrc: a NUL byte: not a text file");
 		else
-			keymap_parse(&a->km, sbuf_str(&text), "fondsrc", errors);
+			keymap_parse(&a->km, sbuf_str(&text), sbuf_str(&path), errors);
 	}
 	sbuf_free(&path);
 	sbuf_free(&text);
@@ -844,7 +956,7 @@ int ui_main(struct store *s, const struct ui_options *o, struct err *e)
 	static const int sigs[4] = { SIGINT, SIGTERM, SIGHUP, SIGQUIT };
 	static int atexit_done;
 	const char *script = getenv("FONDS_UI_SCRIPT");
-	const char *cs;
+	const char *cs, *fallback = NULL;
 	struct strlist errors = {0};
 	struct app *a;
 	int i, lines = 24, cols = 80;
@@ -922,12 +1034,28 @@ int ui_main(struct store *s, const struct ui_options *o, struct err *e)
 	if (store_readonly_reason(s))
 		browse_message(&a->b, 0, "Read-only: %s; bookmarks, read marks and "
 		               "the last position are not saved", store_readonly_reason(s));
-	if (errors.n == 1)
-		browse_message(&a->b, 1, "%s", errors.v[0]);
-	else if (errors.n > 1)
-		browse_message(&a->b, 1, "%zu bad lines in fondsrc, listed when fonds "
-		               "quits; %s", errors.n, errors.v[0]);
+	if (errors.n)
+		browse_message(&a->b, 1, "%s%s", errors.v[0],
+		               errors.n > 1 ? " (and more)" : "");
 
+	/* ambiguous widths: fondsrc's, else the locale's (2 in CJK ones) */
+	text_set_ambiwidth(a->km.cfg.ambiwidth > 0 ? a->km.cfg.ambiwidth :
+	                   text_ambiwidth_of_locale(setlocale(LC_CTYPE, NULL)));
+	/* accessible mode: asked for, set in fondsrc, or a terminal that
+	 * cannot address the cursor (dumb) where a browser is asked for all
+	 * the same: drawn for the simplest terminal that can */
+	{
+		const char *t = getenv("TERM");
+		int addr = a->headless ? 1 : screen_term_addressable(t);
+
+		if (addr == 0)
+			fallback = "vt100";
+		a->accessible = (o && o->accessible) || (a->km.cfg.accessible > 0) ||
+		                (a->km.cfg.accessible < 0 && addr == 0);
+		a->plain = a->ascii || a->accessible;
+		screen_set_plain(a->accessible);
+		screen_set_fallback(fallback);
+	}
 	if (screen_start(script && *script, lines, cols, e) < 0) {
 		store_set_progress(s, NULL, NULL);
 		store_set_time_limit(s, 0);
@@ -940,6 +1068,10 @@ int ui_main(struct store *s, const struct ui_options *o, struct err *e)
 		return -1;
 	}
 	screen_colors(&a->km.cfg);
+	screen_mouse(a->km.cfg.mouse);
+	if (a->accessible && fallback)
+		browse_message(&a->b, 0, "TERM=%s cannot move the cursor: accessible "
+		               "mode, drawn for a VT100", getenv("TERM"));
 	if (script && *script)
 		run_script(a, script, getenv("FONDS_UI_DUMP"));
 	else
@@ -971,10 +1103,18 @@ int ui_main(struct store *s, const struct ui_options *o, struct err *e)
 	/* every bad line of fondsrc, once the screen is the shell's again
 	 * (the status line had room for the first) */
 	if (errors.n > 1 && !(script && *script)) {
+		char *p = text_sanitize(a->rc_path ? a->rc_path : "fondsrc",
+		                        strlen(a->rc_path ? a->rc_path : "fondsrc"), a->san);
+
 		fprintf(stderr, "fonds: %s: %zu bad lines, skipped (the rest was "
-		        "applied):\n", a->rc_path ? a->rc_path : "fondsrc", errors.n);
-		for (size_t k = 0; k < errors.n; k++)
-			fprintf(stderr, "  %s\n", errors.v[k]);
+		        "applied):\n", p, errors.n);
+		free(p);
+		/* sanitized: the lines hold the file's bytes */
+		for (size_t k = 0; k < errors.n; k++) {
+			p = text_sanitize(errors.v[k], strlen(errors.v[k]), a->san);
+			fprintf(stderr, "  %s\n", p);
+			free(p);
+		}
 	}
 	strlist_clear(&errors);
 	the_app = NULL;
@@ -982,6 +1122,7 @@ int ui_main(struct store *s, const struct ui_options *o, struct err *e)
 	for (i = 0; i < 4; i++)
 		sigaction(sigs[i], &old[i], NULL);
 	die_set_hook(NULL);
+	text_set_ambiwidth(1);
 	app_free(a);
 	return 0;
 }

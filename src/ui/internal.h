@@ -424,6 +424,28 @@ int screen_san(void);
 /* Draw only ASCII (a non-UTF-8 locale); set before screen_start. */
 void screen_set_ascii(int ascii);
 
+/* The mouse on or off (set mouse); a KEY_MOUSE key's event: its cell
+ * and kind (MOUSE_*), once (0: none). */
+enum { MOUSE_CLICK = 1, MOUSE_DOUBLE, MOUSE_WHEEL_UP, MOUSE_WHEEL_DOWN };
+void screen_mouse(int on);
+int screen_mouse_event(int *y, int *x, int *kind);
+
+/* No box drawing: ASCII lines (accessible mode). */
+void screen_set_plain(int plain);
+
+/* Start curses as terminal type type instead of $TERM (before
+ * screen_start; NULL: $TERM). */
+void screen_set_fallback(const char *type);
+
+/* Whether terminal type name can address the cursor: 1 yes, 0 no (dumb,
+ * a printing terminal), -1 unknown. */
+int screen_term_addressable(const char *name);
+
+/* Note the first cell drawn as a selection (SA_SELECTED or SA_CURSOR)
+ * from screen_sel_begin on; screen_sel_end gives it (0: none drawn). */
+void screen_sel_begin(void);
+int screen_sel_end(int *y, int *x);
+
 /* The terminal size. */
 void screen_size(int *lines, int *cols);
 
@@ -662,6 +684,10 @@ struct app {
 	int64_t last_key, last_draw, draw_due, preview_due;
 	long last_bytes;         /* what the last screen took (-1: unknown) */
 	char *rc_path;           /* the user's fondsrc, when read */
+	/* accessible mode: the cursor on the selected row of the focused
+	 * pane (sel_y, sel_x), a > beside every selection, ASCII lines */
+	int accessible, plain;
+	int sel_y, sel_x;
 	int64_t preview_key;
 	int doc_full;        /* the document view across a wide screen (z) */
 	struct view views[BV_NVIEWS];

@@ -60,9 +60,10 @@ UI_E2E = \
 	tests/e2e/browse_resize.sh \
 	tests/e2e/browse_research.sh \
 	tests/e2e/browse_person.sh \
-	tests/e2e/browse_first_run.sh
+	tests/e2e/browse_first_run.sh \
+	tests/e2e/screen.sh
 TESTS += $(UI_E2E)
-EXTRA_DIST += $(UI_E2E) tests/e2e/lib.sh
+EXTRA_DIST += $(UI_E2E) tests/e2e/lib.sh tests/e2e/screen.py
 
 # the golden screens of test_app, the whole directory (FONDS_GOLDEN_UPDATE=1
 # rewrites them; a new run's file needs no line here)

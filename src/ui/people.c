@@ -19,7 +19,7 @@ static const enum request people_hints[] = {
 static void people_draw(struct app *a, struct rect r, int focused)
 {
 	struct browse *b = &a->b;
-	const char *vbar = a->ascii ? "|" : "\xe2\x94\x82";
+	const char *vbar = a->plain ? "|" : "\xe2\x94\x82";
 	const struct strlist *l;
 	struct sbuf line = {0};
 	struct err e;
@@ -51,7 +51,7 @@ static void people_draw(struct app *a, struct rect r, int focused)
 	x = r.x + (r.w - bw) / 2;
 	y = r.y + (r.h - bh) / 3;
 	browse_nav_show(&b->v.people.nav, l->n, (size_t)vis);
-	ui_box_edge(BOX_TITLE, bw, 1, a->ascii, &line);
+	ui_box_edge(BOX_TITLE, bw, 1, a->plain, &line);
 	screen_put_clean(y, x, bw, sbuf_str(&line), SA_HEADING);
 	for (i = 0; i < vis && (int)b->v.people.nav.top + i < (int)l->n; i++) {
 		size_t at = (size_t)((int)b->v.people.nav.top + i);
@@ -70,7 +70,7 @@ static void people_draw(struct app *a, struct rect r, int focused)
 	}
 	if (bh >= 3) {
 		sbuf_reset(&line);
-		ui_box_edge(NULL, bw, 0, a->ascii, &line);
+		ui_box_edge(NULL, bw, 0, a->plain, &line);
 		screen_put_clean(y + bh - 1, x, bw, sbuf_str(&line), SA_HEADING);
 	}
 	sbuf_free(&line);

@@ -28,6 +28,9 @@ static struct {
 	SCREEN *scr;
 	FILE *in, *out;
 	int active, ascii, headless, colors_started;
+	int plain;          /* no box drawing: ASCII lines (accessible mode) */
+	int sel_y, sel_x;   /* the first cell drawn as a selection, or -1 */
+	const char *fallback; /* the terminal type curses uses instead of TERM */
 	attr_t attrs[SA_NATTRS];
 } term;
 
@@ -141,12 +144,16 @@ void screen_colors(const struct ui_config *c)
 int screen_start(int headless, int lines, int cols, struct err *e)
 {
 	const char *t = getenv("TERM");
-	int ascii = term.ascii; /* screen_set_ascii may come first */
+	const char *fb = term.fallback;
+	int plain = term.plain, ascii = term.ascii;
 
 	if (term.active)
 		return 0;
 	memset(&term, 0, sizeof term);
+	term.fallback = fb;
+	term.plain = plain;
 	term.ascii = ascii;
+	term.sel_y = term.sel_x = -1;
 	if (headless) {
 		term.out = fopen("/dev/null", "w");
 		term.in = fopen("/dev/null", "r");
@@ -166,8 +173,10 @@ int screen_start(int headless, int lines, int cols, struct err *e)
 			return err_set(e, "TERM is not set; set it to your terminal "
 			               "type (such as xterm-256color)");
 		/* newterm() leaks what it set up when the type is unknown */
-		if (term_known(t))
-			term.scr = newterm(NULL, stdout, stdin);
+		if (term.fallback)
+			t = term.fallback;
+		if (term_known(t) > 0)
+			term.scr = newterm(t, stdout, stdin);
 	}
 	if (!term.scr) {
 		if (term.out)
@@ -282,6 +291,37 @@ void screen_set_ascii(int ascii)
 	term.ascii = ascii;
 }
 
+void screen_set_plain(int plain)
+{
+	term.plain = plain;
+}
+
+void screen_set_fallback(const char *type)
+{
+	term.fallback = type;
+}
+
+/* Selections drawn from now on are noted (the first one's cell). */
+void screen_sel_begin(void)
+{
+	term.sel_y = term.sel_x = -1;
+}
+
+int screen_sel_end(int *y, int *x)
+{
+	*y = term.sel_y;
+	*x = term.sel_x;
+	return term.sel_y >= 0;
+}
+
+static void note_sel(int y, int x, enum sattr a)
+{
+	if ((a == SA_SELECTED || a == SA_CURSOR) && term.sel_y < 0) {
+		term.sel_y = y;
+		term.sel_x = x;
+	}
+}
+
 void screen_size(int *lines, int *cols)
 {
 	if (!term.active) {
@@ -332,6 +372,7 @@ int screen_put_clean(int y, int x, int w, const char *s, enum sattr a)
 
 	if (!clip_box(y, x, &w) || !s)
 		return 0;
+	note_sel(y, x, a);
 	n = text_clip(s, w, &used);
 	if (n)
 		put_bytes(y, x, s, n, term.attrs[a]);
@@ -361,6 +402,7 @@ int screen_put_spans(int y, int x, int w, const char *s,
 		return screen_put_clean(y, x, w, s, a);
 	if (!clip_box(y, x, &w) || !s)
 		return 0;
+	note_sel(y, x, a);
 	n = text_clip(s, w, &used);
 	for (i = 0; i <= sp->n && pos < n; i++) {
 		size_t off = i < sp->n ? sp->v[i].off : n;
@@ -391,6 +433,7 @@ void screen_fill(int y, int x, int w, enum sattr a)
 {
 	if (!clip_box(y, x, &w))
 		return;
+	note_sel(y, x, a);
 	attrset(term.attrs[a]);
 	mvhline(y, x, ' ', w);
 	attrset(A_NORMAL);
@@ -407,7 +450,7 @@ void screen_vline(int y, int x, int h)
 		return;
 	for (i = 0; i < h && y + i < lines; i++)
 		if (y + i >= 0)
-			mvaddch(y + i, x, term.ascii ? '|' : ACS_VLINE);
+			mvaddch(y + i, x, term.ascii || term.plain ? '|' : ACS_VLINE);
 }
 
 void screen_cursor(int y, int x)
@@ -467,6 +510,50 @@ void screen_redraw(void)
 		clearok(curscr, TRUE);
 }
 
+static struct { int y, x, kind, have; } mouse_ev;
+
+void screen_mouse(int on)
+{
+	if (!term.active || term.headless)
+		return;
+	mousemask(on ? BUTTON1_CLICKED | BUTTON1_DOUBLE_CLICKED |
+	          BUTTON4_PRESSED | BUTTON5_PRESSED : 0, NULL);
+}
+
+int screen_mouse_event(int *y, int *x, int *kind)
+{
+	if (!mouse_ev.have)
+		return 0;
+	mouse_ev.have = 0;
+	*y = mouse_ev.y;
+	*x = mouse_ev.x;
+	*kind = mouse_ev.kind;
+	return 1;
+}
+
+/* The event of a KEY_MOUSE, kept for screen_mouse_event. */
+static void read_mouse(void)
+{
+	MEVENT ev;
+
+	mouse_ev.have = 0;
+	if (getmouse(&ev) != OK)
+		return;
+	if (ev.bstate & BUTTON4_PRESSED)
+		mouse_ev.kind = MOUSE_WHEEL_UP;
+	else if (ev.bstate & BUTTON5_PRESSED)
+		mouse_ev.kind = MOUSE_WHEEL_DOWN;
+	else if (ev.bstate & BUTTON1_DOUBLE_CLICKED)
+		mouse_ev.kind = MOUSE_DOUBLE;
+	else if (ev.bstate & BUTTON1_CLICKED)
+		mouse_ev.kind = MOUSE_CLICK;
+	else
+		return;
+	mouse_ev.y = ev.y;
+	mouse_ev.x = ev.x;
+	mouse_ev.have = 1;
+}
+
 int screen_getkey(int timeout_ms, int *key)
 {
 	wint_t ch;
@@ -479,6 +566,8 @@ int screen_getkey(int timeout_ms, int *key)
 	if (r == ERR)
 		return 0;
 	if (r == KEY_CODE_YES) {
+		if (ch == KEY_MOUSE)
+			read_mouse();
 		if (ch == KEY_ENTER)
 			*key = KEY_ENTER_;
 		else
@@ -567,13 +656,30 @@ void screen_dump(FILE *fp)
 #include <term.h>
 #endif
 
-/* Whether terminfo knows the terminal type name (nothing is kept). */
+/* Whether terminfo knows the terminal type name: 1 with cursor
+ * addressing, 2 without it (dumb, a printing terminal), 0 unknown
+ * (nothing is kept). */
 static int term_known(const char *name)
 {
-	int err = 0;
+	int err = 0, r;
+	const char *cup;
 
 	if (setupterm(name, STDOUT_FILENO, &err) != OK)
 		return 0;
+	cup = tigetstr("cup");
+	r = cup && cup != (char *)-1 ? 1 : 2;
 	del_curterm(cur_term);
-	return 1;
+	return r;
+}
+
+int screen_term_addressable(const char *name)
+{
+	int r;
+
+	if (!name || !*name)
+		return -1;
+	if (!strcmp(name, "dumb"))
+		return 0;
+	r = term_known(name);
+	return r == 1 ? 1 : r == 2 ? 0 : -1;
 }

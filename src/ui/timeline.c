@@ -133,7 +133,7 @@ static void timeline_draw(struct app *a, struct rect r, int focused)
 		text_period_format(p, tv->level, label, sizeof label);
 		sbuf_reset(&line);
 		ui_timeline_line(label, counts[i], max, is_cur, p == marked, r.w,
-		                 a->ascii, &line);
+		                 a->plain, &line);
 		at = is_cur ? SA_SELECTED : counts[i] ? SA_NORMAL : SA_DIM;
 		if (!is_cur && line.len > 20) {
 			sp.v = xmalloc(sizeof *sp.v);

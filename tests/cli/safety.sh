@@ -83,7 +83,9 @@ tty_run 80 "\"$FONDS_BIN\" --db \"$DB\" show evil-1"
 no_raw "show on a terminal is sanitized" "$out"
 tty_run 80 "\"$FONDS_BIN\" --db \"$DB\" import \"$tmp/evil.jsonl\""
 like "import on a terminal still prints the summary" "$out" "0 new, 0 merged, 0 rejected"
-tty_run 80 "TERM=dumb \"$FONDS_BIN\" --db \"$DB\""
-like "TERM=dumb: no browser" "$out" "the browser needs a terminal"
+# TERM=dumb: the browser all the same, in accessible mode (Q quits it)
+out=$( (sleep 2; printf Q) | NO_COLOR=1 timeout 30 script -qec \
+	"TERM=dumb \"$FONDS_BIN\" --db \"$DB\"" /dev/null 2>&1 | tr -d '\r')
+like "TERM=dumb: the browser in accessible mode" "$out" "accessible mode"
 
 done_testing

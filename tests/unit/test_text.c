@@ -600,8 +600,43 @@ static void test_seeds(void)
 	ok(bad == 0, "seeds: %d pages sanitize and wrap cleanly", pages);
 }
 
+/* set ambiwidth: ambiguous characters one or two columns, in every width
+ * function, so that a layout computed here holds on a CJK terminal */
+static void test_ambiwidth(void)
+{
+	const char *s = "\xe2\x80\xa6\xce\xb1\xd0\x96x"; /* … α Ж x */
+	struct text_line *lines = NULL;
+	size_t n, i;
+	int used = 0, maxw = 0;
+
+	is_int(text_ambiwidth(), 1, "ambiwidth 1 by default");
+	is_int(text_width(s), 4, "ambiwidth 1: ellipsis, alpha, Zhe and x in 4 columns");
+	is_int(text_width("\xe4\xb8\x80"), 2, "a Han character is 2 either way");
+	text_set_ambiwidth(2);
+	is_int(text_ambiwidth(), 2, "ambiwidth 2 set");
+	is_int(text_width(s), 7, "ambiwidth 2: the three ambiguous ones 2 each (7)");
+	is_int(text_width("abc"), 3, "ASCII stays 1");
+	is_int(text_width("\xe4\xb8\x80"), 2, "Han stays 2");
+	n = text_clip(s, 5, &used);
+	ok(n == 5 && used == 4, "clip to 5 columns: the ellipsis and alpha (%zu bytes, %d columns)", n, used);
+	n = text_wrap("\xce\xb1\xce\xb1\xce\xb1 \xce\xb1\xce\xb1\xce\xb1 \xce\xb1\xce\xb1\xce\xb1", 7, &lines);
+	for (i = 0; i < n; i++)
+		if (lines[i].width > maxw)
+			maxw = lines[i].width;
+	ok(n == 3 && maxw <= 7, "wrap at 7 columns: each word of three alphas (6) on its own line (%zu lines, widest %d)", n, maxw);
+	free(lines);
+	text_set_ambiwidth(1);
+	is_int(text_width(s), 4, "back to 1");
+	is_int(text_ambiwidth_of_locale("ja_JP.UTF-8"), 2, "a Japanese locale: 2");
+	is_int(text_ambiwidth_of_locale("zh_CN.UTF-8"), 2, "a Chinese locale: 2");
+	is_int(text_ambiwidth_of_locale("ko_KR.UTF-8"), 2, "a Korean locale: 2");
+	is_int(text_ambiwidth_of_locale("C.UTF-8"), 1, "C: 1");
+	is_int(text_ambiwidth_of_locale("ru_RU.UTF-8"), 1, "Russian: 1");
+}
+
 int main(void)
 {
+	test_ambiwidth();
 	test_repair();
 	test_sanitize();
 	test_width();

@@ -1,0 +1,203 @@
+#!/usr/bin/python3
+"""screen.py - the browser's raw byte stream replayed in a terminal
+emulator (python3-pyte), as a screen reader or a user's terminal gets it:
+accessible mode (where the cursor is, what each row says, no box drawing,
+messages that stay), colour lines of fondsrc, ambiguous widths. TAP.
+Run by tests/e2e/screen.sh."""
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+
+sys.path.insert(0, os.path.join(os.environ.get("FONDS_SRCDIR", "."), "tests", "bench"))
+import slowlink as S  # noqa: E402  (its Session: a pty read into pyte)
+
+n_test = 0
+failed = 0
+
+
+def ok(cond, name):
+    global n_test, failed
+    n_test += 1
+    if not cond:
+        failed += 1
+    print("%s %d - %s" % ("ok" if cond else "not ok", n_test, name))
+    sys.stdout.flush()
+    return cond
+
+
+def diag(msg):
+    for line in str(msg).splitlines():
+        print("# " + line)
+
+
+FONDS = os.environ["FONDS_BIN"]
+SRC = os.environ.get("FONDS_SRCDIR", ".")
+tmp = tempfile.mkdtemp(prefix="fonds-screen-")
+db = os.path.join(tmp, "f.db")
+subprocess.run([FONDS, "--db", db, "import", os.path.join(SRC, "share", "sample.jsonl")],
+               check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+BOX = set(chr(c) for c in range(0x2500, 0x25A0))
+
+
+def session(args=(), term="xterm-256color", rc=None, size=(120, 30), lang="C.UTF-8"):
+    home = tempfile.mkdtemp(dir=tmp)
+    if rc is not None:
+        os.makedirs(os.path.join(home, "fonds"))
+        with open(os.path.join(home, "fonds", "fondsrc"), "w") as f:
+            f.write(rc)
+    env = {"PATH": os.environ.get("PATH", "/usr/bin:/bin"), "TERM": term,
+           "HOME": home, "XDG_CONFIG_HOME": home, "XDG_STATE_HOME": home,
+           "XDG_DATA_HOME": home, "LANG": lang, "LC_ALL": lang, "TZ": "UTC",
+           "FONDS_DATADIR": os.path.join(SRC, "share")}
+    S.COLS, S.LINES = size
+    s = S.Session([FONDS, "--db", db] + list(args), env)
+    s.settle_quick = lambda: settle(s)
+    settle(s)
+    return s
+
+
+def settle(s, quiet=0.6):
+    t0 = time.monotonic()
+    s.last_out = max(s.last_out, t0)
+    while time.monotonic() - s.last_out < quiet and time.monotonic() - t0 < 10:
+        s.pump(time.monotonic() + 0.05)
+
+
+def keys(s, k):
+    s.key(k)
+    settle(s)
+
+
+def rows(s):
+    return [line for line in s.screen.display]
+
+
+def cursor(s):
+    return s.screen.cursor.y, s.screen.cursor.x
+
+
+def no_box(s):
+    return not any(ch in BOX for line in rows(s) for ch in line)
+
+
+# --- accessible mode ---------------------------------------------------------
+s = session(["--accessible"])
+y, x = cursor(s)
+r = rows(s)
+ok(r[y].startswith("> "), "--accessible: the cursor is on the row with the > marker (row %d: %r)" % (y, r[y][:40]))
+ok(x == 0, "at its start (column %d)" % x)
+ok(not s.screen.cursor.hidden, "the cursor is shown")
+ok(sum(1 for line in r if line.startswith("> ")) == 1, "one > in the list's column")
+ok(no_box(s), "no box-drawing characters")
+ok(r[0][54] == "|", "an ASCII line between the panes (%r)" % r[0][54])
+first = r[y]
+keys(s, b"j")
+y2, x2 = cursor(s)
+r = rows(s)
+ok(y2 == y + 1 and r[y2].startswith("> ") and r[y2] != first,
+   "j: the cursor and the marker on the next row (%d: %r)" % (y2, r[y2][:40]))
+ok(not r[y].startswith("> "), "the marker left the row before")
+keys(s, b"Z")
+msg = rows(s)[S.LINES - 2]
+ok("does nothing here" in msg, "an unbound key: a message (%r)" % msg.strip()[-50:])
+time.sleep(1.5)
+settle(s)
+ok("does nothing here" in rows(s)[S.LINES - 2], "the message stays until the next key")
+keys(s, b"j")
+ok("does nothing here" not in rows(s)[S.LINES - 2], "and goes with it")
+keys(s, b"t")
+y, x = cursor(s)
+r = rows(s)
+ok(r[y].startswith("> ") and any(c.isdigit() for c in r[y][2:]),
+   "timeline: the cursor on the selected period, its count as text (%r)" % r[y][:40])
+ok(no_box(s), "the timeline's bars in ASCII")
+keys(s, b"q")
+keys(s, b"\r")
+y, x = cursor(s)
+if not ok(rows(s)[S.LINES - 2].lstrip().startswith("document"), "Enter opens the document"):
+    diag("\n".join(rows(s)))
+ok(no_box(s), "the document: no box drawing")
+s.close()
+
+s = session([], term="dumb")
+r = rows(s)
+y, x = cursor(s)
+ok(any("accessible mode" in line for line in r), "TERM=dumb: the browser in accessible mode, said")
+ok(r[y].startswith("> "), "the cursor on the selection (%r)" % r[y][:40])
+s.close()
+
+s = session([], rc="set accessible on\n")
+y, x = cursor(s)
+ok(rows(s)[y].startswith("> "), "set accessible on: the same")
+s.close()
+
+s = session([])
+y, x = cursor(s)
+ok(s.screen.cursor.hidden and not any(line.startswith("> ") for line in rows(s)),
+   "not accessible: no marker column, the cursor hidden")
+sel = [ln for ln in range(S.LINES - 2) if s.screen.buffer[ln][3].bg == "cyan"]
+ok(len(sel) == 1, "the selection: black on cyan by default (rows %s)" % sel)
+ok(rows(s)[0][54] not in "| ", "a line drawn between the panes (%r)" % rows(s)[0][54])
+s.close()
+
+# --- colour lines ------------------------------------------------------------
+s = session([], rc="color selected white red bold\ncolor status color22 default\n"
+                   "color nowhere red red\n")
+sel = [ln for ln in range(S.LINES - 2) if s.screen.buffer[ln][3].bg == "red"]
+ok(len(sel) == 1 and s.screen.buffer[sel[0]][3].fg == "white" and
+   s.screen.buffer[sel[0]][3].bold, "color selected white red bold")
+st = s.screen.buffer[S.LINES - 2][1]
+ok(st.fg == "005f00", "color status color22: the 256-colour (%s)" % st.fg)
+ok("fondsrc:3: unknown area" in rows(s)[S.LINES - 2], "a bad line said with its file and line")
+s.close()
+
+s = session([], term="xterm", rc="color selected white color196\n")
+sel = [ln for ln in range(S.LINES - 2) if s.screen.buffer[ln][3].bg in ("red", "brightred")]
+ok(len(sel) == 1, "an 8-colour terminal: colour 196 shown as red (%s)" %
+   [s.screen.buffer[ln][3].bg for ln in range(3)])
+s.close()
+
+# --- the mouse (set mouse on; SGR reports, as xterm sends them) ---------------
+def click(s, y, x, times=1):
+    seq = b"\x1b[<0;%d;%dM\x1b[<0;%d;%dm" % (x + 1, y + 1, x + 1, y + 1)
+    keys(s, seq * times)
+
+
+def selected_rows(s):
+    return [ln for ln in range(S.LINES - 2) if s.screen.buffer[ln][3].bg == "cyan"]
+
+
+s = session([])
+click(s, 4, 10)
+ok(selected_rows(s) == [0], "mouse off by default: a click selects nothing (%s)" % selected_rows(s))
+s.close()
+s = session([], rc="set mouse on\n")
+click(s, 4, 10)
+ok(selected_rows(s) == [4], "set mouse on: a click selects the row under it (%s)" % selected_rows(s))
+keys(s, b"\x1b[<65;10;5M")
+ok(selected_rows(s) == [7], "the wheel moves the list three rows (%s)" % selected_rows(s))
+keys(s, b"\x1b[<64;10;5M")
+ok(selected_rows(s) == [4], "and back (%s)" % selected_rows(s))
+click(s, 2, 10, times=2)
+st = rows(s)[S.LINES - 2]
+ok(st.lstrip().startswith("document  3/44"), "a double click opens the row's document (%r)" % st.strip()[:30])
+keys(s, b"q")
+keys(s, b"f")
+r = rows(s)
+facet = [ln for ln in range(3, S.LINES - 2) if r[ln].startswith("  [ ]")]
+if facet:
+    click(s, facet[0], 6)
+    ok(selected_rows(s) == [facet[0]], "in the filters, a click selects a facet value (line %d: %s)" %
+       (facet[0], selected_rows(s)))
+    click(s, facet[0], 6, times=2)
+    ok(rows(s)[facet[0]].startswith("  [x]"), "a double click turns it on (%r)" % rows(s)[facet[0]][:30])
+else:
+    ok(0, "the filters show a facet value")
+s.close()
+
+print("1..%d" % n_test)
+shutil.rmtree(tmp, ignore_errors=True)
+sys.exit(1 if failed else 0)
