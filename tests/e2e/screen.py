@@ -66,9 +66,19 @@ def settle(s, quiet=0.6):
         s.pump(time.monotonic() + 0.05)
 
 
-def keys(s, k):
+def keys(s, k, until=None):
+    """Send k; with until (a test of the session), wait for it to hold
+    (at most 10 s: a loaded machine may not answer within a quiet spell)
+    before the screen settles."""
     s.key(k)
+    t0 = time.monotonic()
+    while until is not None and not until(s) and time.monotonic() - t0 < 10:
+        s.pump(time.monotonic() + 0.05)
     settle(s)
+
+
+def status_is(view):
+    return lambda s: rows(s)[S.LINES - 2].lstrip().startswith(view)
 
 
 def rows(s):
@@ -108,14 +118,14 @@ settle(s)
 ok("does nothing here" in rows(s)[S.LINES - 2], "the message stays until the next key")
 keys(s, b"j")
 ok("does nothing here" not in rows(s)[S.LINES - 2], "and goes with it")
-keys(s, b"t")
+keys(s, b"t", until=status_is("timeline"))
 y, x = cursor(s)
 r = rows(s)
 ok(r[y].startswith("> ") and any(c.isdigit() for c in r[y][2:]),
    "timeline: the cursor on the selected period, its count as text (%r)" % r[y][:40])
 ok(no_box(s), "the timeline's bars in ASCII")
-keys(s, b"q")
-keys(s, b"\r")
+keys(s, b"q", until=status_is("list"))
+keys(s, b"\r", until=status_is("document"))
 y, x = cursor(s)
 if not ok(rows(s)[S.LINES - 2].lstrip().startswith("document"), "Enter opens the document"):
     diag("\n".join(rows(s)))
