@@ -170,6 +170,29 @@ ok(len(sel) == 1, "an 8-colour terminal: colour 196 shown as red (%s)" %
    [s.screen.buffer[ln][3].bg for ln in range(3)])
 s.close()
 
+# --- a held key behind a slow link (4 KB/s) ----------------------------------
+s = session([])
+s.set_rate(4)
+start = s.bytes
+t = time.monotonic()
+for i in range(30):
+    t += 1 / 30
+    s.pump(t)
+    s.key(b"j")
+settle(s, quiet=1.0)
+st = rows(s)[S.LINES - 2]
+ok("31/44" in st, "j held 30 times at 4 KB/s: the 31st document at the end (%r)" % st.strip()[:20])
+sel = [ln for ln in range(S.LINES - 2) if s.screen.buffer[ln][3].bg == "cyan"]
+ok(len(sel) == 1, "one row selected (%s)" % sel)
+if sel:
+    title = rows(s)[sel[0]][15:53].strip()[:12]
+    pane = "\n".join(r[55:] for r in rows(s)[:S.LINES - 2])
+    ok(len(title) > 4 and title in pane,
+       "the document beside it follows once the cursor rests (%r)" % title)
+per_key = (s.bytes - start) / 30
+ok(per_key < 300, "at most 300 bytes a key (%.0f)" % per_key)
+s.close()
+
 # --- the mouse (set mouse on; SGR reports, as xterm sends them) ---------------
 def click(s, y, x, times=1):
     seq = b"\x1b[<0;%d;%dM\x1b[<0;%d;%dm" % (x + 1, y + 1, x + 1, y + 1)
