@@ -774,7 +774,7 @@ static void settle_signal(struct app *a, int fd)
 
 static void run(struct app *a)
 {
-	int key, n, sfd = settle_fd();
+	int key, n, queued, sfd = settle_fd();
 	int64_t now;
 
 	a->dirty = 1;
@@ -788,6 +788,9 @@ static void run(struct app *a)
 			a->last_draw = clock_usec();
 			settle_signal(a, sfd);
 		}
+		/* when fonds began to wait, and whether a key was there already */
+		a->wait_start = clock_usec();
+		queued = screen_input_pending();
 		if (!screen_getkey(wait_ms(a), &key)) {
 			idle(a);
 			/* a terminal that went away answers at once, forever */
@@ -795,12 +798,13 @@ static void run(struct app *a)
 				break;
 			continue;
 		}
-		/* a held key: keys closer than HOLD_USEC (but not at once after
-		 * the screen, as a program typing waits for it), or keys that
-		 * waited while a screen was drawn or sent */
+		/* a held key: keys closer than HOLD_USEC, that waited while a
+		 * screen was drawn or sent, or came while fonds waited but not at
+		 * once (a program typing sends its next key as soon as the screen
+		 * has settled, however long the last key's work took) */
 		now = clock_usec();
-		a->held = a->last_key && now - a->last_key >= HOLD_MIN_USEC &&
-		          now - a->last_key < HOLD_USEC;
+		a->held = a->last_key && now - a->last_key < HOLD_USEC &&
+		          (queued || now - a->wait_start >= HOLD_MIN_USEC);
 		a->last_key = now;
 		handle_key(a, key);
 		/* the rest of the batch: keys already waiting, no redraw */
@@ -818,7 +822,10 @@ static void run(struct app *a)
 		if (a->held && !a->draw_due) {
 			int64_t gap = FRAME_USEC;
 
-			if (a->last_bytes > 0 &&
+			/* paced to a slow link's rate only while the link holds
+			 * bytes back: a terminal that keeps up (a fast link, a
+			 * local one) gets the next screen a frame later */
+			if (a->last_bytes > 0 && screen_backlog() != 0 &&
 			    (int64_t)a->last_bytes * 1000000 / HELD_RATE > gap)
 				gap = (int64_t)a->last_bytes * 1000000 / HELD_RATE;
 			a->draw_due = a->last_draw + gap;

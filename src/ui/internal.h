@@ -479,6 +479,10 @@ void screen_cursor(int y, int x);
  * when that cannot be told. */
 long screen_update(void);
 
+/* Bytes written to the terminal that it has not taken yet (what a slow
+ * link holds back), 0 when it keeps up, -1 when the system cannot tell. */
+long screen_backlog(void);
+
 /* Repaint everything on the next update (after ^L). */
 void screen_redraw(void);
 
@@ -682,6 +686,7 @@ struct app {
 	int headless;
 	int held;
 	int64_t last_key, last_draw, draw_due, preview_due;
+	int64_t wait_start;      /* when the loop last began to wait for a key */
 	long last_bytes;         /* what the last screen took (-1: unknown) */
 	char *rc_path;           /* the user's fondsrc, when read */
 	/* accessible mode: the cursor on the selected row of the focused

@@ -14,6 +14,7 @@
 #include <poll.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/ioctl.h>
 #include <unistd.h>
 #include <wchar.h>
 
@@ -502,6 +503,19 @@ long screen_update(void)
 	doupdate();
 	after = before >= 0 ? written_bytes() : -1;
 	return after >= before && before >= 0 ? (long)(after - before) : -1;
+}
+
+long screen_backlog(void)
+{
+	int n = 0;
+
+	if (!term.active || term.headless)
+		return 0;
+#ifdef TIOCOUTQ
+	if (ioctl(STDOUT_FILENO, TIOCOUTQ, &n) == 0)
+		return n;
+#endif
+	return -1;
 }
 
 void screen_redraw(void)
