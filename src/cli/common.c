@@ -491,6 +491,14 @@ int cli_query_check(struct store *s, const struct query *q, struct err *e)
 	return rc < 0 ? -1 : 0;
 }
 
+int cli_opt_stop(const struct cli *c, int k, const struct err *e)
+{
+	if (k == CLI_OPT_ERROR)
+		return cli_usage_error(c, "%s", e->msg);
+	cli_print_command_help(stdout, c->cmd);
+	return cli_finish(EXIT_OK);
+}
+
 int cli_query_open(struct cli *c, struct cli_query *cq, const char *also,
                    struct query **q, struct store **s)
 {

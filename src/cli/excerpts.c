@@ -75,11 +75,8 @@ int cli_excerpts(struct cli *c, int argc, char **argv)
 	while ((k = cli_getopt(&g, c, &e)) != CLI_OPT_END) {
 		switch (k) {
 		case CLI_OPT_ERROR:
-			status = cli_usage_error(c, "%s", e.msg);
-			goto out;
 		case CLI_OPT_HELP:
-			cli_print_command_help(stdout, c->cmd);
-			status = cli_finish(EXIT_OK);
+			status = cli_opt_stop(c, k, &e);
 			goto out;
 		case CLI_OPT_WORD:
 			strlist_add(&words, g.value);

@@ -150,6 +150,11 @@ int cli_error(const char *fmt, ...) FONDS_PRINTF(1, 2);
  * Returns EXIT_USAGE. */
 int cli_usage_error(const struct cli *c, const char *fmt, ...) FONDS_PRINTF(2, 3);
 
+/* What a command does with cli_getopt's CLI_OPT_ERROR (a usage error
+ * naming e's message) and CLI_OPT_HELP (its help on stdout): returns the
+ * exit status. */
+int cli_opt_stop(const struct cli *c, int k, const struct err *e);
+
 /* Print the help of command cmd (generated from its table row). */
 void cli_print_command_help(FILE *fp, const struct cli_command *cmd);
 
