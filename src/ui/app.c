@@ -33,11 +33,12 @@
  * screen was drawn: no autorepeat is that fast). */
 #define HOLD_USEC 120000
 #define HOLD_MIN_USEC 5000
-/* While a key is held, a screen at most this often, and no more bytes a
- * second than HELD_RATE: the keys that came in between are applied
- * together (what a slow link can carry; measured in BENCHMARKS). */
+/* While a key is held, a screen at most this often, and on a slow link
+ * no more bytes a second than it carries (screen_link_rate), a screen at
+ * least every FRAME_MAX_USEC: the keys that came in between are applied
+ * together (measured in BENCHMARKS). */
 #define FRAME_USEC 125000
-#define HELD_RATE 4096
+#define FRAME_MAX_USEC 2000000
 
 /* The one application (for the signal handlers, atexit and die()). */
 static struct app *the_app;
@@ -813,21 +814,33 @@ static void run(struct app *a)
 			a->last_key = clock_usec();
 			handle_key(a, key);
 		}
-		/* the preview follows once the cursor rests */
-		a->preview_due = a->held && a->km.cfg.preview_delay_ms > 0 ?
-		                 a->last_key + (int64_t)a->km.cfg.preview_delay_ms * 1000 : 0;
+		/* the preview follows once the cursor rests: on a slow link
+		 * (the preview its dearest screen) as long again as the link
+		 * needs for the last screen */
+		a->preview_due = 0;
+		if (a->held && a->km.cfg.preview_delay_ms > 0) {
+			long rate = screen_link_rate();
+
+			a->preview_due = a->last_key +
+			                 (int64_t)a->km.cfg.preview_delay_ms * 1000;
+			if (rate > 0 && a->last_bytes > 0)
+				a->preview_due += (int64_t)a->last_bytes * 1000000 / rate;
+		}
 		a->dirty = 1;
 		/* a held key: the next screen when the link has had time for
 		 * the last one, with every key that came until then */
 		if (a->held && !a->draw_due) {
 			int64_t gap = FRAME_USEC;
+			long rate = screen_link_rate();
 
-			/* paced to a slow link's rate only while the link holds
+			/* paced to a slow link's rate once it was seen to hold
 			 * bytes back: a terminal that keeps up (a fast link, a
 			 * local one) gets the next screen a frame later */
-			if (a->last_bytes > 0 && screen_backlog() != 0 &&
-			    (int64_t)a->last_bytes * 1000000 / HELD_RATE > gap)
-				gap = (int64_t)a->last_bytes * 1000000 / HELD_RATE;
+			if (a->last_bytes > 0 && rate > 0 &&
+			    (int64_t)a->last_bytes * 1000000 / rate > gap)
+				gap = (int64_t)a->last_bytes * 1000000 / rate;
+			if (gap > FRAME_MAX_USEC)
+				gap = FRAME_MAX_USEC;
 			a->draw_due = a->last_draw + gap;
 		}
 	}

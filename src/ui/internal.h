@@ -479,9 +479,9 @@ void screen_cursor(int y, int x);
  * when that cannot be told. */
 long screen_update(void);
 
-/* Bytes written to the terminal that it has not taken yet (what a slow
- * link holds back), 0 when it keeps up, -1 when the system cannot tell. */
-long screen_backlog(void);
+/* The rate in bytes a second of a link that was seen to hold the screen's
+ * bytes back (a write had to wait for it), 0 while it keeps up. */
+long screen_link_rate(void);
 
 /* Repaint everything on the next update (after ^L). */
 void screen_redraw(void);

@@ -35,6 +35,62 @@ static struct {
 	attr_t attrs[SA_NATTRS];
 } term;
 
+/* What the link to the terminal was seen to carry. A pty cannot say how
+ * much it holds back (TIOCOUTQ answers 0 there), so the sign of a slow
+ * link behind sshd is a write that had to wait. The link's rate is then
+ * what went out from the end of one wait to the end of the next (the
+ * buffers on the way are as full at both), or LINK_RATE until two waits
+ * come close together. When more goes out in LINK_WINDOW without a wait
+ * than that rate and any buffer (LINK_BUFFER) allow, the link has become
+ * faster and is forgotten. */
+#define LINK_WAIT_USEC 50000    /* a write this long had to wait ... */
+#define LINK_FAST 262144        /* ... unless it went at this rate */
+#define LINK_WINDOW 2000000     /* the span over which a link is judged */
+#define LINK_BUFFER 65536       /* more than the buffers on the way hold */
+#define LINK_RATE 4096          /* a slow link's rate until it is seen */
+#define LINK_MIN_RATE 256
+static struct {
+	long rate;              /* bytes a second; 0: it keeps up */
+	int64_t wait_end;       /* when the last wait ended */
+	long long sent;         /* bytes since then */
+	int64_t win_start;      /* the window of bytes without a wait */
+	long long win_sent;
+} seen_link;
+
+static void link_observe(long n, int64_t t0, int64_t t1)
+{
+	int64_t dt = t1 - t0;
+
+	if (n <= 0)
+		return;
+	if (dt >= LINK_WAIT_USEC && (int64_t)n * 1000000 / dt < LINK_FAST) {
+		int64_t span = t1 - seen_link.wait_end;
+		long r;
+
+		if (seen_link.wait_end && span < LINK_WINDOW + dt) {
+			r = (long)((seen_link.sent + n) * 1000000 / span);
+			seen_link.rate = r < LINK_MIN_RATE ? LINK_MIN_RATE :
+			                 r > LINK_FAST ? LINK_FAST : r;
+		} else if (!seen_link.rate) {
+			seen_link.rate = LINK_RATE;
+		}
+		seen_link.wait_end = t1;
+		seen_link.sent = 0;
+		seen_link.win_start = t1;
+		seen_link.win_sent = 0;
+		return;
+	}
+	seen_link.sent += n;
+	if (t0 - seen_link.win_start > LINK_WINDOW) {
+		seen_link.win_start = t0;
+		seen_link.win_sent = 0;
+	}
+	seen_link.win_sent += n;
+	if (seen_link.rate && seen_link.win_sent > LINK_BUFFER +
+	    (long long)seen_link.rate * LINK_WINDOW / 1000000)
+		seen_link.rate = 0;
+}
+
 /* The built-in look of each area: with colours (readable on light and on
  * dark backgrounds: a colour is a background under black or white text,
  * or a foreground that reads on both, red, magenta, green), and without
@@ -495,27 +551,34 @@ static long long written_bytes(void)
 long screen_update(void)
 {
 	long long before, after;
+	int64_t t0;
+	long n;
 
 	if (!term.active)
 		return 0;
 	wnoutrefresh(stdscr);
 	before = term.headless ? -1 : written_bytes();
+	t0 = clock_usec();
 	doupdate();
 	after = before >= 0 ? written_bytes() : -1;
-	return after >= before && before >= 0 ? (long)(after - before) : -1;
+	n = after >= before && before >= 0 ? (long)(after - before) : -1;
+	link_observe(n, t0, clock_usec());
+	return n;
 }
 
-long screen_backlog(void)
+long screen_link_rate(void)
 {
 	int n = 0;
 
 	if (!term.active || term.headless)
 		return 0;
+	if (seen_link.rate)
+		return seen_link.rate;
 #ifdef TIOCOUTQ
-	if (ioctl(STDOUT_FILENO, TIOCOUTQ, &n) == 0)
-		return n;
+	if (ioctl(STDOUT_FILENO, TIOCOUTQ, &n) == 0 && n > 0)
+		return LINK_RATE;
 #endif
-	return -1;
+	return 0;
 }
 
 void screen_redraw(void)
