@@ -33,12 +33,15 @@
  * screen was drawn: no autorepeat is that fast). */
 #define HOLD_USEC 120000
 #define HOLD_MIN_USEC 5000
-/* While a key is held, a screen at most this often, and on a slow link
- * no more bytes a second than it carries (screen_link_rate), a screen at
- * least every FRAME_MAX_USEC: the keys that came in between are applied
- * together (measured in BENCHMARKS). */
+/* While a key is held, a screen at most this often, and not before the
+ * terminal has shown the last one (screen_link_awaiting: it answered);
+ * on a slow link no more bytes a second than half what it carries
+ * (screen_link_rate, HELD_SHARE), a screen at least every FRAME_MAX_USEC.
+ * The keys that came in between are applied together (measured in
+ * BENCHMARKS). */
 #define FRAME_USEC 125000
 #define FRAME_MAX_USEC 2000000
+#define HELD_SHARE 2
 
 /* The one application (for the signal handlers, atexit and die()). */
 static struct app *the_app;
@@ -652,9 +655,13 @@ static void idle(struct app *a)
 {
 	const struct view_ops *vp;
 
-	if (a->preview_due && clock_usec() >= a->preview_due) {
+	/* the preview once the cursor rests and the terminal has shown
+	 * the list it rests on */
+	if (a->preview_due && clock_usec() >= a->preview_due &&
+	    !screen_link_awaiting()) {
 		a->preview_due = 0;
 		a->held = 0;
+		a->draw_due = 0;        /* the link's room was kept for it */
 		a->dirty = 1;
 		return;
 	}
@@ -707,11 +714,20 @@ static int until_ms(int64_t t)
 static int wait_ms(struct app *a)
 {
 	int ms = wait_ms_work(a);
+	int64_t answer = screen_link_awaiting(), due;
 
-	if (a->dirty && a->draw_due && until_ms(a->draw_due) < ms)
-		ms = until_ms(a->draw_due);
-	if (a->preview_due && until_ms(a->preview_due) < ms)
-		ms = until_ms(a->preview_due);
+	/* a held key's screen and the preview wait for the terminal's
+	 * answer too (it wakes fonds as a key would) */
+	if (a->dirty) {
+		due = a->held && answer > a->draw_due ? answer : a->draw_due;
+		if (due && until_ms(due) < ms)
+			ms = until_ms(due);
+	}
+	if (a->preview_due) {
+		due = answer > a->preview_due ? answer : a->preview_due;
+		if (until_ms(due) < ms)
+			ms = until_ms(due);
+	}
 	return ms;
 }
 
@@ -782,11 +798,20 @@ static void run(struct app *a)
 	while (!a->quit && !sig_stop) {
 		if (sig_int)
 			handle_interrupt(a);
-		if (a->dirty && (!a->draw_due || clock_usec() >= a->draw_due)) {
+		/* a held key's next screen once the terminal has shown the
+		 * last one (it answered), and a frame after it */
+		if (a->dirty && (!a->draw_due || clock_usec() >= a->draw_due) &&
+		    !(a->held && screen_link_awaiting())) {
+			int first = !a->last_draw;
+
 			draw(a);
 			a->dirty = 0;
 			a->draw_due = 0;
 			a->last_draw = clock_usec();
+			/* the terminal asked to say when it has shown the first
+			 * screen (the link's rate) and a held key's */
+			if (a->held || first)
+				screen_link_probe();
 			settle_signal(a, sfd);
 		}
 		/* when fonds began to wait, and whether a key was there already */
@@ -802,10 +827,12 @@ static void run(struct app *a)
 		/* a held key: keys closer than HOLD_USEC, that waited while a
 		 * screen was drawn or sent, or came while fonds waited but not at
 		 * once (a program typing sends its next key as soon as the screen
-		 * has settled, however long the last key's work took) */
+		 * has settled, however long the last key's work took), or follow
+		 * a held key (a key repeating at 30 a second comes at once after
+		 * the screen as often as one in seven times) */
 		now = clock_usec();
 		a->held = a->last_key && now - a->last_key < HOLD_USEC &&
-		          (queued || now - a->wait_start >= HOLD_MIN_USEC);
+		          (queued || a->held || now - a->wait_start >= HOLD_MIN_USEC);
 		a->last_key = now;
 		handle_key(a, key);
 		/* the rest of the batch: keys already waiting, no redraw */
@@ -814,16 +841,17 @@ static void run(struct app *a)
 			a->last_key = clock_usec();
 			handle_key(a, key);
 		}
-		/* the preview follows once the cursor rests: on a slow link
-		 * (the preview its dearest screen) as long again as the link
-		 * needs for the last screen */
+		/* the preview follows once the cursor rests and the terminal
+		 * has shown the list (it answered; to one that does not, on a
+		 * slow link, as long again as the link needs for the last
+		 * screen): the preview is the dearest screen */
 		a->preview_due = 0;
 		if (a->held && a->km.cfg.preview_delay_ms > 0) {
 			long rate = screen_link_rate();
 
 			a->preview_due = a->last_key +
 			                 (int64_t)a->km.cfg.preview_delay_ms * 1000;
-			if (rate > 0 && a->last_bytes > 0)
+			if (rate > 0 && a->last_bytes > 0 && !screen_link_answers())
 				a->preview_due += (int64_t)a->last_bytes * 1000000 / rate;
 		}
 		a->dirty = 1;
@@ -833,12 +861,13 @@ static void run(struct app *a)
 			int64_t gap = FRAME_USEC;
 			long rate = screen_link_rate();
 
-			/* paced to a slow link's rate once it was seen to hold
-			 * bytes back: a terminal that keeps up (a fast link, a
-			 * local one) gets the next screen a frame later */
+			/* on a link seen to be slow, held screens take at most
+			 * 1/HELD_SHARE of it, so that the screen at rest goes at
+			 * once: a terminal that keeps up (a fast link, a local
+			 * one) gets the next screen a frame later */
 			if (a->last_bytes > 0 && rate > 0 &&
-			    (int64_t)a->last_bytes * 1000000 / rate > gap)
-				gap = (int64_t)a->last_bytes * 1000000 / rate;
+			    (int64_t)a->last_bytes * HELD_SHARE * 1000000 / rate > gap)
+				gap = (int64_t)a->last_bytes * HELD_SHARE * 1000000 / rate;
 			if (gap > FRAME_MAX_USEC)
 				gap = FRAME_MAX_USEC;
 			a->draw_due = a->last_draw + gap;

@@ -479,9 +479,21 @@ void screen_cursor(int y, int x);
  * when that cannot be told. */
 long screen_update(void);
 
-/* The rate in bytes a second of a link that was seen to hold the screen's
- * bytes back (a write had to wait for it), 0 while it keeps up. */
+/* The rate in bytes a second of a link seen to be slow: timed by the
+ * terminal's answers (screen_link_probe), or, from a terminal that does
+ * not answer, by writes that had to wait for it; 0 while it keeps up. */
 long screen_link_rate(void);
+
+/* Whether the terminal answers screen_link_probe (or may yet). */
+int screen_link_answers(void);
+
+/* Ask the terminal to answer once it has shown what was sent (when its
+ * terminfo says it answers such requests; one request at a time). */
+void screen_link_probe(void);
+
+/* While the terminal's answer to screen_link_probe is awaited: the time
+ * until which it is (usec, clock_usec); 0 when none is. */
+int64_t screen_link_awaiting(void);
 
 /* Repaint everything on the next update (after ^L). */
 void screen_redraw(void);

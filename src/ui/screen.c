@@ -91,6 +91,156 @@ static void link_observe(long n, int64_t t0, int64_t t1)
 		seen_link.rate = 0;
 }
 
+/* A terminal that answers a status request (DSR 5, "\033[5n": "\033[0n",
+ * as xterm, tmux, screen, the Linux console and every VT100 do; its
+ * terminfo has the cursor report u7) answers only once it has read every
+ * byte sent before the request: the answer says the last screen is on the
+ * user's screen, however slow the link and whatever the buffers on the
+ * way. While a key is held the next screen waits for it
+ * (screen_link_awaiting), so a slow link never holds more than one
+ * screen; the time an answer took, for the bytes sent since the request
+ * before, is the link's rate (its latency included: an estimate on the
+ * low side). An answer within LINK_WAIT_USEC after PROBE_MEASURE bytes
+ * says the link keeps up. The first screen is followed by a request, so
+ * that the link is known before a key is held. Until a terminal has
+ * answered, screens do not wait for it and the rate learned from waits
+ * (seen_link) paces them; a request to it is given up on after
+ * PROBE_MAX_USEC, and after PROBE_TRIES of them it is not asked again.
+ * One that answers is waited for PROBE_WAIT_USEC, or four times what its
+ * rate needs for the bytes ahead, up to PROBE_MAX_USEC. Answers come in
+ * the order asked: one to a request given up on only counts the requests
+ * down and measures nothing. */
+#define PROBE_REQUEST "\033[5n"
+#define PROBE_ANSWER "\033[0n"
+#define PROBE_WAIT_USEC 2000000  /* one that answers, on a slow link */
+#define PROBE_MAX_USEC 10000000
+#define PROBE_MEASURE 512        /* bytes enough to time */
+#define PROBE_TRIES 3
+#define PROBE_DRAIN_MS 300       /* for the last answers, before leaving */
+static struct {
+	int code;               /* the key ncurses gives for the answer */
+	int answers;            /* answers read */
+	int asked;              /* requests not yet answered */
+	int unanswered;         /* requests given up on */
+	int64_t sent_at;        /* when the request awaited went, or 0 */
+	int given_up;           /* an answer now is to an older request */
+	long long ahead;        /* the bytes sent before it, after the last */
+	long long since;        /* the bytes sent since the last request */
+	long rate;              /* the link's, bytes a second; 0: keeps up */
+} probe;
+
+static void probe_init(void)
+{
+	const char *u7 = tigetstr("u7");
+	int code;
+
+	memset(&probe, 0, sizeof probe);
+	if (term.headless || !u7 || u7 == (char *)-1 || strcmp(u7, "\033[6n") != 0)
+		return;
+	code = key_defined(PROBE_ANSWER);
+	if (code <= 0) {
+		/* a key code beyond those ncurses gives terminfo's own keys */
+		for (code = KEY_MAX + 256; code < KEY_MAX + 512; code++)
+			if (!keybound(code, 0))
+				break;
+		if (code == KEY_MAX + 512 || define_key(PROBE_ANSWER, code) != OK)
+			return;
+	}
+	probe.code = code;
+}
+
+static void probe_answered(void)
+{
+	int64_t rtt;
+
+	probe.answers++;
+	if (probe.asked <= 0 || --probe.asked > 0)
+		return;
+	rtt = clock_usec() - probe.sent_at;
+	if (probe.sent_at && !probe.given_up && probe.ahead >= PROBE_MEASURE) {
+		if (rtt < LINK_WAIT_USEC) {
+			probe.rate = 0;
+		} else {
+			long r = (long)(probe.ahead * 1000000 / rtt);
+
+			probe.rate = r < LINK_MIN_RATE ? LINK_MIN_RATE : r;
+		}
+	}
+	probe.sent_at = 0;
+	probe.given_up = 0;
+}
+
+/* Whether the terminal may be asked: it answered, or has not yet left
+ * PROBE_TRIES requests unanswered. */
+static int probe_works(void)
+{
+	return probe.code && (probe.answers || probe.unanswered < PROBE_TRIES);
+}
+
+int screen_link_answers(void)
+{
+	return term.active && !term.headless && probe.code && probe.answers;
+}
+
+void screen_link_probe(void)
+{
+	FILE *out = term.out ? term.out : stdout;
+
+	if (!term.active || !probe_works() || probe.sent_at)
+		return;
+	fputs(PROBE_REQUEST, out);
+	fflush(out);
+	probe.given_up = probe.asked > 0;
+	probe.asked++;
+	probe.sent_at = clock_usec();
+	probe.ahead = probe.since;
+	probe.since = 0;
+}
+
+int64_t screen_link_awaiting(void)
+{
+	int64_t until, wait = PROBE_MAX_USEC;
+
+	if (!probe.sent_at)
+		return 0;
+	if (probe.answers) {
+		wait = PROBE_WAIT_USEC;
+		if (probe.rate && probe.ahead * 4000000 / probe.rate > wait)
+			wait = probe.ahead * 4000000 / probe.rate;
+		if (wait > PROBE_MAX_USEC)
+			wait = PROBE_MAX_USEC;
+	}
+	until = probe.sent_at + wait;
+	if (clock_usec() >= until) {
+		probe.unanswered++;
+		probe.sent_at = 0;
+		return 0;
+	}
+	/* a terminal not yet heard from is not waited for */
+	return probe.answers ? until : 0;
+}
+
+/* Before the terminal is given back: the answers still on their way, so
+ * that they do not reach the shell. */
+static void probe_drain(void)
+{
+	int64_t until = clock_usec() + PROBE_DRAIN_MS * 1000;
+	wint_t ch;
+	int r;
+
+	while (probe.asked > 0 && probe.answers && clock_usec() < until) {
+		timeout((int)((until - clock_usec()) / 1000) + 1);
+		r = get_wch(&ch);
+		if (r == ERR)
+			break;
+		if (r == KEY_CODE_YES && (int)ch == probe.code)
+			probe_answered();
+	}
+	probe.asked = 0;
+	probe.sent_at = 0;
+	probe.given_up = 0;
+}
+
 /* The built-in look of each area: with colours (readable on light and on
  * dark backgrounds: a colour is a background under black or white text,
  * or a foreground that reads on both, red, magenta, green), and without
@@ -270,6 +420,7 @@ int screen_start(int headless, int lines, int cols, struct err *e)
 	doupdate();
 	curs_set(0);
 	screen_colors(NULL);
+	probe_init();
 	return 0;
 }
 
@@ -277,6 +428,7 @@ void screen_stop(void)
 {
 	if (!term.active)
 		return;
+	probe_drain();
 	term.active = 0;
 	curs_set(1);
 	endwin();
@@ -293,6 +445,7 @@ void screen_suspend(void)
 	if (!term.active || term.headless)
 		return;
 	/* what curses set up is kept, the terminal given back as it was */
+	probe_drain();
 	def_prog_mode();
 	curs_set(1);
 	endwin();
@@ -563,6 +716,8 @@ long screen_update(void)
 	after = before >= 0 ? written_bytes() : -1;
 	n = after >= before && before >= 0 ? (long)(after - before) : -1;
 	link_observe(n, t0, clock_usec());
+	if (n > 0)
+		probe.since += n;
 	return n;
 }
 
@@ -572,6 +727,8 @@ long screen_link_rate(void)
 
 	if (!term.active || term.headless)
 		return 0;
+	if (screen_link_answers())
+		return probe.rate;
 	if (seen_link.rate)
 		return seen_link.rate;
 #ifdef TIOCOUTQ
@@ -642,6 +799,10 @@ int screen_getkey(int timeout_ms, int *key)
 	r = get_wch(&ch);
 	if (r == ERR)
 		return 0;
+	if (r == KEY_CODE_YES && probe.code && (int)ch == probe.code) {
+		probe_answered();
+		return 0;
+	}
 	if (r == KEY_CODE_YES) {
 		if (ch == KEY_MOUSE)
 			read_mouse();

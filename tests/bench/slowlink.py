@@ -85,6 +85,11 @@ class Session:
         fl = fcntl.fcntl(self.master, fcntl.F_GETFL)
         fcntl.fcntl(self.master, fcntl.F_SETFL, fl | os.O_NONBLOCK)
         self.screen = pyte.Screen(COLS, LINES)
+        # the terminal's answers (a status report, DSR) go back at once,
+        # once the link has brought the request
+        self.screen.write_process_input = lambda data: self.answer(data)
+        self.answers = 0
+        self.answer_ok = True   # False: a terminal that does not answer
         self.stream = pyte.ByteStream(self.screen)
         self.rate = None        # bytes a second; None: as fast as it comes
         self.credit = 0.0
@@ -148,6 +153,11 @@ class Session:
 
     def key(self, data):
         os.write(self.master, data)
+
+    def answer(self, data):
+        if self.answer_ok:
+            self.answers += 1
+            os.write(self.master, data.encode())
 
     def snapshot(self):
         buf = self.screen.buffer

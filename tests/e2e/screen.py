@@ -171,11 +171,14 @@ ok(len(sel) == 1, "an 8-colour terminal: colour 196 shown as red (%s)" %
 s.close()
 
 # --- a held key behind a slow link (4 KB/s) ----------------------------------
-# A pty cannot say what it holds back: fonds learns that a link is slow
-# when a write has to wait for it, and then sends a held key's screens no
-# faster than the link carries them. On 3000 generated documents, Space
-# is held at 30 keys a second for two seconds, which fills the link's
-# buffers (a pty's hold some 20 KB), then for a second, measured.
+# A pty cannot say what it holds back: while a key is held, fonds sends
+# the next screen once the terminal has answered a status request sent
+# after the last (pyte answers as a terminal does, once the link has
+# brought the request), and to a terminal that does not answer, no faster
+# than a link seen to make writes wait carries them. On 3000 generated
+# documents, Space is held at 30 keys a second for two seconds, which
+# would fill the link's buffers (a pty's hold some 20 KB), then for a
+# second, measured.
 big = os.path.join(tmp, "big.db")
 with open(os.path.join(tmp, "big.jsonl"), "wb") as f:
     subprocess.run([os.path.join(os.environ.get("FONDS_BUILDDIR", "."), "tests", "bench", "gen"),
@@ -199,18 +202,45 @@ def selected(s):
     return [ln for ln in range(S.LINES - 2) if s.screen.buffer[ln][3].bg == "cyan"]
 
 
+def rests(s, what):
+    sel = selected(s)
+    ok(len(sel) == 1, "Space held at 4 KB/s%s: one row selected (%s)" % (what, sel))
+    if sel:
+        title = rows(s)[sel[0]][15:53].strip()[:12]
+        pane = "\n".join(r[55:] for r in rows(s)[:S.LINES - 2])
+        ok(len(title) > 4 and title in pane,
+           "the document beside it follows once the cursor rests%s (%r)" % (what, title))
+
+
 s = session(["--db", big])
 s.set_rate(4)
 held(s, b" ", 60)
 per_key = held(s, b" ")
 slow_st = rows(s)[S.LINES - 2].strip()[:20]
-sel = selected(s)
-ok(len(sel) == 1, "Space held at 4 KB/s: one row selected (%s)" % sel)
-if sel:
-    title = rows(s)[sel[0]][15:53].strip()[:12]
-    pane = "\n".join(r[55:] for r in rows(s)[:S.LINES - 2])
-    ok(len(title) > 4 and title in pane,
-       "the document beside it follows once the cursor rests (%r)" % title)
+rests(s, "")
+ok(s.answers > 0, "the terminal was asked when it had shown a screen (%d answers)" % s.answers)
+# typed fast into a prompt (keys close together are held keys): the
+# answers are not keys
+keys(s, b"/")
+for c in b"zzzzzzzzzzzz":
+    s.pump(time.monotonic() + 1 / 30)
+    s.key(bytes([c]))
+settle(s, quiet=1.5)
+prompt = rows(s)[S.LINES - 1].rstrip()
+ok(prompt == "/zzzzzzzzzzzz", "typed fast at 4 KB/s, the prompt holds the keys only (%r)" % prompt)
+keys(s, b"\x1b")
+s.close()
+
+# a terminal that does not answer: after three requests the link learned
+# from waits paces it; the same document at rest
+s = session(["--db", big])
+s.answer_ok = False
+s.set_rate(4)
+held(s, b" ", 60)
+held(s, b" ")
+rests(s, ", to a terminal that does not answer")
+st = rows(s)[S.LINES - 2].strip()[:20]
+ok(st == slow_st, "and the same document as one that answers (%r, %r)" % (st, slow_st))
 s.close()
 
 # the same keys on a link that keeps up: a screen every frame (125 ms)

@@ -38,7 +38,9 @@
  * ESC only in CSI sequences, charset designations and the few two-byte
  * sequences terminfo uses (never OSC, DCS, APC, PM, SOS, or a lone ST);
  * no CSI with a parameter 4242 (the test data's marker), that asks the
- * terminal for a report (DSR, DA), resets it or does window operations
+ * terminal for a report (DSR, DA; but the status report ESC [ 5 n, whose
+ * answer ESC [ 0 n carries nothing, by which fonds learns when a screen
+ * has been shown), resets it or does window operations
  * other than saving and restoring the title; no true-colour SGR; no more
  * than four combining marks in a row; and none of the FORBIDDEN strings
  * (escapes as in keys). Otherwise exit 1, listing the first findings with
@@ -634,7 +636,8 @@ static size_t scan_escape(struct scan *s, size_t i)
 					marker = 1;
 			if (marker)
 				report(s, i, "a CSI sequence from the test data (4242)");
-			else if (p[j] == 'n' || p[j] == 'c' || (p[j] == 'p' && bang) ||
+			else if ((p[j] == 'n' && !(j - start == 1 && p[start] == '5')) ||
+			         p[j] == 'c' || (p[j] == 'p' && bang) ||
 			         (p[j] == 't' && !title_stack(p + start, j - start)))
 				report(s, i, "a CSI sequence that asks the terminal to answer "
 				       "or reset");

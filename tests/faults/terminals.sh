@@ -63,6 +63,24 @@ for size in 1x1 2x2 1x50 80x1 39x9 40x10 41x11 99x30 100x30 500x200; do
 		like "a terminal too small gets a notice" "$(cat "$tmp/size.raw")" "Terminal too small (39x9)"
 done
 
+# fonds asks the terminal, after the first screen, to say when it has
+# shown it (the status report ESC [ 5 n, whose answer carries nothing);
+# the scan lets that one request through and no other.
+if [ -f "$tmp/xterm.raw" ]; then
+	like "xterm: a status request after the first screen" \
+		"$(od -An -c "$tmp/xterm.raw" | tr -d ' \n')" '033[5n'
+else
+	skip "no terminfo entry for xterm"
+fi
+printf 'a\033[5nb' >"$tmp/dsr5"
+scan "$tmp/dsr5" >/dev/null
+is "the scan passes the status request" "$?" 0
+for req in '\033[6n' '\033[15n' '\033[55n' '\033[?5n' '\033[c'; do
+	printf "a${req}b" >"$tmp/dsr"
+	scan "$tmp/dsr" >/dev/null
+	is "the scan finds a report asked for (ESC ${req#????})" "$?" 1
+done
+
 # Storms: hundreds of resizes (the kernel sends SIGWINCH each time) with
 # keys in between, and a volley of bare SIGWINCH.
 {
