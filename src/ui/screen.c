@@ -116,7 +116,8 @@ static void link_observe(long n, int64_t t0, int64_t t1)
 #define PROBE_MAX_USEC 10000000
 #define PROBE_MEASURE 512        /* bytes enough to time */
 #define PROBE_TRIES 3
-#define PROBE_DRAIN_MS 300       /* for the last answers, before leaving */
+#define PROBE_DRAIN_USEC 1000000 /* for the answer awaited, before leaving */
+#define PROBE_LATE_USEC 300000   /* for those given up on */
 static struct {
 	int code;               /* the key ncurses gives for the answer */
 	int answers;            /* answers read */
@@ -221,14 +222,20 @@ int64_t screen_link_awaiting(void)
 }
 
 /* Before the terminal is given back: the answers still on their way, so
- * that they do not reach the shell. */
+ * that they do not reach the shell (a request after the first screen on
+ * a slow link is answered a second or more later, by a terminal never yet
+ * heard from). */
 static void probe_drain(void)
 {
-	int64_t until = clock_usec() + PROBE_DRAIN_MS * 1000;
+	int64_t until = clock_usec();
 	wint_t ch;
 	int r;
 
-	while (probe.asked > 0 && probe.answers && clock_usec() < until) {
+	if (probe.sent_at)
+		until += PROBE_DRAIN_USEC;
+	else if (probe.asked > 0 && probe.answers)
+		until += PROBE_LATE_USEC;
+	while (probe.asked > 0 && clock_usec() < until) {
 		timeout((int)((until - clock_usec()) / 1000) + 1);
 		r = get_wch(&ch);
 		if (r == ERR)

@@ -243,6 +243,26 @@ st = rows(s)[S.LINES - 2].strip()[:20]
 ok(st == slow_st, "and the same document as one that answers (%r, %r)" % (st, slow_st))
 s.close()
 
+# quitting on a slow link before the terminal has answered the request
+# after the first screen: the answer is read before fonds leaves, and
+# does not reach the shell (here a read of what the terminal sends next)
+env = {"PATH": os.environ.get("PATH", "/usr/bin:/bin"), "TERM": "xterm-256color",
+       "HOME": tmp, "XDG_CONFIG_HOME": tmp, "XDG_STATE_HOME": tmp,
+       "XDG_DATA_HOME": tmp, "LANG": "C.UTF-8", "LC_ALL": "C.UTF-8", "TZ": "UTC",
+       "FONDS_DATADIR": os.path.join(SRC, "share")}
+s = S.Session(["/bin/sh", "-c", '"$0" "$@"; stty raw -echo min 0 time 20; '
+               'printf "after:"; dd bs=64 count=1 2>/dev/null | od -An -tx1 | tr -d " \\n"; '
+               'printf ":end"; sleep 30', FONDS, "--db", big], env)
+s.set_rate(4)
+s.pump(time.monotonic() + 0.3)
+s.key(b"Q")
+t0 = time.monotonic()
+while ":end" not in "".join(rows(s)) and time.monotonic() - t0 < 15:
+    s.pump(time.monotonic() + 0.1)
+after = [r[r.index("after:"):r.index(":end") + 4] for r in rows(s) if "after:" in r and ":end" in r]
+ok(after == ["after::end"], "quit before the terminal answered: nothing reaches the shell (%r)" % after)
+s.close()
+
 # the same keys on a link that keeps up: a screen every frame (125 ms)
 s = session(["--db", big])
 held(s, b" ", 60)
