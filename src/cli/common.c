@@ -499,6 +499,30 @@ int cli_opt_stop(const struct cli *c, int k, const struct err *e)
 	return cli_finish(EXIT_OK);
 }
 
+int cli_query_getopt(struct cli_getopt *g, struct cli *c, struct cli_query *cq,
+                     int *status)
+{
+	struct err e;
+	int k, r;
+
+	for (;;) {
+		k = cli_getopt(g, c, &e);
+		if (k == CLI_OPT_ERROR || k == CLI_OPT_HELP) {
+			*status = cli_opt_stop(c, k, &e);
+			return CLI_OPT_STOP;
+		}
+		if (k == CLI_OPT_END || k == CLI_OPT_WORD)
+			return k;
+		r = cli_query_option(cq, k, g->opt, g->value, &e);
+		if (r < 0) {
+			*status = cli_error("%s", e.msg);
+			return CLI_OPT_STOP;
+		}
+		if (r == 0)
+			return k;
+	}
+}
+
 int cli_query_open(struct cli *c, struct cli_query *cq, const char *also,
                    struct query **q, struct store **s)
 {

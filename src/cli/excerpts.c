@@ -72,11 +72,9 @@ int cli_excerpts(struct cli *c, int argc, char **argv)
 
 	cli_query_init(&cq);
 	cli_getopt_init(&g, argc, argv, cli_excerpts_opts);
-	while ((k = cli_getopt(&g, c, &e)) != CLI_OPT_END) {
+	while ((k = cli_query_getopt(&g, c, &cq, &status)) != CLI_OPT_END) {
 		switch (k) {
-		case CLI_OPT_ERROR:
-		case CLI_OPT_HELP:
-			status = cli_opt_stop(c, k, &e);
+		case CLI_OPT_STOP:
 			goto out;
 		case CLI_OPT_WORD:
 			strlist_add(&words, g.value);
@@ -91,11 +89,6 @@ int cli_excerpts(struct cli *c, int argc, char **argv)
 				goto out;
 			}
 			break;
-		default:
-			if (cli_query_option(&cq, k, g.opt, g.value, &e) < 0) {
-				status = cli_error("%s", e.msg);
-				goto out;
-			}
 		}
 	}
 	if (words.n && strcmp(words.v[0], "add") == 0) {

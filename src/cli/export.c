@@ -112,11 +112,9 @@ int cli_export(struct cli *c, int argc, char **argv)
 
 	cli_query_init(&cq);
 	cli_getopt_init(&g, argc, argv, cli_export_opts);
-	while ((k = cli_getopt(&g, c, &e)) != CLI_OPT_END) {
+	while ((k = cli_query_getopt(&g, c, &cq, &status)) != CLI_OPT_END) {
 		switch (k) {
-		case CLI_OPT_ERROR:
-		case CLI_OPT_HELP:
-			status = cli_opt_stop(c, k, &e);
+		case CLI_OPT_STOP:
 			goto out;
 		case CLI_OPT_WORD:
 			cli_query_word(&cq, g.value);
@@ -140,12 +138,6 @@ int cli_export(struct cli *c, int argc, char **argv)
 			break;
 		case OPT_USER_DATA:
 			user_data = 1;
-			break;
-		default:
-			if (cli_query_option(&cq, k, g.opt, g.value, &e) < 0) {
-				status = cli_error("%s", e.msg);
-				goto out;
-			}
 			break;
 		}
 	}

@@ -116,7 +116,8 @@ enum {
 	CLI_OPT_END = -1,   /* no more arguments */
 	CLI_OPT_ERROR = -2, /* bad option: e is set */
 	CLI_OPT_WORD = 0,   /* a positional argument, in g->value */
-	CLI_OPT_HELP = -3   /* --help or -h */
+	CLI_OPT_HELP = -3,  /* --help or -h */
+	CLI_OPT_STOP = -4   /* cli_query_getopt: answered, the status set */
 };
 
 /* State of cli_getopt over one command's arguments. */
@@ -198,6 +199,15 @@ void cli_query_word(struct cli_query *cq, const char *w);
  * key is not a filter option, -1 with e set for a bad value. */
 int cli_query_option(struct cli_query *cq, int key, const char *opt,
                      const char *value, struct err *e);
+
+/* cli_getopt for a command over a query (search, timeline, export,
+ * notebook, excerpts): the filter options go into cq; --help, a usage
+ * error and a bad filter are answered (cli_opt_stop, cli_error), *status
+ * set and CLI_OPT_STOP returned. Otherwise the command's own option key,
+ * CLI_OPT_WORD (the word is the command's: most give it to
+ * cli_query_word) or CLI_OPT_END. */
+int cli_query_getopt(struct cli_getopt *g, struct cli *c, struct cli_query *cq,
+                     int *status);
 
 /* Parse the words and add the filters into a new query (caller frees).
  * Returns 0, or -1 with the parser's message in e. */

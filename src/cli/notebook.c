@@ -134,11 +134,9 @@ int cli_notebook(struct cli *c, int argc, char **argv)
 
 	cli_query_init(&cq);
 	cli_getopt_init(&g, argc, argv, cli_notebook_opts);
-	while ((k = cli_getopt(&g, c, &e)) != CLI_OPT_END) {
+	while ((k = cli_query_getopt(&g, c, &cq, &status)) != CLI_OPT_END) {
 		switch (k) {
-		case CLI_OPT_ERROR:
-		case CLI_OPT_HELP:
-			status = cli_opt_stop(c, k, &e);
+		case CLI_OPT_STOP:
 			goto out;
 		case CLI_OPT_WORD:
 			cli_query_word(&cq, g.value);
@@ -156,11 +154,6 @@ int cli_notebook(struct cli *c, int argc, char **argv)
 				goto out;
 			}
 			break;
-		default:
-			if (cli_query_option(&cq, k, g.opt, g.value, &e) < 0) {
-				status = cli_error("%s", e.msg);
-				goto out;
-			}
 		}
 	}
 	if ((status = cli_query_open(c, &cq, "has:note OR has:excerpt", &q, &s)) >= 0)
