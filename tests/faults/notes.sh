@@ -77,18 +77,26 @@ is "and --recover brings it in" "$rc" 0
 
 # 3. kill -9 while notes are being saved: each save that finished is the
 # note or one of its versions, none half-written.
-i=0
+i=0 struck=0
 : >"$tmp/done"
-while [ $i -lt $((20 / SLOW + 4)) ]; do
+while [ $i -lt $((30 / SLOW + 6)) ]; do
 	i=$((i + 1))
-	bg sh -c "'$FONDS_BIN' --db '$DB' note kr-1950-0811 --set 'Version $i of the note.' >/dev/null 2>&1 && echo $i >>'$tmp/done'"
+	bg "$FONDS_BIN" --db "$DB" note kr-1950-0811 --set "Version $i of the note." \
+		>/dev/null 2>&1
 	pid=$!
-	# kill some of them at once, let others finish
+	# kill some of them a moment in (fonds itself, at one of ten points
+	# of its run), let others finish
 	if [ $((i % 3)) -eq 0 ]; then
+		sleep "0.00$((i % 10))"
 		kill -9 "$pid" 2>/dev/null
 	fi
 	wait "$pid" 2>/dev/null
+	case $? in
+	0) echo $i >>"$tmp/done" ;;
+	137) struck=$((struck + 1)) ;;
+	esac
 done
+ok "kill -9 struck fonds while it saved ($struck times)" [ "$struck" -gt 0 ]
 ok "kill -9 while saving: the database is sound" db_sound
 run "$FONDS_BIN" --db "$DB" note kr-1950-0811 --history
 hist=$out
