@@ -16,7 +16,7 @@
 /* The one table of commands: dispatch and help both come from it. */
 const struct cli_command cli_commands[] = {
 	{ "import", cli_import, cli_import_opts, "[OPTION]... FILE...",
-	  "import documents from saved result pages, JSON or CSV files" },
+	  "import documents: saved result pages, JSON, CSV, FRUS TEI volumes" },
 	{ "search", cli_search, cli_search_opts, "[OPTION]... [QUERY]...",
 	  "list the documents matching a query" },
 	{ "show", cli_show, cli_show_opts, "[OPTION]... ID",
