@@ -215,6 +215,47 @@ static void parse_title(struct cite *c, const char *title)
 	}
 }
 
+/* --- dates as prose ------------------------------------------------- */
+
+static const char *const months[] = {
+	"January", "February", "March", "April", "May", "June", "July",
+	"August", "September", "October", "November", "December"
+};
+
+/* One day at precision prec as prose: "July 8, 1950", "July 1950",
+ * "1950". */
+static void prose_day(char *buf, size_t n, int32_t ymd, enum date_prec prec)
+{
+	int y = (int)(ymd / 10000), m = (int)(ymd / 100 % 100), d = (int)(ymd % 100);
+
+	if (prec == DATE_YEAR || m < 1 || m > 12)
+		snprintf(buf, n, "%d", y);
+	else if (prec == DATE_MONTH || d < 1)
+		snprintf(buf, n, "%s %d", months[m - 1], y);
+	else
+		snprintf(buf, n, "%s %d, %d", months[m - 1], d, y);
+}
+
+/* A date as a note gives it: a day, month or year as prose, a range as
+ * the two joined by an en dash ("1950-1953", "June 1950-December 1951").
+ * Returns buf, or NULL for a date it cannot say so (undated, before year
+ * 1000). */
+static char *prose_date(const struct date *d, char *buf, size_t n)
+{
+	char a[48], b[48];
+
+	if (d->prec == DATE_UNDATED || d->prec > DATE_DAY || d->first < 10000000)
+		return NULL;
+	if (!d->range) {
+		prose_day(buf, n, d->prec == DATE_DAY ? d->key : d->first, d->prec);
+		return buf;
+	}
+	prose_day(a, sizeof a, d->first, d->prec);
+	prose_day(b, sizeof b, d->last, d->prec);
+	snprintf(buf, n, "%s\xe2\x80\x93%s", a, b);
+	return buf;
+}
+
 /* --- a volume's citation (FRUS) -------------------------------------- */
 
 /* Read "VOLUME, ed. A and B (Place: Publisher, Year), Document N, p. P."
@@ -280,12 +321,18 @@ void cite_from_doc(struct cite *c, const struct doc *d)
 	c->id = xstrdup(d->id);
 	c->title = d->title && *d->title ? xstrdup(d->title) : xstrdup("Untitled");
 	c->when = d->date;
-	if (d->date_text && *d->date_text) {
-		c->date = xstrdup(d->date_text);
-	} else if (d->date.prec != DATE_UNDATED) {
-		char buf[64];
+	if (d->date.prec != DATE_UNDATED) {
+		char iso[64], prose[112];
 
-		c->date = xstrdup(text_format_date(&d->date, buf, sizeof buf));
+		/* the date as the source wrote it ("ca. July 1950"), but as
+		 * prose where it wrote only numbers ("1950-07-08") */
+		text_format_date(&d->date, iso, sizeof iso);
+		if (d->date_text && d->date_text[strspn(d->date_text, "0123456789-./ ")])
+			c->date = xstrdup(d->date_text);
+		else
+			c->date = xstrdup(prose_date(&d->date, prose, sizeof prose) ? prose : iso);
+	} else if (d->date_text && *d->date_text) {
+		c->date = xstrdup(d->date_text);
 	}
 	for (size_t i = 0; i < d->texts.n; i++)
 		if (strcmp(d->texts.v[i].kind, RECORD_TEXT_CITATION) == 0)
@@ -339,10 +386,6 @@ int64_t cite_today(void)
 /* "December 2, 2026" (local time). */
 static void long_day(int64_t t, char *buf, size_t n)
 {
-	static const char *const months[] = {
-		"January", "February", "March", "April", "May", "June", "July",
-		"August", "September", "October", "November", "December"
-	};
 	time_t tt = (time_t)t;
 	struct tm tm;
 

@@ -167,6 +167,30 @@ int main(void)
 	free(s);
 	cite_free(&c);
 	doc_free(d);
+	/* a date written in numbers is said as prose in a note; one written
+	 * in words stays as the source wrote it */
+	{
+		static const struct { const char *in, *out; } dates[] = {
+			{ "1950-06-26", "June 26, 1950" }, { "1950-06", "June 1950" },
+			{ "1950", "1950" }, { "1950-1953", "1950\xe2\x80\x93" "1953" },
+			{ "1950-06-01..1950-12", "June 1, 1950\xe2\x80\x93" "December 31, 1950" },
+			{ "ca. July 1950", "ca. July 1950" }, { "30 September 1950", "30 September 1950" },
+		};
+		for (size_t i = 0; i < sizeof dates / sizeof dates[0]; i++) {
+			d = mkdoc("x", dates[i].in, "A note", NULL, NULL, NULL);
+			cite_from_doc(&c, d);
+			is_str(c.date, dates[i].out, dates[i].in);
+			cite_free(&c);
+			doc_free(d);
+		}
+		d = mkdoc("x", NULL, "Undated", NULL, NULL, NULL);
+		cite_from_doc(&c, d);
+		s = cite_chicago(&c, DAY);
+		ok(strstr(s, "\xe2\x80\x9d n.d.") != NULL, "an undated note says n.d.");
+		free(s);
+		cite_free(&c);
+		doc_free(d);
+	}
 	is_int(cite_style_parse("csl-json"), CITE_CSL_JSON, "style names");
 	is_int(cite_style_parse("apa"), -1, "an unknown style");
 	return done_testing();
