@@ -123,4 +123,21 @@ e2e_screen | grep -q 'Politburo Decision to Confirm'
 ok_status $? "on the same document"
 e2e_keys Q
 e2e_exited >/dev/null
+
+# set osc52 on: y copies the citation to the terminal's clipboard (tmux
+# takes it into a buffer when set-clipboard is on)
+mkdir -p "$tmp/config/fonds"
+printf 'set osc52 on\n' >"$tmp/config/fonds/fondsrc"
+e2e_start 100 30 "$ENVS XDG_CONFIG_HOME='$tmp/config'"
+tmux -L "$t_sock" set-option -s set-clipboard on >/dev/null 2>&1
+e2e_wait ' document  1/44'
+ok_status $? "a session with set osc52 on"
+e2e_keys y
+e2e_wait 'Copied: '
+ok_status $? "y: the citation copied"
+run "$FONDS_BIN" --db "$db" cite kr-1949-0924
+is "the terminal's clipboard holds the citation" \
+	"$(tmux -L "$t_sock" show-buffer 2>/dev/null)" "$out"
+e2e_keys Q
+e2e_exited >/dev/null
 done_testing
