@@ -1150,13 +1150,13 @@ int ui_main(struct store *s, const struct ui_options *o, struct err *e)
 	    !(script && *script))
 		fprintf(stderr, "fonds: %s\n", a->e.msg);
 	/* every bad line of fondsrc, once the screen is the shell's again
-	 * (the status line had room for the first) */
-	if (errors.n > 1 && !(script && *script)) {
+	 * (the status line may have cut the first short) */
+	if (errors.n && !(script && *script)) {
 		char *p = text_sanitize(a->rc_path ? a->rc_path : "fondsrc",
 		                        strlen(a->rc_path ? a->rc_path : "fondsrc"), a->san);
 
-		fprintf(stderr, "fonds: %s: %zu bad lines, skipped (the rest was "
-		        "applied):\n", p, errors.n);
+		fprintf(stderr, "fonds: %s: %zu bad line%s, skipped (the rest was "
+		        "applied):\n", p, errors.n, errors.n == 1 ? "" : "s");
 		free(p);
 		/* sanitized: the lines hold the file's bytes */
 		for (size_t k = 0; k < errors.n; k++) {

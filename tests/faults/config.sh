@@ -53,6 +53,23 @@ else
 	skip "tmux is not installed: fondsrc in the browser"
 fi
 
+# One bad line, longer than the status line: said whole on stderr after
+# the screen too.
+if have_tmux; then
+	cp "$RC" "$tmp/rc.full"
+	printf 'bind generic F13 move-down  # a key this terminal has no name for, and a long comment\n' >"$RC"
+	t_start rc1 80 24 "TERM=xterm-256color '$FONDS_BIN' --db '$DB' 2>'$tmp/rc1.err'"
+	t_wait "$STATUS_RE"
+	t_keys Q
+	is "fondsrc: one bad line, the browser quits cleanly" "$(t_exited rc1)" 0
+	like "fondsrc: one bad line, said whole on stderr" "$(cat "$tmp/rc1.err")" \
+		"fondsrc: 1 bad line, skipped (the rest was applied):"
+	like "fondsrc: with its file and line" "$(cat "$tmp/rc1.err")" "fondsrc:1: "
+	cp "$tmp/rc.full" "$RC"
+else
+	skip "tmux is not installed: one bad line of fondsrc"
+fi
+
 # The message on a raw terminal: inert.
 printf 'settle 400\nkeys Q\nexit %d\n' $((10 * SLOW)) >"$tmp/k"
 "$PTYRUN" run -s 200x30 -o "$tmp/rc.raw" -t $((20 * SLOW)) "$tmp/k" -- \
