@@ -661,7 +661,8 @@ enum browse_cmd_arg {
 	CMD_ARG_FILTER,   /* a field, then its values in the list */
 	CMD_ARG_SORT,     /* date or rank */
 	CMD_ARG_PERSON,   /* the names of people, by any of their names */
-	CMD_ARG_ID        /* document ids */
+	CMD_ARG_ID,       /* document ids */
+	CMD_ARG_TAG       /* the tags in use */
 };
 
 /* One : command: the table of them runs, completes and documents them. */

@@ -259,9 +259,9 @@ static const struct browse_command commands[] = {
 	  "Go forward again after going back" },
 	{ "bookmark", NULL, NULL, CMD_ARG_NONE, cmd_bookmark,
 	  "Bookmark the document, or remove its bookmark" },
-	{ "tag", NULL, "NAME", CMD_ARG_NONE, cmd_tag,
+	{ "tag", NULL, "NAME", CMD_ARG_TAG, cmd_tag,
 	  "Put the tag NAME on the document (tag:NAME finds them)" },
-	{ "untag", NULL, "NAME", CMD_ARG_NONE, cmd_untag,
+	{ "untag", NULL, "NAME", CMD_ARG_TAG, cmd_untag,
 	  "Take the tag NAME off the document" },
 	{ "note", NULL, "[TEXT]", CMD_ARG_NONE, cmd_note,
 	  "Write TEXT as the document's note; alone, edit it in the editor" },
@@ -393,6 +393,24 @@ static void complete_facet(struct browse *b, int f, const char *typed,
 	facet_values_free(v, nv);
 }
 
+/* The tags in use starting with typed (without regard to ASCII case, as
+ * tags match). */
+static void complete_tag(struct browse *b, const char *typed, struct strlist *out)
+{
+	struct facet_value *v = NULL;
+	size_t nv = 0, i;
+	struct err e;
+
+	if (store_tags(b->store, &v, &nv, &e) < 0) {
+		browse_message(b, 1, "%s", e.msg);
+		return;
+	}
+	for (i = 0; i < nv; i++)
+		if (has_prefix_ci(v[i].name, typed))
+			strlist_add(out, v[i].name);
+	facet_values_free(v, nv);
+}
+
 size_t browse_complete(struct browse *b, const char *line,
                        struct strlist *out)
 {
@@ -437,6 +455,9 @@ size_t browse_complete(struct browse *b, const char *line,
 			browse_message(b, 1, "%s", e.msg);
 		break;
 	}
+	case CMD_ARG_TAG:
+		complete_tag(b, start, out);
+		break;
 	case CMD_ARG_SORT:
 		if (has_prefix_ci("date", start))
 			strlist_add(out, "date");

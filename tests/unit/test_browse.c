@@ -529,6 +529,15 @@ static void test_commands(struct browse *b)
 	start = browse_complete(b, "sort r", &l);
 	ok(l.n == 1 && strcmp(l.v[0], "rank") == 0, "sort r -> rank");
 	strlist_clear(&l);
+	ok(browse_command(b, "tag Plenum-1950", &e) == 0, ":tag Plenum-1950");
+	start = browse_complete(b, "untag pl", &l);
+	ok(start == 6 && l.n == 1 && strcmp(l.v[0], "Plenum-1950") == 0,
+	   "untag pl -> Plenum-1950 (the tags in use, any case)");
+	strlist_clear(&l);
+	start = browse_complete(b, "tag x", &l);
+	is_int(l.n, 0, "tag x: no tag starts so");
+	strlist_clear(&l);
+	ok(browse_command(b, "untag plenum-1950", &e) == 0, ":untag, any case");
 	start = browse_complete(b, "", &l);
 	ok(l.n > 10, "an empty line lists every command");
 	strlist_clear(&l);
