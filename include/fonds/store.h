@@ -213,6 +213,24 @@ int store_page(struct store *s, const struct query *q, enum store_sort sort,
 int store_count(struct store *s, const struct query *q, long long *n,
                 struct err *e);
 
+/* One count of store_count_user: the documents of a query that the
+ * reader marked, field QF_IS with "bookmarked" or "read", QF_HAS with
+ * "note" or "excerpt", QF_TAG with a tag's name; rc as store_count's. */
+struct store_user_count {
+	enum qfield field;
+	const char *value;
+	long long n;
+	int rc;
+};
+
+/* Count, for each of v[0..n), the documents matching q that the reader
+ * marked so. The reader's table drives each count (it holds few documents
+ * beside the collection: a mark in the filter pane costs what the marks
+ * do, not what the list does), and q is compiled once for all. Returns 0,
+ * or -1 with e set when q cannot be compiled (each rc says the rest). */
+int store_count_user(struct store *s, const struct query *q,
+                     struct store_user_count *v, size_t n, struct err *e);
+
 /* Count the documents matching q into *n, stopping at limit: a bounded
  * probe of whether a result set is small (same return convention). */
 int store_count_upto(struct store *s, const struct query *q, long long limit,

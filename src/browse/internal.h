@@ -79,6 +79,9 @@ int browse_fetch_window(struct browse *b, const struct page_pos *pos,
                         struct err *e);
 int browse_load_start(struct browse *b, struct err *e);
 void browse_rebuild_query(struct browse *b);
+/* Count the list (b->total, b->total_exact); -1 when a key or a signal
+ * cut it short. */
+int browse_count_total(struct browse *b);
 int browse_requery(struct browse *b, int64_t keep, struct err *e);
 int64_t browse_list_key(const struct browse *b);
 void browse_follow_list(struct browse *b);

@@ -136,7 +136,7 @@ static int cut_short(struct browse *b, int r)
 	return r != 1 && store_was_interrupted(b->store) == 1;
 }
 
-static int count_total(struct browse *b)
+int browse_count_total(struct browse *b)
 {
 	struct err e;
 	long long n = 0;
@@ -170,7 +170,7 @@ int browse_count_due(const struct browse *b)
 
 int browse_count(struct browse *b)
 {
-	if (b->total < 0 && count_total(b) < 0)
+	if (b->total < 0 && browse_count_total(b) < 0)
 		return -1;
 	if (b->rows.n && b->top_index < 0 && count_top(b) < 0)
 		return -1;

@@ -336,27 +336,70 @@ enum browse_counted browse_user_facet(struct browse *b, enum browse_user_facet w
 	}
 	if (rc < 0)
 		return BROWSE_COUNT_ERROR;
-	/* each value's documents among the list's */
-	for (size_t i = 0; i < *n; i++) {
-		enum qfield f;
-		char *v;
-		struct query *q;
+	/* each value's documents among the list's: the marks and the tags
+	 * from the reader's tables (few beside the list), counted together
+	 * (the list's query compiled once), the unread as the list less the
+	 * read, a saved search's as a query of its own */
+	{
+		struct store_user_count *uc = xcalloc(*n + 1, sizeof *uc);
+		size_t *at = xcalloc(*n + 1, sizeof *at), nu = 0;
+		char **val = xcalloc(*n + 1, sizeof *val);
+		enum qfield *fld = xcalloc(*n + 1, sizeof *fld);
+		long long read = -1;
 		struct err e2;
-		long long c = 0;
-		int r;
 
-		if (browse_user_filter(which, (*out)[i].name, &f, &v, &e2) < 0) {
+		for (size_t i = 0; i < *n; i++) {
 			(*out)[i].count = -1;
-			continue;
+			if (browse_user_filter(which, (*out)[i].name, &fld[i], &val[i], &e2) < 0)
+				continue;
+			if ((fld[i] == QF_IS || fld[i] == QF_HAS || fld[i] == QF_TAG) &&
+			    strcmp(val[i], "unread") != 0) {
+				uc[nu].field = fld[i];
+				uc[nu].value = val[i];
+				at[nu++] = i;
+			}
 		}
-		q = query_dup(b->q);
-		query_add_field(q, f, v, 0);
-		r = store_count(b->store, q, &c, &e2);
-		query_free(q);
-		free(v);
-		(*out)[i].count = r < 0 ? -1 : c;
-		if (r == 0)
-			res = BROWSE_COUNT_PARTIAL;
+		if (nu && store_count_user(b->store, b->q, uc, nu, &e2) == 0) {
+			for (size_t k = 0; k < nu; k++) {
+				(*out)[at[k]].count = uc[k].rc < 0 ? -1 : uc[k].n;
+				if (uc[k].rc == 0)
+					res = BROWSE_COUNT_PARTIAL;
+				if (uc[k].rc == 1 && fld[at[k]] == QF_IS && strcmp(val[at[k]], "read") == 0)
+					read = uc[k].n;
+			}
+		}
+		for (size_t i = 0; i < *n; i++) {
+			struct query *q;
+			long long c = 0;
+			int r;
+
+			if (!val[i])
+				continue;
+			if (fld[i] == QF_IS && strcmp(val[i], "unread") == 0) {
+				/* the list's count, counted for the status line
+				 * too (browse_count finds it done) */
+				r = b->total >= 0 || browse_count_total(b) == 0 ? 1 : 0;
+				if (r == 1 && (!b->total_exact || read < 0))
+					r = 0;
+				c = r == 1 ? b->total - read : 0;
+			} else if (fld[i] == QF_IS || fld[i] == QF_HAS || fld[i] == QF_TAG) {
+				continue;
+			} else {
+				q = query_dup(b->q);
+				query_add_field(q, fld[i], val[i], 0);
+				r = store_count(b->store, q, &c, &e2);
+				query_free(q);
+			}
+			(*out)[i].count = r < 0 ? -1 : c;
+			if (r == 0)
+				res = BROWSE_COUNT_PARTIAL;
+		}
+		for (size_t i = 0; i < *n; i++)
+			free(val[i]);
+		free(val);
+		free(fld);
+		free(at);
+		free(uc);
 	}
 	return res;
 }

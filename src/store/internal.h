@@ -301,6 +301,9 @@ struct sqlq {
 	int only_dates; /* only date clauses: counts can come from summaries */
 	const char *key; /* the key expression: f.rowid, d.key or p.doc */
 	char count_from[32]; /* a FROM for counting without doc, or "" */
+	/* the FROM as its driving table and the join's condition on doc d
+	 * ("doc_fts f", "d.key = f.rowid"), or "" when it is doc d alone */
+	char drive_from[32], drive_on[32];
 };
 
 /* Compile q. Returns 0, or -1 with e set. */

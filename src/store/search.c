@@ -525,6 +525,8 @@ static int compile(struct store *s, const struct query *q, struct sqlq *c, struc
 	if (npos) {
 		c->fts = 1;
 		sbuf_add(&c->from, "doc_fts f JOIN doc d ON d.key = f.rowid");
+		snprintf(c->drive_from, sizeof c->drive_from, "doc_fts f");
+		snprintf(c->drive_on, sizeof c->drive_on, "d.key = f.rowid");
 		sbuf_add(&c->where, "doc_fts MATCH ?");
 		if (nneg)
 			sbuf_printf(&pos, " NOT (%s)", sbuf_str(&neg));
@@ -534,6 +536,8 @@ static int compile(struct store *s, const struct query *q, struct sqlq *c, struc
 		const char *t = store_facet_table[q->v[driver].atoms[0].field];
 
 		sbuf_printf(&c->from, "doc_%s p JOIN doc d ON d.key = p.doc", t);
+		snprintf(c->drive_from, sizeof c->drive_from, "doc_%s p", t);
+		snprintf(c->drive_on, sizeof c->drive_on, "d.key = p.doc");
 		sbuf_printf(&c->where, "p.%s = ?", t);
 		sqlq_add_int(c, driver_id);
 		c->only_dates = 0;
@@ -818,6 +822,75 @@ int store_count(struct store *s, const struct query *q, long long *n, struct err
 	rc = count_rows(s, &c, NULL, 0, 0, n, e);
 	sqlq_free(&c);
 	return rc;
+}
+
+/* The reader's table behind a mark or a tag, and the condition that
+ * names a tag (its name bound last), or NULL for a filter that has none. */
+static const char *user_table(enum qfield field, const char *value, const char **name)
+{
+	*name = "";
+	if (field == QF_IS && strcmp(value, "bookmarked") == 0)
+		return "bookmark";
+	if (field == QF_IS && strcmp(value, "read") == 0)
+		return "read_mark";
+	if (field == QF_HAS && strcmp(value, "note") == 0)
+		return "note";
+	if (field == QF_HAS && strcmp(value, "excerpt") == 0)
+		return "(SELECT DISTINCT id FROM excerpt)";
+	if (field == QF_TAG) {
+		*name = " AND m.name = ?";
+		return "tag";
+	}
+	return NULL;
+}
+
+int store_count_user(struct store *s, const struct query *q,
+                     struct store_user_count *v, size_t n, struct err *e)
+{
+	struct sqlq c;
+	struct sbuf from = {0}, extra = {0};
+
+	if (store_compile(s, q, &c, e) < 0)
+		return -1;
+	c.count_from[0] = '\0';
+	for (size_t i = 0; i < n; i++) {
+		const char *name, *table = user_table(v[i].field, v[i].value, &name);
+		struct sqlq one = c;
+
+		v[i].n = 0;
+		if (!table) {
+			v[i].rc = err_set(e, "no reader's table for that filter");
+			continue;
+		}
+		/* the reader's table first, each of its documents looked up by
+		 * id, then in the driving table (CROSS JOIN keeps that order:
+		 * a plain join let the planner scan doc) and tested against
+		 * the query */
+		sbuf_reset(&from);
+		sbuf_printf(&from, "%s m CROSS JOIN doc d", table);
+		if (*c.drive_from)
+			sbuf_printf(&from, " CROSS JOIN %s", c.drive_from);
+		sbuf_reset(&extra);
+		sbuf_printf(&extra, " AND d.id = m.id%s%s%s", *c.drive_on ? " AND " : "",
+		            c.drive_on, name);
+		/* the same query over another FROM, with the tag's name bound
+		 * after its values (the copy shares c's, and owns only that) */
+		one.from = from;
+		if (*name) {
+			one.binds = xcalloc(c.nbinds + 1, sizeof *one.binds);
+			memcpy(one.binds, c.binds, c.nbinds * sizeof *one.binds);
+			one.binds[c.nbinds].is_text = 1;
+			one.binds[c.nbinds].s = (char *)v[i].value;
+			one.nbinds = one.capbinds = c.nbinds + 1;
+		}
+		v[i].rc = count_rows(s, &one, sbuf_str(&extra), 0, 0, &v[i].n, e);
+		if (*name)
+			free(one.binds);
+	}
+	sbuf_free(&from);
+	sbuf_free(&extra);
+	sqlq_free(&c);
+	return 0;
 }
 
 int store_count_upto(struct store *s, const struct query *q, long long limit,
