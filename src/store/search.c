@@ -878,7 +878,8 @@ int store_count_user(struct store *s, const struct query *q,
 		one.from = from;
 		if (*name) {
 			one.binds = xcalloc(c.nbinds + 1, sizeof *one.binds);
-			memcpy(one.binds, c.binds, c.nbinds * sizeof *one.binds);
+			if (c.nbinds)
+				memcpy(one.binds, c.binds, c.nbinds * sizeof *one.binds);
 			one.binds[c.nbinds].is_text = 1;
 			one.binds[c.nbinds].s = (char *)v[i].value;
 			one.nbinds = one.capbinds = c.nbinds + 1;
