@@ -341,21 +341,20 @@ enum browse_counted browse_user_facet(struct browse *b, enum browse_user_facet w
 	 * (the list's query compiled once), the unread as the list less the
 	 * read, a saved search's as a query of its own */
 	{
+		struct { enum qfield f; char *v; } *it = xcalloc(*n + 1, sizeof *it);
 		struct store_user_count *uc = xcalloc(*n + 1, sizeof *uc);
 		size_t *at = xcalloc(*n + 1, sizeof *at), nu = 0;
-		char **val = xcalloc(*n + 1, sizeof *val);
-		enum qfield *fld = xcalloc(*n + 1, sizeof *fld);
 		long long read = -1;
 		struct err e2;
 
 		for (size_t i = 0; i < *n; i++) {
 			(*out)[i].count = -1;
-			if (browse_user_filter(which, (*out)[i].name, &fld[i], &val[i], &e2) < 0)
+			if (browse_user_filter(which, (*out)[i].name, &it[i].f, &it[i].v, &e2) < 0)
 				continue;
-			if ((fld[i] == QF_IS || fld[i] == QF_HAS || fld[i] == QF_TAG) &&
-			    strcmp(val[i], "unread") != 0) {
-				uc[nu].field = fld[i];
-				uc[nu].value = val[i];
+			if ((it[i].f == QF_IS || it[i].f == QF_HAS || it[i].f == QF_TAG) &&
+			    strcmp(it[i].v, "unread") != 0) {
+				uc[nu].field = it[i].f;
+				uc[nu].value = it[i].v;
 				at[nu++] = i;
 			}
 		}
@@ -364,7 +363,7 @@ enum browse_counted browse_user_facet(struct browse *b, enum browse_user_facet w
 				(*out)[at[k]].count = uc[k].rc < 0 ? -1 : uc[k].n;
 				if (uc[k].rc == 0)
 					res = BROWSE_COUNT_PARTIAL;
-				if (uc[k].rc == 1 && fld[at[k]] == QF_IS && strcmp(val[at[k]], "read") == 0)
+				if (uc[k].rc == 1 && uc[k].field == QF_IS && strcmp(uc[k].value, "read") == 0)
 					read = uc[k].n;
 			}
 		}
@@ -373,20 +372,20 @@ enum browse_counted browse_user_facet(struct browse *b, enum browse_user_facet w
 			long long c = 0;
 			int r;
 
-			if (!val[i])
+			if (!it[i].v)
 				continue;
-			if (fld[i] == QF_IS && strcmp(val[i], "unread") == 0) {
+			if (it[i].f == QF_IS && strcmp(it[i].v, "unread") == 0) {
 				/* the list's count, counted for the status line
 				 * too (browse_count finds it done) */
 				r = b->total >= 0 || browse_count_total(b) == 0 ? 1 : 0;
 				if (r == 1 && (!b->total_exact || read < 0))
 					r = 0;
 				c = r == 1 ? b->total - read : 0;
-			} else if (fld[i] == QF_IS || fld[i] == QF_HAS || fld[i] == QF_TAG) {
+			} else if (it[i].f == QF_IS || it[i].f == QF_HAS || it[i].f == QF_TAG) {
 				continue;
 			} else {
 				q = query_dup(b->q);
-				query_add_field(q, fld[i], val[i], 0);
+				query_add_field(q, it[i].f, it[i].v, 0);
 				r = store_count(b->store, q, &c, &e2);
 				query_free(q);
 			}
@@ -395,9 +394,8 @@ enum browse_counted browse_user_facet(struct browse *b, enum browse_user_facet w
 				res = BROWSE_COUNT_PARTIAL;
 		}
 		for (size_t i = 0; i < *n; i++)
-			free(val[i]);
-		free(val);
-		free(fld);
+			free(it[i].v);
+		free(it);
 		free(at);
 		free(uc);
 	}
